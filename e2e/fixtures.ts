@@ -1,0 +1,95 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { preview, type PreviewServer } from 'vite';
+import type { AddressInfo } from 'node:net';
+import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo-upstream.ts';
+import { UPSTREAM_PORT } from '../playwright.config.ts';
+
+/** Switches the shared demo upstream (started by the config's webServer) into a failure mode. */
+export async function setFault(mode: Fault, options: { retryAfter?: number; count?: number } = {}) {
+  const res = await fetch(`http://127.0.0.1:${UPSTREAM_PORT}/__demo/fault`, {
+    method: 'POST',
+    body: JSON.stringify({ mode, ...options }),
+  });
+  if (!res.ok) throw new Error(`could not set fault ${mode}: ${res.status}`);
+}
+
+export async function upstreamRequests(port = UPSTREAM_PORT): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/__demo/stats`);
+  return ((await res.json()) as { requests: number }).requests;
+}
+
+export interface Stack {
+  /** The app, served by `vite preview` from `dist/` with the real proxy, against this stack's own upstream. */
+  baseURL: string;
+  upstream: DemoUpstream | undefined;
+  upstreamPort: number;
+  /** Starts (or restarts, on the same port) the upstream. */
+  startUpstream: (options?: {
+    pools?: number;
+    symbols?: number;
+    stepMs?: number;
+  }) => Promise<DemoUpstream>;
+  /** The upstream process is gone: nothing listens on its port. */
+  stopUpstream: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A private stack for tests that break the upstream or count its requests: its own demo upstream
+ * and its own preview server, so no other test sees the fault.
+ */
+export const test = base.extend<{
+  stack: Stack;
+  stackOptions: { cacheTtl: string; upFirst: boolean };
+}>({
+  stackOptions: [{ cacheTtl: '0', upFirst: true }, { option: true }],
+  stack: async ({ stackOptions }, use) => {
+    const upstreamPort = await freePort();
+    let upstream: DemoUpstream | undefined;
+    const startUpstream: Stack['startUpstream'] = async (options = {}) => {
+      upstream = await startDemoUpstream({ port: upstreamPort, stepMs: 1000, ...options });
+      return upstream;
+    };
+    if (stackOptions.upFirst) await startUpstream();
+    process.env.FAPI_UPSTREAM = `http://127.0.0.1:${upstreamPort}`;
+    process.env.FAPI_CACHE_TTL = stackOptions.cacheTtl;
+    const server: PreviewServer = await preview({
+      logLevel: 'silent',
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
+    const { port } = server.httpServer.address() as AddressInfo;
+    await use({
+      baseURL: `http://127.0.0.1:${port}`,
+      get upstream() {
+        return upstream;
+      },
+      upstreamPort,
+      startUpstream,
+      stopUpstream: async () => {
+        await upstream?.close();
+        upstream = undefined;
+      },
+    });
+    await server.close();
+    await upstream?.close();
+  },
+});
+
+/** Fails the test on any uncaught error in the page. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+export { expect };

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+
+export const UPSTREAM_PORT = 4601;
+export const APP_PORT = 4600;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium as the system has it: no browser download, no calls home from a closed network. */
+export const chromiumLaunch = {
+  executablePath: chromium,
+  args: [
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--js-flags=--expose-gc',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    launchOptions: chromiumLaunch,
+  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx server/demo-upstream-cli.ts --port ${UPSTREAM_PORT} --step-ms 1000`,
+      url: `http://127.0.0.1:${UPSTREAM_PORT}/__demo/stats`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npm run build && npx vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { FAPI_UPSTREAM: `http://127.0.0.1:${UPSTREAM_PORT}`, FAPI_CACHE_TTL: '1' },
+    },
+  ],
+});

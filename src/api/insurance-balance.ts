@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import { ApiError, toApiError } from './errors';
+import { describeIssue, poolListSchema, poolSchema, type Pool } from './schema';
+
+export const ENDPOINT = '/fapi/v1/insuranceBalance';
+
+/** The client gives up a little after the proxy's own 10 s limit, in case the proxy itself is gone. */
+const CLIENT_TIMEOUT_MS = 15_000;
+const DEFAULT_PAUSE_S = 60;
+
+export interface Snapshot<T> {
+  data: T;
+  /** The answer came from the built-in demo upstream. */
+  demo: boolean;
+  /** When the answer left the upstream (the proxy may have served it from its cache). */
+  fetchedAt: number;
+}
+
+/**
+ * No request leaves before this time: set by a 429 or 418, so that no retry, refresh or
+ * second view asks the endpoint before its `Retry-After` has passed.
+ */
+const pause = { until: 0, kind: 'rate-limited' as 'rate-limited' | 'banned' };
+
+export function pausedUntil(): number {
+  return pause.until;
+}
+
+export function resetPause(): void {
+  pause.until = 0;
+}
+
+function retryAtOf(response: Response): number {
+  const header = response.headers.get('retry-after');
+  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : DEFAULT_PAUSE_S;
+  return Date.now() + Math.max(seconds, 1) * 1000;
+}
+
+function upstreamMessage(body: unknown): string | undefined {
+  if (typeof body === 'object' && body !== null && 'msg' in body && typeof body.msg === 'string')
+    return body.msg;
+  return undefined;
+}
+
+function errorFor(response: Response, body: unknown, symbol: string | undefined): ApiError {
+  const status = response.status;
+  const detail = upstreamMessage(body);
+  const code = typeof body === 'object' && body !== null && 'code' in body ? body.code : undefined;
+  if (status === 429 || status === 418) {
+    pause.until = retryAtOf(response);
+    pause.kind = status === 418 ? 'banned' : 'rate-limited';
+    return new ApiError(pause.kind, { status, retryAt: pause.until, detail });
+  }
+  if (status === 400 && (code === -1121 || code === -1100))
+    return new ApiError('invalid-symbol', { status, symbol, detail });
+  const proxyError = response.headers.get('x-proxy-error');
+  if (status === 504 || proxyError === 'timeout')
+    return new ApiError('timeout', { status, detail });
+  if (proxyError === 'unreachable') return new ApiError('unreachable', { status, detail });
+  if (proxyError === 'not-json') return new ApiError('bad-response', { status, detail });
+  return new ApiError('upstream', { status, detail: detail ?? `HTTP ${status}` });
+}
+
+async function request<T>(
+  schema: z.ZodType<T>,
+  symbol: string | undefined,
+  signal?: AbortSignal,
+): Promise<Snapshot<T>> {
+  if (Date.now() < pause.until) {
+    throw new ApiError(pause.kind, { retryAt: pause.until, detail: 'waiting for Retry-After' });
+  }
+  const url = symbol === undefined ? ENDPOINT : `${ENDPOINT}?symbol=${encodeURIComponent(symbol)}`;
+  const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      headers: { accept: 'application/json' },
+      credentials: 'omit',
+    });
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw toApiError(error);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError('bad-response', {
+      status: response.status,
+      detail: `HTTP ${response.status}, body is not JSON`,
+    });
+  }
+  if (!response.ok) throw errorFor(response, body, symbol);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw new ApiError('bad-response', {
+      status: response.status,
+      detail: describeIssue(parsed.error),
+    });
+  const fetchedAt = Number(response.headers.get('x-fetched-at'));
+  return {
+    data: parsed.data,
+    demo: response.headers.get('x-demo-data') === '1',
+    fetchedAt: Number.isFinite(fetchedAt) && fetchedAt > 0 ? fetchedAt : Date.now(),
+  };
+}
+
+/**
+ * The one call to the endpoint: without a symbol, every pool; with one (already normalised, see
+ * lib/symbol), the pool that covers it. Errors are always ApiError.
+ */
+export function fetchInsuranceBalance(
+  symbol?: undefined,
+  signal?: AbortSignal,
+): Promise<Snapshot<Pool[]>>;
+export function fetchInsuranceBalance(
+  symbol: string,
+  signal?: AbortSignal,
+): Promise<Snapshot<Pool>>;
+export function fetchInsuranceBalance(
+  symbol?: string,
+  signal?: AbortSignal,
+): Promise<Snapshot<Pool | Pool[]>> {
+  return symbol === undefined
+    ? request(poolListSchema, undefined, signal)
+    : request(poolSchema, symbol, signal);
+}

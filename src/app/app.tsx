@@ -1,0 +1,29 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { ErrorBoundary } from '../components/error-boundary';
+import { detectLang, I18nProvider } from '../lib/i18n/i18n';
+import { useUrlState } from '../lib/use-url-state';
+import { Dashboard } from './dashboard';
+import { createQueryClient } from './query-client';
+import { useDocumentTheme } from './theme';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [url, navigate] = useUrlState();
+  const lang = url.lang ?? detectLang(navigator.languages);
+  useDocumentTheme(url.theme, url.view);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider lang={lang}>
+        <ErrorBoundary name="app">
+          <Dashboard url={url} navigate={navigate} />
+        </ErrorBoundary>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

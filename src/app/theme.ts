@@ -1,0 +1,18 @@
+import { useEffect } from 'react';
+import type { Theme, View } from '../lib/url-state';
+
+/** Sets `data-theme` on the document: the link's choice, else dark for the wall and the system's for the dashboard. */
+export function useDocumentTheme(theme: Theme | undefined, view: View) {
+  const chosen = theme ?? (view === 'wall' ? 'dark' : 'system');
+  useEffect(() => {
+    const root = document.documentElement;
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      root.dataset.theme = chosen === 'system' ? (media.matches ? 'dark' : 'light') : chosen;
+    };
+    apply();
+    if (chosen !== 'system') return undefined;
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [chosen]);
+}

@@ -1,0 +1,35 @@
+import type { ApiError } from '../api/errors';
+import { useI18n, type I18n } from '../lib/i18n/i18n';
+import { Alert } from './alert';
+
+export function apiErrorText(error: ApiError, i18n: I18n): string {
+  const { t } = i18n;
+  const time = error.retryAt ? i18n.formatClock(error.retryAt) : '';
+  switch (error.kind) {
+    case 'invalid-symbol':
+      return t('error.invalidSymbol', { symbol: error.symbol ?? '' });
+    case 'rate-limited':
+      return t('error.rateLimited', { time });
+    case 'banned':
+      return t('error.banned', { time });
+    case 'unreachable':
+      return t('error.unreachable');
+    case 'timeout':
+      return t('error.timeout');
+    case 'bad-response':
+      return t('error.badResponse', { detail: error.detail ?? `HTTP ${error.status ?? '?'}` });
+    case 'upstream':
+      return t('error.upstream', { status: error.status ?? '?' });
+  }
+}
+
+/** What went wrong and what happens next; says so too when older data stays on screen. */
+export function ApiErrorAlert({ error, keptData }: { error: ApiError; keptData: boolean }) {
+  const i18n = useI18n();
+  return (
+    <Alert tone={keptData ? 'warning' : 'error'}>
+      {apiErrorText(error, i18n)}
+      {keptData ? ` ${i18n.t('error.keptData')}` : null}
+    </Alert>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareDecimals,
+  formatCompact,
+  formatExact,
+  relativeChange,
+  sumDecimals,
+} from './decimal';
+
+describe('formatExact', () => {
+  it('keeps every digit of the documented balances', () => {
+    expect(formatExact('793930579.315848', 'en')).toBe('793,930,579.315848');
+    expect(formatExact('299999998.6497832', 'en')).toBe('299,999,998.6497832');
+    expect(formatExact('61.73143554', 'zh-CN')).toBe('61.73143554');
+  });
+
+  it('keeps digits a float would lose and trailing zeros the upstream wrote', () => {
+    expect(formatExact('9007199254740993.12345678', 'en')).toBe('9,007,199,254,740,993.12345678');
+    expect(formatExact('1200.50', 'en')).toBe('1,200.50');
+    expect(formatExact('-0.00000001', 'en')).toBe('-0.00000001');
+    expect(formatExact('000123', 'en')).toBe('123');
+  });
+
+  it('uses the locale separators', () => {
+    expect(formatExact('1234567.5', 'de-DE')).toBe('1.234.567,5');
+  });
+
+  it('refuses something that is not a decimal string', () => {
+    expect(() => formatExact('1e9', 'en')).toThrow(RangeError);
+  });
+});
+
+describe('sumDecimals', () => {
+  it('adds exactly where floats would not', () => {
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
+    expect(sumDecimals(['793930579.315848', '314151411.06482935', '5166686.84431694'])).toBe(
+      '1113248677.22499429',
+    );
+    expect(sumDecimals([])).toBe('0');
+  });
+});
+
+describe('compareDecimals and relativeChange', () => {
+  it('orders by value, not by text', () => {
+    expect(['10.5', '9.99', '100', '-1'].sort(compareDecimals)).toEqual([
+      '-1',
+      '9.99',
+      '10.5',
+      '100',
+    ]);
+    expect(compareDecimals('9007199254740993', '9007199254740992')).toBe(1);
+  });
+
+  it('measures a drawdown', () => {
+    expect(relativeChange('100', '94')).toBeCloseTo(-0.06);
+    expect(relativeChange('0', '5')).toBeUndefined();
+  });
+});
+
+describe('formatCompact', () => {
+  it('gives a short form to read at a glance', () => {
+    expect(formatCompact('793930579.315848', 'en')).toBe('793.93M');
+  });
+});

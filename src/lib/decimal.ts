@@ -1,0 +1,104 @@
+/**
+ * Exact decimal strings as the upstream sends them ("793930579.315848"). Formatting, sums and
+ * comparisons work on the digits; a float appears only where a bar's length is drawn.
+ */
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+interface Parts {
+  negative: boolean;
+  whole: string;
+  fraction: string;
+}
+
+function parts(value: string): Parts {
+  const m = DECIMAL.exec(value);
+  if (!m) throw new RangeError(`not a decimal string: ${value.slice(0, 40)}`);
+  const whole = m[2]!.replace(/^0+(?=\d)/, '');
+  return { negative: m[1] === '-', whole, fraction: m[3] ?? '' };
+}
+
+export function isDecimalString(value: string): boolean {
+  return DECIMAL.test(value);
+}
+
+/** Number of digits after the point, as written. */
+export function scaleOf(value: string): number {
+  return parts(value).fraction.length;
+}
+
+/** The value as an integer of 10^-scale units. */
+function toScaled(value: string, scale: number): bigint {
+  const p = parts(value);
+  const digits = BigInt(p.whole + p.fraction.padEnd(scale, '0'));
+  return p.negative ? -digits : digits;
+}
+
+function fromScaled(value: bigint, scale: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale);
+  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${fraction}` : ''}`;
+}
+
+/** The exact sum, with as many decimals as the most precise term. */
+export function sumDecimals(values: readonly string[]): string {
+  const scale = values.reduce((max, v) => Math.max(max, scaleOf(v)), 0);
+  const total = values.reduce((acc, v) => acc + toScaled(v, scale), 0n);
+  return fromScaled(total, scale);
+}
+
+/** Orders two decimal strings exactly: negative, zero or positive like a sort comparator. */
+export function compareDecimals(a: string, b: string): number {
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const d = toScaled(a, scale) - toScaled(b, scale);
+  return d === 0n ? 0 : d < 0n ? -1 : 1;
+}
+
+/** `(b - a) / a` as a float, for marking change; `undefined` when `a` is zero. */
+export function relativeChange(a: string, b: string): number | undefined {
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const from = toScaled(a, scale);
+  if (from === 0n) return undefined;
+  const diff = toScaled(b, scale) - from;
+  return Number((diff * 1_000_000n) / from) / 1_000_000;
+}
+
+/** For drawing only: the nearest float. */
+export function toNumber(value: string): number {
+  return Number(value);
+}
+
+const groupCache = new Map<string, { group: string; decimal: string }>();
+
+function separators(locale: string) {
+  let s = groupCache.get(locale);
+  if (!s) {
+    const formatted = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+    s = {
+      group: formatted.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: formatted.find((p) => p.type === 'decimal')?.value ?? '.',
+    };
+    groupCache.set(locale, s);
+  }
+  return s;
+}
+
+/**
+ * Every digit of the upstream's string, grouped by thousands with the locale's separators.
+ * Built from the digits themselves, so no engine can round it through a float.
+ */
+export function formatExact(value: string, locale: string): string {
+  const p = parts(value);
+  const { group, decimal } = separators(locale);
+  const grouped = p.whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${p.negative ? '-' : ''}${grouped}${p.fraction ? decimal + p.fraction : ''}`;
+}
+
+/** A short form such as "793.93M" to read at a glance; always shown beside the exact figure. */
+export function formatCompact(value: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(
+    toNumber(value),
+  );
+}

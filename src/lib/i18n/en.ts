@@ -1,0 +1,41 @@
+/**
+ * The English catalogue, and the shape every other language must fill: a key missing from
+ * another catalogue fails the typecheck. `{name}` marks a value put in at run time.
+ */
+export const en = {
+  // app
+  'app.title': 'Insurance fund balances',
+  'app.subtitle': 'Binance USDⓈ-M futures',
+  'app.demo': 'Demo data',
+  'app.demoHint': 'These figures come from the built-in demo upstream, not from the exchange.',
+  'app.loading': 'Loading the insurance fund snapshot…',
+  'app.crashed':
+    'This part of the dashboard failed to show. The rest keeps working; reload the page to try it again.',
+  'app.pools.one': '{count} pool',
+  'app.pools.other': '{count} pools',
+  'app.symbols.one': '{count} symbol',
+  'app.symbols.other': '{count} symbols',
+  // freshness
+  'freshness.live': 'Live',
+  'freshness.stale': 'Stale',
+  'freshness.offline': 'Offline',
+  'freshness.connecting': 'Connecting',
+  'freshness.lastRefresh': 'Last refresh {time}',
+  'freshness.never': 'No data yet',
+  // errors: what happened, then what the dashboard does next
+  'error.invalidSymbol': '“{symbol}” is not a symbol the exchange lists.',
+  'error.rateLimited':
+    'The exchange is limiting requests. The dashboard waits and asks again at {time}.',
+  'error.banned':
+    'The exchange has blocked requests from this server for a while. The dashboard asks again at {time}.',
+  'error.unreachable': 'The exchange could not be reached. The dashboard keeps trying.',
+  'error.timeout': 'The exchange did not answer in time. The dashboard keeps trying.',
+  'error.badResponse':
+    'The exchange sent an answer the dashboard cannot read ({detail}). The dashboard keeps trying.',
+  'error.upstream':
+    'The exchange answered with an error (HTTP {status}). The dashboard keeps trying.',
+  'error.keptData': 'The figures below are from the last good snapshot.',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

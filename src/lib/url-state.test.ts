@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlState, withParams } from './url-state';
+
+describe('parseUrlState', () => {
+  it('gives the defaults for an empty link', () => {
+    expect(parseUrlState('')).toEqual({
+      symbol: undefined,
+      view: 'dashboard',
+      refresh: 60,
+      lang: undefined,
+      theme: undefined,
+      sort: 'balance',
+      asset: undefined,
+      dir: 'desc',
+      filter: '',
+      scale: 'log',
+    });
+  });
+
+  it('reads every parameter of a shared link', () => {
+    const s = parseUrlState(
+      '?symbol=btcusdt&view=wall&refresh=15&lang=zh-CN&theme=dark&sort=name&scale=linear&filter=pepe&asset=USDC',
+    );
+    expect(s.symbol).toEqual({ raw: 'btcusdt', symbol: 'BTCUSDT', valid: true });
+    expect(s).toMatchObject({
+      view: 'wall',
+      refresh: 15,
+      lang: 'zh-CN',
+      theme: 'dark',
+      sort: 'name',
+      dir: 'asc',
+      scale: 'linear',
+      filter: 'pepe',
+      asset: 'USDC',
+    });
+  });
+
+  it('reads a percent-encoded non-ASCII symbol', () => {
+    expect(parseUrlState(`?symbol=${encodeURIComponent('币安人生usdt')}`).symbol).toEqual({
+      raw: '币安人生usdt',
+      symbol: '币安人生USDT',
+      valid: true,
+    });
+  });
+
+  it('falls back to defaults for bad, repeated or out-of-range values', () => {
+    const s = parseUrlState(
+      '?view=admin&refresh=0&lang=fr&theme=neon&sort=evil&dir=up&scale=cubic&view=wall',
+    );
+    expect(s).toMatchObject({
+      view: 'dashboard',
+      refresh: 60,
+      lang: undefined,
+      theme: undefined,
+      sort: 'balance',
+      dir: 'desc',
+      scale: 'log',
+    });
+    expect(parseUrlState('?refresh=1.5').refresh).toBe(60);
+    expect(parseUrlState('?refresh=-3').refresh).toBe(60);
+    expect(parseUrlState('?refresh=1e3').refresh).toBe(1000);
+    expect(parseUrlState('?refresh=abc').refresh).toBe(60);
+    expect(parseUrlState('?refresh=1&refresh=2').refresh).toBe(60);
+  });
+
+  it('keeps a hostile symbol only as text to report, never as a symbol to ask for', () => {
+    for (const raw of [
+      '../../fapi/v1/order',
+      '<script>alert(1)</script>',
+      'A'.repeat(5000),
+      'BTC\u0000USDT',
+    ]) {
+      expect(parseUrlState(`?symbol=${encodeURIComponent(raw)}`).symbol).toEqual({
+        raw,
+        valid: false,
+      });
+    }
+    expect(parseUrlState('?symbol=A&symbol=B').symbol).toBeUndefined();
+    expect(parseUrlState('?symbol=%20%20').symbol).toBeUndefined();
+  });
+
+  it('keeps only symbol characters in the filter', () => {
+    expect(parseUrlState('?filter=%3Cb%3Epepe').filter).toBe('bpepe');
+  });
+});
+
+describe('withParams', () => {
+  it('changes what it is given and keeps the rest of the link', () => {
+    expect(withParams('?lang=zh-CN&view=wall', { symbol: 'BTCUSDT' })).toBe(
+      '?lang=zh-CN&view=wall&symbol=BTCUSDT',
+    );
+    expect(withParams('?symbol=BTCUSDT', { symbol: undefined })).toBe('');
+  });
+});

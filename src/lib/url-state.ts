@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { normalizeSymbol } from './symbol';
+
+/**
+ * Everything a link can carry, parsed with zod at the edge. A missing, repeated or bad value
+ * falls back to its default; parsing never throws and never rejects a whole URL.
+ */
+export const LANGS = ['en', 'zh-CN'] as const;
+export type Lang = (typeof LANGS)[number];
+export const THEMES = ['light', 'dark', 'system'] as const;
+export type Theme = (typeof THEMES)[number];
+export const VIEWS = ['dashboard', 'wall'] as const;
+export type View = (typeof VIEWS)[number];
+export const SORTS = ['balance', 'members', 'name'] as const;
+export type Sort = (typeof SORTS)[number];
+export const SCALES = ['log', 'linear'] as const;
+export type Scale = (typeof SCALES)[number];
+
+export const DEFAULT_REFRESH_S = 60;
+const MAX_REFRESH_S = 24 * 3600;
+const MAX_FILTER_LENGTH = 40;
+
+/** A symbol as typed in the link: kept as typed for the message, checked for the request. */
+export type SymbolParam =
+  { raw: string; symbol: string; valid: true } | { raw: string; valid: false };
+
+export interface UrlState {
+  symbol: SymbolParam | undefined;
+  view: View;
+  refresh: number;
+  /** `undefined`: not in the link, so the browser's language decides. */
+  lang: Lang | undefined;
+  /** `undefined`: not in the link, so the view's default applies. */
+  theme: Theme | undefined;
+  sort: Sort;
+  /** Asset whose balance the `balance` sort orders by; any asset name the data may hold. */
+  asset: string | undefined;
+  dir: 'asc' | 'desc';
+  filter: string;
+  scale: Scale;
+}
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
+
+const paramsSchema = z.object({
+  view: oneOf(VIEWS),
+  refresh: z.coerce.number().int().min(1).max(MAX_REFRESH_S).optional().catch(undefined),
+  lang: oneOf(LANGS),
+  theme: oneOf(THEMES),
+  sort: oneOf(SORTS),
+  asset: z
+    .string()
+    .regex(/^[A-Z0-9]{1,20}$/)
+    .optional()
+    .catch(undefined),
+  dir: oneOf(['asc', 'desc'] as const),
+  filter: z.string().max(MAX_FILTER_LENGTH).optional().catch(undefined),
+  scale: oneOf(SCALES),
+});
+
+/** A parameter given once; a repeated or absent one is `undefined`. */
+function single(params: URLSearchParams, name: string): string | undefined {
+  const all = params.getAll(name);
+  return all.length === 1 ? all[0] : undefined;
+}
+
+function parseSymbol(raw: string | undefined): SymbolParam | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const check = normalizeSymbol(raw);
+  return check.ok ? { raw, symbol: check.symbol, valid: true } : { raw, valid: false };
+}
+
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const names = [
+    'view',
+    'refresh',
+    'lang',
+    'theme',
+    'sort',
+    'asset',
+    'dir',
+    'filter',
+    'scale',
+  ] as const;
+  const input = Object.fromEntries(names.map((n) => [n, single(params, n)]));
+  const p = paramsSchema.parse(input);
+  return {
+    symbol: parseSymbol(single(params, 'symbol')),
+    view: p.view ?? 'dashboard',
+    refresh: p.refresh ?? DEFAULT_REFRESH_S,
+    lang: p.lang,
+    theme: p.theme,
+    sort: p.sort ?? 'balance',
+    asset: p.asset,
+    dir: p.dir ?? (p.sort === 'name' ? 'asc' : 'desc'),
+    filter: (p.filter ?? '').replace(/[^\p{L}\p{M}\p{N}_]/gu, ''),
+    scale: p.scale ?? 'log',
+  };
+}
+
+export type UrlPatch = Partial<
+  Record<
+    | 'symbol'
+    | 'view'
+    | 'refresh'
+    | 'lang'
+    | 'theme'
+    | 'sort'
+    | 'asset'
+    | 'dir'
+    | 'filter'
+    | 'scale',
+    string | number | undefined
+  >
+>;
+
+/** The search string with `patch` applied: `undefined` or `''` removes a parameter. Other parameters are kept. */
+export function withParams(search: string, patch: UrlPatch): string {
+  const params = new URLSearchParams(search);
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === undefined || value === '') params.delete(name);
+    else params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

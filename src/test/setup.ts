@@ -1,0 +1,16 @@
+import { afterEach, beforeEach, vi } from 'vitest';
+
+// A test that makes the code log an error fails, whatever it asserts.
+let errors: unknown[][] = [];
+beforeEach(() => {
+  errors = [];
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    errors.push(args);
+  });
+});
+afterEach(() => {
+  if (errors.length > 0) {
+    const first = errors[0]!.map((a) => (a instanceof Error ? a.stack : String(a))).join(' ');
+    throw new Error(`console.error was called ${errors.length} time(s): ${first}`);
+  }
+});

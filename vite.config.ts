@@ -1,0 +1,9 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { insuranceProxy } from './server/plugin.ts';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), insuranceProxy()],
+  build: { target: 'es2022', sourcemap: true },
+});
