@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
-export const UPSTREAM_PORT = 4601;
-export const APP_PORT = 4600;
+/** Ports and build folder can be moved, so that two checkouts on one machine can run the suite at once. */
+export const APP_PORT = Number(process.env.E2E_PORT ?? 4600);
+export const UPSTREAM_PORT = APP_PORT + 1;
+export const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Chromium as the system has it: no browser download, no calls home from a closed network. */
@@ -45,7 +47,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npm run build && npx vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`,
+      command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --port ${APP_PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}/`,
       reuseExistingServer: false,
       timeout: 120_000,

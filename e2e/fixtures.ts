@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 import type { AddressInfo } from 'node:net';
 import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo-upstream.ts';
-import { UPSTREAM_PORT } from '../playwright.config.ts';
+import { OUT_DIR, UPSTREAM_PORT } from '../playwright.config.ts';
 
 /** Switches the shared demo upstream (started by the config's webServer) into a failure mode. */
 export async function setFault(mode: Fault, options: { retryAfter?: number; count?: number } = {}) {
@@ -65,6 +65,7 @@ export const test = base.extend<{
     process.env.FAPI_CACHE_TTL = stackOptions.cacheTtl;
     const server: PreviewServer = await preview({
       logLevel: 'silent',
+      build: { outDir: OUT_DIR },
       preview: { port: 0, host: '127.0.0.1', strictPort: false },
     });
     const { port } = server.httpServer.address() as AddressInfo;

@@ -6,11 +6,12 @@ import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
 
+/** The analyst's view: search, the searched symbol's pool, the summary, charts and every pool. */
 export function Dashboard({ url }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
   const { snapshot, freshness, error, query } = usePools({
     refreshMs: url.refresh * 1000,
-    inBackground: url.view === 'wall',
+    inBackground: false,
   });
   const pools = snapshot?.data;
   const symbolCount = pools?.reduce((n, p) => n + p.symbols.length, 0) ?? 0;
@@ -28,9 +29,12 @@ export function Dashboard({ url }: { url: UrlState; navigate: Navigate }) {
           lastSuccess={query.dataUpdatedAt}
           className="ml-auto text-sm"
         />
+        {/* settings: language and theme */}
       </header>
       <main className="mt-6 space-y-6">
+        {/* search */}
         {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
+        {/* symbol view */}
         {pools ? (
           <p data-testid="summary" className="text-lg tabular-nums">
             {i18n.plural('app.pools', pools.length)} · {i18n.plural('app.symbols', symbolCount)}
@@ -38,6 +42,9 @@ export function Dashboard({ url }: { url: UrlState; navigate: Navigate }) {
         ) : query.isPending ? (
           <p className="text-[var(--muted)]">{i18n.t('app.loading')}</p>
         ) : null}
+        {/* charts */}
+        {/* pools */}
+        {/* export */}
       </main>
     </div>
   );

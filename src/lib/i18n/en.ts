@@ -35,6 +35,13 @@ export const en = {
   'error.upstream':
     'The exchange answered with an error (HTTP {status}). The dashboard keeps trying.',
   'error.keptData': 'The figures below are from the last good snapshot.',
+  // pools
+  // search
+  // charts
+  // export
+  // wall
+  // settings
+  // hardening
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -29,4 +29,11 @@ export const zhCN: Messages = {
   'error.badResponse': '交易所返回了无法解析的数据（{detail}）。看板会继续重试。',
   'error.upstream': '交易所返回错误（HTTP {status}）。看板会继续重试。',
   'error.keptData': '下方显示的是最近一次成功获取的快照。',
+  // pools
+  // search
+  // charts
+  // export
+  // wall
+  // settings
+  // hardening
 };

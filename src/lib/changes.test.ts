@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Pool } from '../api/schema';
+import { changeKey, diffSnapshots } from './changes';
+
+const pool = (symbols: string[], usdt: string): Pool => ({
+  symbols,
+  assets: [{ asset: 'USDT', marginBalance: usdt, updateTime: 1 }],
+});
+
+describe('diffSnapshots', () => {
+  it('marks rises, falls and drops beyond the threshold', () => {
+    const a = pool(['AUSDT'], '100');
+    const b = pool(['BUSDT'], '100');
+    const c = pool(['CUSDT'], '100');
+    const d = pool(['DUSDT'], '100');
+    const next = [
+      pool(['AUSDT'], '100.00000001'),
+      pool(['BUSDT'], '97'),
+      pool(['CUSDT'], '94.9'),
+      pool(['DUSDT'], '100.0'),
+    ];
+    const changes = diffSnapshots([a, b, c, d], next);
+    expect(changes.get(changeKey(a, 'USDT'))).toBe('up');
+    expect(changes.get(changeKey(b, 'USDT'))).toBe('down');
+    expect(changes.get(changeKey(c, 'USDT'))).toBe('drop');
+    expect(changes.has(changeKey(d, 'USDT'))).toBe(false);
+  });
+
+  it('does not compare a pool whose members changed', () => {
+    expect(diffSnapshots([pool(['AUSDT'], '100')], [pool(['AUSDT', 'BUSDT'], '1')]).size).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+import type { Pool } from '../api/schema';
+import { compareDecimals, relativeChange } from './decimal';
+import { poolKey } from './pools';
+
+/** How a balance moved since the previous refresh. `drop`: down by more than the alert threshold. */
+export type Change = 'up' | 'down' | 'drop';
+
+export const DEFAULT_DROP_THRESHOLD = 0.05;
+
+/** `poolKey|asset` -> change, for every balance that differs from the previous snapshot. */
+export type Changes = ReadonlyMap<string, Change>;
+
+export function changeKey(pool: Pool, asset: string): string {
+  return `${poolKey(pool)}|${asset}`;
+}
+
+/**
+ * Compares two snapshots balance by balance. A pool whose members changed is a new pool: it is
+ * not compared with anything, since Binance moves symbols between pools without notice.
+ */
+export function diffSnapshots(
+  previous: readonly Pool[],
+  next: readonly Pool[],
+  dropThreshold = DEFAULT_DROP_THRESHOLD,
+): Map<string, Change> {
+  const before = new Map<string, string>();
+  for (const p of previous)
+    for (const a of p.assets) before.set(changeKey(p, a.asset), a.marginBalance);
+  const changes = new Map<string, Change>();
+  for (const p of next) {
+    for (const a of p.assets) {
+      const key = changeKey(p, a.asset);
+      const old = before.get(key);
+      if (old === undefined) continue;
+      const order = compareDecimals(a.marginBalance, old);
+      if (order === 0) continue;
+      const rel = relativeChange(old, a.marginBalance);
+      changes.set(
+        key,
+        order > 0 ? 'up' : rel !== undefined && rel <= -dropThreshold ? 'drop' : 'down',
+      );
+    }
+  }
+  return changes;
+}

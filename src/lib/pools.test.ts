@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Pool } from '../api/schema';
+import {
+  assetsOf,
+  baseOf,
+  poolKey,
+  poolName,
+  rankByAsset,
+  snapshotTime,
+  totalsByAsset,
+} from './pools';
+
+const t = 1745366402000;
+const majors: Pool = {
+  symbols: [
+    'BNBUSDT',
+    'BTCUSDT',
+    'BTCUSDT_250627',
+    'BTCUSDT_250926',
+    'ETHBTC',
+    'ETHUSDT',
+    'ETHUSDT_250627',
+    'ETHUSDT_250926',
+  ],
+  assets: [
+    { asset: 'USDC', marginBalance: '299999998.6497832', updateTime: t },
+    { asset: 'USDT', marginBalance: '793930579.315848', updateTime: t },
+    { asset: 'BTC', marginBalance: '61.73143554', updateTime: t },
+    { asset: 'BNFCR', marginBalance: '633223.99396922', updateTime: t },
+  ],
+};
+const alts: Pool = {
+  symbols: ['XRPUSDT', 'ADAUSDT', 'BCHUSDT', 'DOTUSDT', 'LINKUSDT', 'LTCUSDT'],
+  assets: [{ asset: 'USDT', marginBalance: '314151411.06482935', updateTime: t - 1000 }],
+};
+const small: Pool = {
+  symbols: ['TSTUSDT', 'ACTUSDT'],
+  assets: [{ asset: 'USDT', marginBalance: '5166686.84431694', updateTime: t }],
+};
+
+describe('pool naming', () => {
+  it('names a pool by its best-known bases', () => {
+    expect(poolName(majors)).toBe('BTC · ETH · BNB');
+    expect(poolName(alts)).toBe('XRP · ADA · LINK +3');
+    expect(poolName(small)).toBe('ACT · TST');
+  });
+
+  it('finds the base of delivery, 1000-prefixed, BTC-quoted and non-ASCII symbols', () => {
+    expect(baseOf('BTCUSDT_260327')).toBe('BTC');
+    expect(baseOf('1000PEPEUSDT')).toBe('1000PEPE');
+    expect(baseOf('ETHBTC')).toBe('ETH');
+    expect(baseOf('币安人生USDT')).toBe('币安人生');
+  });
+
+  it('keys a pool by its members whatever their order', () => {
+    expect(poolKey({ ...small, symbols: ['ACTUSDT', 'TSTUSDT'] })).toBe(poolKey(small));
+  });
+});
+
+describe('pool figures', () => {
+  const pools = [majors, alts, small];
+
+  it('lists every asset in the snapshot, with no list written in the code', () => {
+    expect(assetsOf(pools)).toEqual(['USDC', 'USDT', 'BTC', 'BNFCR']);
+  });
+
+  it('totals each asset exactly', () => {
+    expect(totalsByAsset(pools).get('USDT')).toBe('1113248677.22499429');
+    expect(totalsByAsset(pools).get('BTC')).toBe('61.73143554');
+  });
+
+  it('ranks a pool among the holders of an asset', () => {
+    expect(rankByAsset(pools, alts, 'USDT')).toEqual({ rank: 2, of: 3 });
+    expect(rankByAsset(pools, alts, 'BTC')).toBeUndefined();
+  });
+
+  it('takes the newest update as the snapshot time', () => {
+    expect(snapshotTime(pools)).toBe(t);
+  });
+});
