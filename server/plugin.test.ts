@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
+import { cacheTtlMs } from './plugin.ts';
+
+let server: ViteDevServer | undefined;
+let upstream: DemoUpstream | undefined;
+afterEach(async () => {
+  await server?.close();
+  await upstream?.close();
+  server = undefined;
+  upstream = undefined;
+  vi.unstubAllEnvs();
+});
+
+async function devServer(mode?: string) {
+  server = await createServer({
+    configFile: 'vite.config.ts',
+    mode,
+    logLevel: 'silent',
+    server: { port: 0, host: '127.0.0.1' },
+  });
+  await server.listen();
+  const { port } = server.httpServer!.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('the Vite plugin', () => {
+  it('forwards to FAPI_UPSTREAM from the dev server', async () => {
+    upstream = await startDemoUpstream();
+    vi.stubEnv('FAPI_UPSTREAM', upstream.url);
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const base = await devServer();
+    const res = await fetch(`${base}/fapi/v1/insuranceBalance?symbol=btcusdt`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { symbols: string[] }).symbols).toContain('BTCUSDT');
+    expect(upstream.stats.requests).toBe(1);
+  });
+
+  it('uses its own demo upstream in demo mode, whatever FAPI_UPSTREAM says', async () => {
+    vi.stubEnv('FAPI_UPSTREAM', 'http://127.0.0.1:9');
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const base = await devServer('demo');
+    const res = await fetch(`${base}/fapi/v1/insuranceBalance`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-demo-data')).toBe('1');
+  });
+});
+
+describe('FAPI_CACHE_TTL', () => {
+  it('reads seconds, allows 0 and falls back to 5 for nonsense', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(cacheTtlMs(undefined)).toBe(5000);
+    expect(cacheTtlMs('0')).toBe(0);
+    expect(cacheTtlMs('2.5')).toBe(2500);
+    expect(cacheTtlMs('soon')).toBe(5000);
+    expect(cacheTtlMs('-1')).toBe(5000);
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+});
