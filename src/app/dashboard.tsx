@@ -2,12 +2,13 @@ import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
 
 /** The analyst's view: search, the searched symbol's pool, the summary, charts and every pool. */
-export function Dashboard({ url }: { url: UrlState; navigate: Navigate }) {
+export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
   const { snapshot, freshness, error, query } = usePools({
     refreshMs: url.refresh * 1000,
@@ -30,6 +31,7 @@ export function Dashboard({ url }: { url: UrlState; navigate: Navigate }) {
           className="ml-auto text-sm"
         />
         {/* settings: language and theme */}
+        <SettingsBar lang={i18n.lang} theme={url.theme} navigate={navigate} />
       </header>
       <main className="mt-6 space-y-6">
         {/* search */}

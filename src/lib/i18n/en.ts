@@ -36,11 +36,27 @@ export const en = {
     'The exchange answered with an error (HTTP {status}). The dashboard keeps trying.',
   'error.keptData': 'The figures below are from the last good snapshot.',
   // pools
+  'pools.members': 'Member symbols',
+  'pools.balances': 'Balances',
+  'pools.snapshot': 'Snapshot {time}',
+  'pools.justNow': 'less than a minute ago',
+  'pools.stale': 'Stale snapshot',
+  'pools.staleHint': 'This pool’s snapshot has not been updated for more than {minutes} minutes.',
+  'pools.depleted': 'Near zero',
+  'pools.depletedHint': 'Every balance of this pool is below {limit}.',
+  'pools.change.up': 'up since the last refresh',
+  'pools.change.down': 'down since the last refresh',
+  'pools.change.drop': 'sharp drop since the last refresh',
   // search
   // charts
   // export
   // wall
   // settings
+  'settings.language': 'Language',
+  'settings.theme': 'Theme',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.theme.system': 'System',
   // hardening
 } satisfies Record<string, string>;
 

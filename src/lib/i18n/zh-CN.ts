@@ -30,10 +30,26 @@ export const zhCN: Messages = {
   'error.upstream': '交易所返回错误（HTTP {status}）。看板会继续重试。',
   'error.keptData': '下方显示的是最近一次成功获取的快照。',
   // pools
+  'pools.members': '成员交易对',
+  'pools.balances': '保证金余额',
+  'pools.snapshot': '余额快照 {time}',
+  'pools.justNow': '不到一分钟前',
+  'pools.stale': '快照过时',
+  'pools.staleHint': '此资金池的余额快照已超过 {minutes} 分钟未更新。',
+  'pools.depleted': '接近耗尽',
+  'pools.depletedHint': '此资金池每项余额都低于 {limit}。',
+  'pools.change.up': '较上次刷新上升',
+  'pools.change.down': '较上次刷新下降',
+  'pools.change.drop': '较上次刷新大幅下降',
   // search
   // charts
   // export
   // wall
   // settings
+  'settings.language': '语言',
+  'settings.theme': '主题',
+  'settings.theme.light': '浅色',
+  'settings.theme.dark': '深色',
+  'settings.theme.system': '跟随系统',
   // hardening
 };
