@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Pool } from '../api/schema';
+import { changeKey } from '../lib/changes';
+import { I18nProvider } from '../lib/i18n/i18n';
+import { PoolCard } from './pool-card';
+
+const renders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./balance', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./balance')>();
+  return {
+    Balance: (props: Parameters<typeof actual.Balance>[0]) => {
+      renders.count += 1;
+      return actual.Balance(props);
+    },
+  };
+});
+
+afterEach(cleanup);
+
+const t = Date.UTC(2026, 2, 27, 8, 0, 0);
+const majors: Pool = {
+  symbols: ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', '币安人生USDT'],
+  assets: [
+    { asset: 'USDT', marginBalance: '793930579.315848', updateTime: t },
+    { asset: 'BTC', marginBalance: '61.73143554', updateTime: t },
+  ],
+};
+const depleted: Pool = {
+  symbols: ['BSWUSDT', 'LEVERUSDT'],
+  assets: [{ asset: 'USDT', marginBalance: '12.48213577', updateTime: t }],
+};
+
+const inEnglish = (ui: React.ReactNode) => <I18nProvider lang="en">{ui}</I18nProvider>;
+
+describe('PoolCard', () => {
+  it('shows every member and each balance exactly, with the snapshot time in UTC', () => {
+    render(inEnglish(<PoolCard pool={majors} now={t + 5 * 60_000} />));
+    const card = screen.getByTestId('pool');
+    for (const s of majors.symbols) expect(card.textContent).toContain(s);
+    const usdt = within(card).getAllByTestId('balance')[0]!;
+    expect(usdt.dataset.value).toBe('793930579.315848');
+    expect(usdt.textContent).toContain('793,930,579.315848');
+    expect(card.textContent).toContain('4 symbols');
+    expect(card.textContent).toMatch(/03\/27\/2026, 08:00:00 UTC/);
+    expect(card.textContent).toContain('5 min. ago');
+    expect(screen.getByRole('heading', { name: 'BTC · ETH · BNB +1' })).toBeTruthy();
+  });
+
+  it('flags a snapshot older than the threshold and a near-zero pool, and only those', () => {
+    const { rerender } = render(inEnglish(<PoolCard pool={majors} now={t + 14 * 60_000} />));
+    expect(screen.queryByTestId('pool-stale')).toBeNull();
+    expect(screen.queryByTestId('pool-near-zero')).toBeNull();
+    rerender(inEnglish(<PoolCard pool={depleted} now={t + 3 * 86_400_000} />));
+    expect(screen.getByTestId('pool-stale').textContent).toContain('Stale snapshot');
+    expect(screen.getByTestId('pool-near-zero').textContent).toContain('Near zero');
+  });
+
+  it('highlights the searched symbol among its co-members', () => {
+    render(inEnglish(<PoolCard pool={majors} now={t} highlightSymbol="币安人生USDT" />));
+    expect(screen.getByTestId('highlighted-symbol').textContent).toContain('币安人生USDT');
+    expect(screen.getAllByTestId('highlighted-symbol')).toHaveLength(1);
+  });
+
+  it('marks a changed balance and re-renders only when its own pool or change differs', () => {
+    const changes = new Map([[changeKey(majors, 'USDT'), 'drop' as const]]);
+    const { rerender } = render(inEnglish(<PoolCard pool={majors} now={t} changes={changes} />));
+    expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBe('drop');
+    expect(screen.getByText('sharp drop since the last refresh')).toBeTruthy();
+    renders.count = 0;
+    const unrelated = new Map([[changeKey(depleted, 'USDT'), 'up' as const], ...changes]);
+    rerender(inEnglish(<PoolCard pool={majors} now={t} changes={unrelated} />));
+    expect(renders.count).toBe(0);
+    rerender(inEnglish(<PoolCard pool={majors} now={t} changes={new Map()} />));
+    expect(renders.count).toBe(2);
+    expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBeUndefined();
+  });
+});

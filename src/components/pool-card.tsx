@@ -1,0 +1,163 @@
+import { memo, useId } from 'react';
+import type { Pool } from '../api/schema';
+import type { Change, Changes } from '../lib/changes';
+import { compareDecimals, formatExact } from '../lib/decimal';
+import { useI18n } from '../lib/i18n/i18n';
+import { poolKey, poolName, snapshotTime } from '../lib/pools';
+import { useNow } from '../lib/use-now';
+import { Balance } from './balance';
+
+export const STALE_AFTER_MS = 15 * 60_000;
+/** A pool whose every balance is below this many units of its asset is shown as near zero. */
+export const NEAR_ZERO_BELOW = '1000';
+
+export interface PoolCardProps {
+  pool: Pool;
+  /** The clock for "x min ago" and the stale flag; the shared clock when omitted. */
+  now?: number;
+  /** Balances that moved since the last refresh, keyed by lib/changes `changeKey`. */
+  changes?: Changes;
+  highlightSymbol?: string;
+  staleAfterMs?: number;
+}
+
+export function isNearZero(pool: Pool): boolean {
+  return pool.assets.every((a) => compareDecimals(a.marginBalance, NEAR_ZERO_BELOW) < 0);
+}
+
+/** Pool keys are needed on every comparison; a pool object never changes, so one sort each is enough. */
+const keys = new WeakMap<Pool, string>();
+function keyOf(pool: Pool): string {
+  let key = keys.get(pool);
+  if (key === undefined) keys.set(pool, (key = poolKey(pool)));
+  return key;
+}
+
+function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Change | undefined {
+  return changes?.get(`${keyOf(pool)}|${asset}`);
+}
+
+const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
+
+/** Only the age line follows the clock, so the rest of the card does not re-render every second. */
+function SnapshotAge({
+  time,
+  now,
+  staleAfterMs,
+}: {
+  time: number;
+  now?: number;
+  staleAfterMs: number;
+}) {
+  const i18n = useI18n();
+  const clock = useNow();
+  const at = now ?? clock;
+  const stale = at - time > staleAfterMs;
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]">
+      <span>{i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}</span>
+      <span>· {at - time < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, at)}</span>
+      {stale ? (
+        <span
+          data-testid="pool-stale"
+          title={i18n.t('pools.staleHint', { minutes: Math.round(staleAfterMs / 60_000) })}
+          className="pool-flag pool-flag-stale"
+        >
+          {i18n.t('pools.stale')}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function PoolCardView({
+  pool,
+  now,
+  changes,
+  highlightSymbol,
+  staleAfterMs = STALE_AFTER_MS,
+}: PoolCardProps) {
+  const i18n = useI18n();
+  const titleId = useId();
+  const nearZero = isNearZero(pool);
+  return (
+    <article
+      data-testid="pool"
+      data-near-zero={nearZero || undefined}
+      aria-labelledby={titleId}
+      className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
+    >
+      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h3 id={titleId} className="text-[1.125em] font-semibold">
+          {poolName(pool)}
+        </h3>
+        <span className="text-[0.875em] text-[var(--muted)]">
+          {i18n.plural('app.symbols', pool.symbols.length)}
+        </span>
+        {nearZero ? (
+          <span
+            data-testid="pool-near-zero"
+            title={i18n.t('pools.depletedHint', { limit: formatExact(NEAR_ZERO_BELOW, i18n.lang) })}
+            className="pool-flag pool-flag-near-zero"
+          >
+            {i18n.t('pools.depleted')}
+          </span>
+        ) : null}
+      </header>
+      <ul aria-label={i18n.t('pools.balances')} className="mt-[0.5em] space-y-[0.25em] text-[1em]">
+        {pool.assets.map((balance) => {
+          const change = changeOf(pool, balance.asset, changes);
+          return (
+            <li key={balance.asset} className="flex flex-wrap items-baseline gap-x-2">
+              <Balance balance={balance} change={change} />
+              {change ? (
+                <span className="pool-change" data-change={change}>
+                  <span aria-hidden="true">{ARROWS[change]}</span>
+                  <span className="sr-only">{i18n.t(`pools.change.${change}`)}</span>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <SnapshotAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
+      <ul
+        aria-label={i18n.t('pools.members')}
+        className="mt-[0.5em] flex flex-wrap gap-x-[0.75em] gap-y-[0.125em] font-mono text-[0.8125em]"
+      >
+        {pool.symbols.map((symbol) => (
+          <li key={symbol}>
+            {symbol === highlightSymbol ? (
+              <mark data-testid="highlighted-symbol" className="pool-highlight">
+                {symbol}
+              </mark>
+            ) : (
+              symbol
+            )}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
+  if (
+    a.pool !== b.pool ||
+    a.now !== b.now ||
+    a.highlightSymbol !== b.highlightSymbol ||
+    a.staleAfterMs !== b.staleAfterMs
+  )
+    return false;
+  if (a.changes === b.changes) return true;
+  return a.pool.assets.every(
+    (x) => changeOf(a.pool, x.asset, a.changes) === changeOf(b.pool, x.asset, b.changes),
+  );
+}
+
+/**
+ * One insurance pool: its name, members, exact balances and snapshot age, with flags for a
+ * stale snapshot and a near-zero pool. Sizes are in `em`, so a container scales the whole card.
+ * Re-renders only when its own pool, highlight or balance changes differ.
+ */
+export const PoolCard = memo(PoolCardView, sameProps);
