@@ -25,14 +25,12 @@ describe('the retry policy', () => {
     expect(nextRefreshIn(60_000)).toBe(60_000);
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn<typeof fetch>()
-        .mockResolvedValue(
-          new Response('{"code":-1003,"msg":"x"}', {
-            status: 429,
-            headers: { 'retry-after': '300' },
-          }),
-        ),
+      vi.fn<typeof fetch>().mockResolvedValue(
+        new Response('{"code":-1003,"msg":"x"}', {
+          status: 429,
+          headers: { 'retry-after': '300' },
+        }),
+      ),
     );
     await fetchInsuranceBalance().catch(() => undefined);
     expect(nextRefreshIn(60_000)).toBeGreaterThan(299_000);
