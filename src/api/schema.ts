@@ -5,24 +5,32 @@ export const decimalString = z
   .string({ error: 'expected a decimal string' })
   .regex(/^-?\d+(\.\d+)?$/, { error: 'expected a decimal string' });
 
-export const assetBalanceSchema = z.object({
-  asset: z.string({ error: 'expected an asset name' }).min(1, { error: 'expected an asset name' }),
-  marginBalance: decimalString,
-  updateTime: z
-    .number({ error: 'expected a time in milliseconds' })
-    .int({ error: 'expected a time in milliseconds' })
-    .nonnegative({ error: 'expected a time in milliseconds' }),
-});
+export const assetBalanceSchema = z.object(
+  {
+    asset: z
+      .string({ error: 'expected an asset name' })
+      .min(1, { error: 'expected an asset name' }),
+    marginBalance: decimalString,
+    updateTime: z
+      .number({ error: 'expected a time in milliseconds' })
+      .int({ error: 'expected a time in milliseconds' })
+      .nonnegative({ error: 'expected a time in milliseconds' }),
+  },
+  { error: 'expected a balance' },
+);
 
-export const poolSchema = z.object({
-  symbols: z.array(
-    z.string({ error: 'expected a symbol' }).min(1, { error: 'expected a symbol' }),
-    {
-      error: 'expected a list of symbols',
-    },
-  ),
-  assets: z.array(assetBalanceSchema, { error: 'expected a list of balances' }),
-});
+export const poolSchema = z.object(
+  {
+    symbols: z.array(
+      z.string({ error: 'expected a symbol' }).min(1, { error: 'expected a symbol' }),
+      {
+        error: 'expected a list of symbols',
+      },
+    ),
+    assets: z.array(assetBalanceSchema, { error: 'expected a list of balances' }),
+  },
+  { error: 'expected a pool' },
+);
 
 export const poolListSchema = z.array(poolSchema, { error: 'expected a list of pools' });
 
