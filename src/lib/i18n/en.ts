@@ -49,7 +49,39 @@ export const en = {
   'pools.change.drop': 'sharp drop since the last refresh',
   // search
   // charts
+  'charts.title': 'Balances by asset',
+  'charts.scale': 'Scale',
+  'charts.scale.log': 'Logarithmic',
+  'charts.scale.linear': 'Linear',
+  'charts.caption': '{asset}: balance of each pool, largest first',
+  'charts.summary': '{pools} · total {total} {asset}',
+  'charts.chartName.log': '{asset} balance by pool, logarithmic scale',
+  'charts.chartName.linear': '{asset} balance by pool, linear scale',
+  'charts.topBars':
+    'The chart draws the {shown} largest of {count} pools; the table lists every one.',
+  'charts.loading': 'Loading the chart…',
+  'charts.table': 'Table: {asset} balance of each pool',
+  'charts.col.rank': 'Rank',
+  'charts.col.pool': 'Pool',
+  'charts.col.balance': 'Balance ({asset})',
+  'charts.col.members': 'Symbols',
+  'charts.searched': 'pool of the searched symbol',
+  'charts.members.one': '{count} symbol',
+  'charts.members.other': '{count} symbols',
+  'charts.leading': 'Leading: {symbols}',
+  'charts.clamped': 'Below the log scale’s lower bound of {floor}: drawn at that bound.',
+  'charts.open': 'Click the bar to open this pool.',
+  'charts.empty': 'No pool holds any asset in this snapshot.',
   // export
+  'export.title': 'Export',
+  'export.csv': 'Download CSV',
+  'export.json': 'Download JSON',
+  'export.snapshot': 'The snapshot of {time}, every balance exact.',
+  'export.spreadsheetHint':
+    'Spreadsheets keep 15 significant digits of a number: to keep every digit, import the balance column as text, or use the JSON file.',
+  'export.failed':
+    'The file could not be prepared in this browser. The figures on screen are unaffected.',
+  'export.empty': 'Nothing to export yet: no snapshot has arrived.',
   // wall
   // settings
   'settings.language': 'Language',

@@ -43,7 +43,37 @@ export const zhCN: Messages = {
   'pools.change.drop': '较上次刷新大幅下降',
   // search
   // charts
+  'charts.title': '各资产余额',
+  'charts.scale': '刻度',
+  'charts.scale.log': '对数',
+  'charts.scale.linear': '线性',
+  'charts.caption': '{asset}：各资金池的保证金余额，从大到小',
+  'charts.summary': '{pools} · 合计 {total} {asset}',
+  'charts.chartName.log': '各资金池的 {asset} 保证金余额（对数刻度）',
+  'charts.chartName.linear': '各资金池的 {asset} 保证金余额（线性刻度）',
+  'charts.topBars': '图表显示 {count} 个资金池中余额最大的 {shown} 个；表格列出全部资金池。',
+  'charts.loading': '正在加载图表…',
+  'charts.table': '表格：各资金池的 {asset} 保证金余额',
+  'charts.col.rank': '排名',
+  'charts.col.pool': '资金池',
+  'charts.col.balance': '保证金余额（{asset}）',
+  'charts.col.members': '交易对',
+  'charts.searched': '所搜索交易对的资金池',
+  'charts.members.one': '{count} 个交易对',
+  'charts.members.other': '{count} 个交易对',
+  'charts.leading': '主要交易对：{symbols}',
+  'charts.clamped': '低于对数刻度的下限 {floor}：按下限绘制。',
+  'charts.open': '点击柱条即可打开此资金池。',
+  'charts.empty': '此余额快照中没有资金池持有任何资产。',
   // export
+  'export.title': '导出',
+  'export.csv': '下载 CSV',
+  'export.json': '下载 JSON',
+  'export.snapshot': '{time} 的余额快照，每个余额均为精确值。',
+  'export.spreadsheetHint':
+    '电子表格只保留数字的 15 位有效数字：如需保留每一位，请将余额列作为文本导入，或使用 JSON 文件。',
+  'export.failed': '此浏览器无法生成该文件。页面上的数据不受影响。',
+  'export.empty': '尚无可导出的数据：还没有收到余额快照。',
   // wall
   // settings
   'settings.language': '语言',

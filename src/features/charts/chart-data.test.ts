@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Pool } from '../../api/schema';
+import { MAX_BARS, poolOfSymbol, shapeCharts } from './chart-data';
+
+const t = 1763699400000;
+const majors: Pool = {
+  symbols: ['BNBUSDT', 'BTCUSDT', 'ETHUSDT', 'BTCUSDC'],
+  assets: [
+    { asset: 'USDC', marginBalance: '299999998.6497832', updateTime: t },
+    { asset: 'USDT', marginBalance: '793930579.315848', updateTime: t },
+    { asset: 'BTC', marginBalance: '61.73143554', updateTime: t },
+  ],
+};
+const unicode: Pool = {
+  symbols: ['币安人生USDT', '哈基米USDT'],
+  assets: [{ asset: 'USDT', marginBalance: '2718281.82845904', updateTime: t }],
+};
+const depleted: Pool = {
+  symbols: ['BSWUSDT', 'LEVERUSDT'],
+  assets: [{ asset: 'USDT', marginBalance: '0', updateTime: t }],
+};
+const usdcOnly: Pool = {
+  symbols: ['DOGEUSDC'],
+  assets: [{ asset: 'USDC', marginBalance: '12873311.00451', updateTime: t }],
+};
+const pools = [depleted, unicode, majors, usdcOnly];
+
+function many(count: number): Pool[] {
+  return Array.from({ length: count }, (_, i) => ({
+    symbols: [`P${i}USDT`],
+    assets: [{ asset: 'USDT', marginBalance: `${(i + 1) * 1000}.5`, updateTime: t }],
+  }));
+}
+
+describe('shapeCharts', () => {
+  it('makes one chart per asset in the snapshot, with one row per pool holding it', () => {
+    const charts = shapeCharts(pools);
+    expect(charts.map((c) => c.asset)).toEqual(['USDT', 'USDC', 'BTC']);
+    expect(charts.map((c) => c.rows.length)).toEqual([3, 2, 1]);
+  });
+
+  it('orders rows largest first and keeps the exact strings and totals', () => {
+    const usdt = shapeCharts(pools)[0]!;
+    expect(usdt.rows.map((r) => r.balance)).toEqual(['793930579.315848', '2718281.82845904', '0']);
+    expect(usdt.rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(usdt.total).toBe('796648861.14430704');
+  });
+
+  it('names each row by its pool and opens its first member', () => {
+    const [first, second] = shapeCharts(pools)[0]!.rows;
+    expect(first).toMatchObject({ name: 'BTC · ETH · BNB', members: 4, opens: 'BNBUSDT' });
+    expect(second?.leading).toEqual(['哈基米USDT', '币安人生USDT']);
+    expect(second?.opens).toBe('币安人生USDT');
+  });
+
+  it('draws a zero balance at the log axis lower bound and marks it clamped', () => {
+    const usdt = shapeCharts(pools)[0]!;
+    const zero = usdt.rows[2]!;
+    expect(zero.clamped).toBe(true);
+    expect(zero.logValue).toBe(usdt.log.floor);
+    expect(zero.value).toBe(0);
+    expect(usdt.rows[0]!.clamped).toBe(false);
+  });
+
+  it('highlights the searched pool in every chart that holds its assets', () => {
+    const key = poolOfSymbol(pools, 'BTCUSDC');
+    const charts = shapeCharts(pools, key);
+    for (const chart of charts) {
+      expect(chart.rows.filter((r) => r.highlighted).map((r) => r.name)).toEqual([
+        'BTC · ETH · BNB',
+      ]);
+    }
+  });
+
+  it('draws at most MAX_BARS bars, but keeps every pool in the rows', () => {
+    const usdt = shapeCharts(many(600))[0]!;
+    expect(usdt.rows).toHaveLength(600);
+    expect(usdt.bars).toHaveLength(MAX_BARS);
+    expect(usdt.bars[0]?.balance).toBe('600000.5');
+  });
+
+  it('adds the searched pool as a bar when it is not among the largest', () => {
+    const list = many(600);
+    const usdt = shapeCharts(list, poolOfSymbol(list, 'P0USDT'))[0]!;
+    expect(usdt.bars).toHaveLength(MAX_BARS + 1);
+    expect(usdt.bars.at(-1)).toMatchObject({ balance: '1000.5', rank: 600, highlighted: true });
+  });
+
+  it('gives equal signatures to equal data and a new one when a balance moves', () => {
+    const before = shapeCharts(pools);
+    const same = shapeCharts(structuredClone(pools));
+    expect(same.map((c) => c.signature)).toEqual(before.map((c) => c.signature));
+    const moved = structuredClone(pools);
+    moved[1]!.assets[0]!.marginBalance = '2718281.82845905';
+    const after = shapeCharts(moved);
+    expect(after[0]!.signature).not.toBe(before[0]!.signature);
+    expect(after[1]!.signature).toBe(before[1]!.signature);
+  });
+});
+
+describe('poolOfSymbol', () => {
+  it('finds the pool by an exact member symbol, including non-ASCII ones', () => {
+    expect(poolOfSymbol(pools, '币安人生USDT')).toBe(poolOfSymbol([unicode], '哈基米USDT'));
+    expect(poolOfSymbol(pools, 'NOPEUSDT')).toBeUndefined();
+    expect(poolOfSymbol(pools, undefined)).toBeUndefined();
+  });
+});

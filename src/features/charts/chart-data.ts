@@ -1,0 +1,92 @@
+import type { Pool } from '../../api/schema';
+import { compareDecimals, sumDecimals, toNumber } from '../../lib/decimal';
+import { assetsOf, balanceOf, leadingSymbols, poolKey, poolName } from '../../lib/pools';
+import { logRange, onLogAxis, type LogRange } from './log-scale';
+
+/**
+ * Bars drawn per chart. Around 40 pools exist, so every holder is drawn; with hundreds the chart
+ * keeps the largest (plus the searched pool) and the data table beside it lists every one.
+ */
+export const MAX_BARS = 50;
+
+export interface ChartRow {
+  key: string;
+  name: string;
+  /** The upstream's exact string. */
+  balance: string;
+  /** For drawing only. */
+  value: number;
+  /** The length drawn on the log axis: the balance, or the axis' lower bound. */
+  logValue: number;
+  clamped: boolean;
+  rank: number;
+  members: number;
+  leading: string[];
+  /** The pool's first member, as the upstream lists it: the bar opens its symbol view. */
+  opens: string | undefined;
+  highlighted: boolean;
+}
+
+export interface AssetChartData {
+  asset: string;
+  /** Every pool holding the asset, largest first. */
+  rows: ChartRow[];
+  /** The rows drawn as bars. */
+  bars: ChartRow[];
+  total: string;
+  log: LogRange;
+  /** Equal signatures draw the same chart, so a refresh that changed nothing redraws nothing. */
+  signature: string;
+}
+
+/** The pool that covers `symbol`, if any. */
+export function poolOfSymbol(
+  pools: readonly Pool[],
+  symbol: string | undefined,
+): string | undefined {
+  if (symbol === undefined) return undefined;
+  const pool = pools.find((p) => p.symbols.includes(symbol));
+  return pool ? poolKey(pool) : undefined;
+}
+
+function chartFor(pools: readonly Pool[], asset: string, highlight: string | undefined) {
+  const holders = pools
+    .flatMap((pool) => {
+      const held = balanceOf(pool, asset);
+      return held ? [{ pool, balance: held.marginBalance }] : [];
+    })
+    .sort((a, b) => compareDecimals(b.balance, a.balance));
+  const log = logRange(holders.map((h) => toNumber(h.balance)));
+  const rows = holders.map(({ pool, balance }, i): ChartRow => {
+    const value = toNumber(balance);
+    const { drawn, clamped } = onLogAxis(value, log);
+    const key = poolKey(pool);
+    const leading = leadingSymbols(pool);
+    return {
+      key,
+      name: poolName(pool),
+      balance,
+      value,
+      logValue: drawn,
+      clamped,
+      rank: i + 1,
+      members: pool.symbols.length,
+      leading,
+      opens: pool.symbols[0],
+      highlighted: key === highlight,
+    };
+  });
+  const bars = rows.slice(0, MAX_BARS);
+  const searched = rows.find((r) => r.highlighted);
+  if (searched && searched.rank > MAX_BARS) bars.push(searched);
+  const signature = [
+    asset,
+    ...rows.map((r) => `${r.key}=${r.balance}${r.highlighted ? '*' : ''}`),
+  ].join('\n');
+  return { asset, rows, bars, total: sumDecimals(holders.map((h) => h.balance)), log, signature };
+}
+
+/** One chart per asset found in the snapshot: no list of assets is written here. */
+export function shapeCharts(pools: readonly Pool[], highlight?: string): AssetChartData[] {
+  return assetsOf(pools).map((asset) => chartFor(pools, asset, highlight));
+}
