@@ -2,8 +2,9 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { insuranceProxy } from './server/plugin.ts';
+import { securityHeadersPlugin } from './server/security-headers.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), insuranceProxy()],
+  plugins: [react(), tailwindcss(), securityHeadersPlugin(), insuranceProxy()],
   build: { target: 'es2022', sourcemap: true },
 });
