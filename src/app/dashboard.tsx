@@ -1,7 +1,16 @@
+import { useCallback } from 'react';
 import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { AssetCharts } from '../features/charts/asset-charts';
+import { ExportPanel } from '../features/export/export-panel';
+import { PoolsOverview } from '../features/pools/pools-overview';
+import { PoolsSummary } from '../features/pools/pools-summary';
+import { useBalanceChanges } from '../features/pools/use-balance-changes';
+import { SearchBox } from '../features/search/search-box';
+import { SymbolView } from '../features/search/symbol-view';
+import { useKnownSymbols } from '../features/search/use-known-symbols';
 import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
@@ -10,12 +19,16 @@ import type { UrlState } from '../lib/url-state';
 /** The analyst's view: search, the searched symbol's pool, the summary, charts and every pool. */
 export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
-  const { snapshot, freshness, error, query } = usePools({
-    refreshMs: url.refresh * 1000,
-    inBackground: false,
-  });
+  const refreshMs = url.refresh * 1000;
+  const { snapshot, freshness, error, query } = usePools({ refreshMs, inBackground: false });
   const pools = snapshot?.data;
-  const symbolCount = pools?.reduce((n, p) => n + p.symbols.length, 0) ?? 0;
+  const changes = useBalanceChanges(pools);
+  const known = useKnownSymbols(pools);
+  const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
+  const search = useCallback(
+    (symbol: string) => navigate({ symbol }, symbol === current ? 'replace' : 'push'),
+    [navigate, current],
+  );
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
@@ -35,18 +48,41 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
       </header>
       <main className="mt-6 space-y-6">
         {/* search */}
+        <SearchBox symbols={known} current={current} onSearch={search} />
         {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
         {/* symbol view */}
-        {pools ? (
-          <p data-testid="summary" className="text-lg tabular-nums">
-            {i18n.plural('app.pools', pools.length)} · {i18n.plural('app.symbols', symbolCount)}
-          </p>
+        {url.symbol ? (
+          <SymbolView
+            param={url.symbol}
+            pools={pools}
+            known={known}
+            refreshMs={refreshMs}
+            navigate={navigate}
+          />
+        ) : null}
+        {snapshot ? (
+          <PoolsSummary pools={snapshot.data} fetchedAt={snapshot.fetchedAt} />
         ) : query.isPending ? (
-          <p className="text-[var(--muted)]">{i18n.t('app.loading')}</p>
+          <p role="status" className="text-[var(--muted)]">
+            {i18n.t('app.loading')}
+          </p>
         ) : null}
         {/* charts */}
+        <AssetCharts pools={pools} />
         {/* pools */}
+        {pools ? (
+          <PoolsOverview
+            pools={pools}
+            changes={changes}
+            sort={url.sort}
+            asset={url.asset}
+            dir={url.dir}
+            filter={url.filter}
+            navigate={navigate}
+          />
+        ) : null}
         {/* export */}
+        <ExportPanel snapshot={snapshot} />
       </main>
     </div>
   );

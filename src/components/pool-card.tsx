@@ -19,6 +19,8 @@ export interface PoolCardProps {
   changes?: Changes;
   highlightSymbol?: string;
   staleAfterMs?: number;
+  /** `pool` in the overview and on the wall; the symbol view marks its one pool `symbol-pool`. */
+  testId?: string;
 }
 
 export function isNearZero(pool: Pool): boolean {
@@ -76,13 +78,14 @@ function PoolCardView({
   changes,
   highlightSymbol,
   staleAfterMs = STALE_AFTER_MS,
+  testId = 'pool',
 }: PoolCardProps) {
   const i18n = useI18n();
   const titleId = useId();
   const nearZero = isNearZero(pool);
   return (
     <article
-      data-testid="pool"
+      data-testid={testId}
       data-near-zero={nearZero || undefined}
       aria-labelledby={titleId}
       className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
@@ -146,7 +149,8 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     a.pool !== b.pool ||
     a.now !== b.now ||
     a.highlightSymbol !== b.highlightSymbol ||
-    a.staleAfterMs !== b.staleAfterMs
+    a.staleAfterMs !== b.staleAfterMs ||
+    a.testId !== b.testId
   )
     return false;
   if (a.changes === b.changes) return true;

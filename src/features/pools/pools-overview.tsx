@@ -1,0 +1,96 @@
+import { memo, useDeferredValue, useMemo } from 'react';
+import type { Pool } from '../../api/schema';
+import { PoolCard } from '../../components/pool-card';
+import type { Changes } from '../../lib/changes';
+import { useI18n } from '../../lib/i18n/i18n';
+import { assetsOf } from '../../lib/pools';
+import type { Sort } from '../../lib/url-state';
+import type { Navigate } from '../../lib/use-url-state';
+import { filterPools } from './filter-pools';
+import { PoolsToolbar } from './pools-toolbar';
+import { cachedKey, sortPools } from './sort-pools';
+
+interface OverviewProps {
+  pools: readonly Pool[];
+  changes: Changes;
+  sort: Sort;
+  /** The asset named in the link, if any. */
+  asset: string | undefined;
+  dir: 'asc' | 'desc';
+  filter: string;
+  navigate: Navigate;
+}
+
+/** The link's asset when the snapshot holds it, else USDT, else the first asset seen. */
+export function sortAsset(assets: readonly string[], wanted: string | undefined): string {
+  if (wanted !== undefined && assets.includes(wanted)) return wanted;
+  return assets.includes('USDT') ? 'USDT' : (assets[0] ?? 'USDT');
+}
+
+/** Pool keys for React; two pools with the same members (never seen, but possible) still get their own. */
+function uniqueKeys(pools: readonly Pool[]): string[] {
+  const seen = new Set<string>();
+  return pools.map((pool) => {
+    let key = cachedKey(pool);
+    while (seen.has(key)) key += '#';
+    seen.add(key);
+    return key;
+  });
+}
+
+function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: OverviewProps) {
+  const { t, formatCount } = useI18n();
+  const assets = useMemo(() => assetsOf(pools), [pools]);
+  const byAsset = sortAsset(assets, asset);
+  const sorted = useMemo(
+    () => sortPools(pools, { sort, asset: byAsset, dir }),
+    [pools, sort, byAsset, dir],
+  );
+  // Typing stays instant: the list catches up with the filter a moment later if it must.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => filterPools(sorted, deferredFilter), [sorted, deferredFilter]);
+  const keys = useMemo(() => uniqueKeys(shown), [shown]);
+
+  return (
+    <section aria-labelledby="pools-heading" className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-x-4">
+        <h2 id="pools-heading" className="text-xl font-semibold">
+          {t('pools.heading')}
+        </h2>
+        <p role="status" className="text-sm text-[var(--muted)]">
+          {t('pools.shown', { shown: formatCount(shown.length), total: formatCount(pools.length) })}
+        </p>
+      </div>
+      <PoolsToolbar
+        sort={sort}
+        asset={byAsset}
+        assets={assets}
+        dir={dir}
+        filter={filter}
+        navigate={navigate}
+      />
+      {pools.length === 0 ? (
+        <p data-testid="pools-empty">{t('pools.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p data-testid="pools-empty" className="flex flex-wrap items-center gap-3">
+          {t('pools.noMatch', { filter: deferredFilter })}
+          <button
+            type="button"
+            className="rounded-md border border-[var(--border)] px-2 py-1"
+            onClick={() => navigate({ filter: undefined }, 'replace')}
+          >
+            {t('pools.clearFilter')}
+          </button>
+        </p>
+      ) : null}
+      <div data-testid="pool-list" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        {shown.map((pool, i) => (
+          <PoolCard key={keys[i]} pool={pool} changes={changes} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Every pool, sorted and narrowed as the link says; a refresh re-renders only the pools that changed. */
+export const PoolsOverview = memo(OverviewView);

@@ -1,0 +1,59 @@
+import type { Pool } from '../../api/schema';
+import { compareDecimals } from '../../lib/decimal';
+import { balanceOf, poolKey, poolName } from '../../lib/pools';
+import type { Sort } from '../../lib/url-state';
+
+export interface SortOrder {
+  sort: Sort;
+  /** The asset whose balance orders the list with `balance`. */
+  asset: string;
+  dir: 'asc' | 'desc';
+}
+
+/** Names and keys cost a sort of the members; a pool object never changes, so each is worked out once. */
+const names = new WeakMap<Pool, string>();
+const keys = new WeakMap<Pool, string>();
+
+export function cachedName(pool: Pool): string {
+  let name = names.get(pool);
+  if (name === undefined) names.set(pool, (name = poolName(pool)));
+  return name;
+}
+
+export function cachedKey(pool: Pool): string {
+  let key = keys.get(pool);
+  if (key === undefined) keys.set(pool, (key = poolKey(pool)));
+  return key;
+}
+
+interface Row {
+  pool: Pool;
+  /** The balance as written, and its nearest float for a fast first comparison. */
+  exact?: string;
+  approx: number;
+}
+
+/**
+ * Orders pools by balance of one asset, member count or name. Pools that do not hold the asset
+ * come last whatever the direction; ties fall back to the name, so the order is stable.
+ */
+export function sortPools(pools: readonly Pool[], order: SortOrder): Pool[] {
+  const sign = order.dir === 'asc' ? 1 : -1;
+  const byName = (a: Pool, b: Pool) =>
+    cachedName(a).localeCompare(cachedName(b)) || cachedKey(a).localeCompare(cachedKey(b));
+  if (order.sort === 'name') return [...pools].sort((a, b) => sign * byName(a, b));
+  if (order.sort === 'members')
+    return [...pools].sort((a, b) => sign * (a.symbols.length - b.symbols.length) || byName(a, b));
+  const rows: Row[] = pools.map((pool) => {
+    const exact = balanceOf(pool, order.asset)?.marginBalance;
+    return { pool, exact, approx: exact === undefined ? 0 : Number(exact) };
+  });
+  rows.sort((a, b) => {
+    if (a.exact === undefined || b.exact === undefined)
+      return a.exact === b.exact ? byName(a.pool, b.pool) : a.exact === undefined ? 1 : -1;
+    // Rounding to a float keeps the order, so only equal floats need the exact comparison.
+    const order = a.approx === b.approx ? compareDecimals(a.exact, b.exact) : a.approx - b.approx;
+    return sign * Math.sign(order) || byName(a.pool, b.pool);
+  });
+  return rows.map((r) => r.pool);
+}
