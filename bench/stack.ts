@@ -1,0 +1,166 @@
+/**
+ * What the benchmark runs against: the production build and the floor page, each served by
+ * `vite preview` with the real insurance proxy, in front of a demo upstream of the chosen size.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type PreviewServer } from 'vite';
+import { startDemoUpstream, type DemoUpstream } from '../server/demo-upstream.ts';
+import { insuranceProxy } from '../server/plugin.ts';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const RESULTS = `${ROOT}bench/results`;
+export const APP_OUT = `${RESULTS}/dist-bench`;
+export const FLOOR_OUT = `${RESULTS}/dist-floor`;
+export const ENDPOINT = '/fapi/v1/insuranceBalance';
+
+/** The range of ports the benchmark may listen on. */
+const PORTS = { first: 4650, last: 4699 };
+let nextPort = PORTS.first;
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries <= PORTS.last - PORTS.first; tries += 1) {
+    const port = nextPort;
+    nextPort = nextPort === PORTS.last ? PORTS.first : nextPort + 1;
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port in ${PORTS.first}-${PORTS.last}`);
+}
+
+/** The production build, with a manifest so the entry's JavaScript can be told from the lazy chunks. */
+export async function buildApp(): Promise<void> {
+  await build({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: APP_OUT, emptyOutDir: true, manifest: true },
+  });
+}
+
+export async function buildFloor(): Promise<void> {
+  await build({
+    configFile: false,
+    root: `${ROOT}bench/floor`,
+    logLevel: 'warn',
+    build: { outDir: FLOOR_OUT, emptyOutDir: true, target: 'es2022' },
+  });
+}
+
+export function isBuilt(): boolean {
+  return existsSync(`${APP_OUT}/index.html`) && existsSync(`${FLOOR_OUT}/index.html`);
+}
+
+export interface Stack {
+  upstream: DemoUpstream;
+  app: string;
+  floor: string | undefined;
+  /** Pools in one answer of this upstream. */
+  pools: number;
+  symbols: string[];
+  close: () => Promise<void>;
+}
+
+export interface StackOptions {
+  pools?: number;
+  symbols?: number;
+  stepMs: number;
+  /** `FAPI_CACHE_TTL` for the preview servers; `undefined` leaves the default. */
+  cacheTtl: string | undefined;
+  withFloor?: boolean;
+}
+
+async function previewOf(outDir: string, floor: boolean): Promise<PreviewServer> {
+  const port = await freePort();
+  const server = await preview({
+    ...(floor
+      ? { configFile: false as const, root: `${ROOT}bench/floor`, plugins: [insuranceProxy()] }
+      : { root: ROOT }),
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { port, host: '127.0.0.1', strictPort: true },
+  });
+  return server;
+}
+
+/** The plugin reads `FAPI_UPSTREAM` and `FAPI_CACHE_TTL` when a preview server starts. */
+function setProxyEnv(upstream: string, cacheTtl: string | undefined) {
+  process.env.FAPI_UPSTREAM = upstream;
+  if (cacheTtl === undefined) delete process.env.FAPI_CACHE_TTL;
+  else process.env.FAPI_CACHE_TTL = cacheTtl;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const upstream = await startDemoUpstream({
+    port: await freePort(),
+    pools: options.pools,
+    symbols: options.symbols,
+    stepMs: options.stepMs,
+  });
+  const servers: PreviewServer[] = [];
+  try {
+    setProxyEnv(upstream.url, options.cacheTtl);
+    servers.push(await previewOf(APP_OUT, false));
+    if (options.withFloor) servers.push(await previewOf(FLOOR_OUT, true));
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    await upstream.close();
+    throw error;
+  }
+  const urls = servers.map((s) => {
+    const address = s.httpServer.address();
+    if (address === null || typeof address === 'string') throw new Error('no preview address');
+    return `http://127.0.0.1:${address.port}`;
+  });
+  const app = urls[0]!;
+  const answer = (await (await fetch(app + ENDPOINT)).json()) as { symbols: string[] }[];
+  return {
+    upstream,
+    app,
+    floor: urls[1],
+    pools: answer.length,
+    symbols: answer.flatMap((p) => p.symbols),
+    async close() {
+      await Promise.all(servers.map((s) => s.close()));
+      await upstream.close();
+    },
+  };
+}
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+/** Files the entry needs before it runs (its static imports, transitively), and every JS file. */
+export function buildFiles(): { entry: string[]; all: string[]; css: string[] } {
+  const manifest = JSON.parse(readFileSync(`${APP_OUT}/.vite/manifest.json`, 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  if (entryKey === undefined) throw new Error('the build manifest names no entry');
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const next of manifest[key]?.imports ?? []) visit(next);
+  };
+  visit(entryKey);
+  const entry = [...seen].map((k) => manifest[k]!.file);
+  const css = [...seen].flatMap((k) => manifest[k]!.css ?? []);
+  const all = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) =>
+    f.endsWith('.js'),
+  );
+  return { entry, all, css };
+}
