@@ -58,7 +58,9 @@ function SnapshotAge({
   return (
     <p className="flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]">
       <span>{i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}</span>
-      <span>· {at - time < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, at)}</span>
+      <span className="whitespace-nowrap">
+        · {at - time < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, at)}
+      </span>
       {stale ? (
         <span
           data-testid="pool-stale"

@@ -39,7 +39,7 @@ export const en = {
   'pools.members': 'Member symbols',
   'pools.balances': 'Balances',
   'pools.snapshot': 'Snapshot {time}',
-  'pools.justNow': 'less than a minute ago',
+  'pools.justNow': 'just now',
   'pools.stale': 'Stale snapshot',
   'pools.staleHint': 'This pool’s snapshot has not been updated for more than {minutes} minutes.',
   'pools.depleted': 'Near zero',

@@ -33,7 +33,7 @@ export const zhCN: Messages = {
   'pools.members': '成员交易对',
   'pools.balances': '保证金余额',
   'pools.snapshot': '余额快照 {time}',
-  'pools.justNow': '不到一分钟前',
+  'pools.justNow': '刚刚',
   'pools.stale': '快照过时',
   'pools.staleHint': '此资金池的余额快照已超过 {minutes} 分钟未更新。',
   'pools.depleted': '接近耗尽',

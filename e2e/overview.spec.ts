@@ -1,0 +1,170 @@
+import { expect, test, type Page } from '@playwright/test';
+import { formatExact, sumDecimals } from '../src/lib/decimal';
+import { watchPageErrors } from './fixtures';
+
+interface UpstreamPool {
+  symbols: string[];
+  assets: { asset: string; marginBalance: string; updateTime: number }[];
+}
+
+const isOverview = (url: string) =>
+  new URL(url).pathname === '/fapi/v1/insuranceBalance' && !url.includes('symbol=');
+
+/** Opens the page and returns the upstream's answer that the page shows (refresh is an hour away). */
+async function openOverview(page: Page, query = '?refresh=3600'): Promise<UpstreamPool[]> {
+  const answer = page.waitForResponse((r) => isOverview(r.url()));
+  await page.goto(`/${query}`);
+  const pools = (await (await answer).json()) as UpstreamPool[];
+  await expect(page.getByTestId('pool')).toHaveCount(pools.length);
+  return pools;
+}
+
+/** What each pool card shows: its members and every balance with its exact value and text. */
+function readCards(page: Page) {
+  return page.getByTestId('pool').evaluateAll((cards) =>
+    cards.map((card) => ({
+      members: [...card.querySelectorAll('ul[aria-label="Member symbols"] li')].map(
+        (li) => li.textContent,
+      ),
+      balances: [...card.querySelectorAll('[data-testid="balance"]')].map((b) => ({
+        asset: b.getAttribute('data-asset'),
+        value: b.getAttribute('data-value'),
+        text: b.querySelector('.balance-exact')?.textContent,
+      })),
+    })),
+  );
+}
+
+test('every pool and symbol of the upstream answer is on screen, each balance exact', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  const pools = await openOverview(page);
+  const cards = await readCards(page);
+  const byMembers = new Map(cards.map((c) => [[...c.members].sort().join(','), c]));
+  expect(byMembers.size).toBe(pools.length);
+  for (const pool of pools) {
+    const card = byMembers.get([...pool.symbols].sort().join(','));
+    expect(card, `a card for ${pool.symbols[0]}`).toBeDefined();
+    expect(card!.balances).toEqual(
+      pool.assets.map((a) => ({
+        asset: a.asset,
+        value: a.marginBalance,
+        text: formatExact(a.marginBalance, 'en'),
+      })),
+    );
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the summary counts pools and symbols and totals each asset exactly', async ({ page }) => {
+  const pools = await openOverview(page);
+  const symbols = pools.reduce((n, p) => n + p.symbols.length, 0);
+  await expect(page.getByTestId('summary')).toHaveText(
+    `${pools.length} pools · ${symbols} symbols`,
+  );
+  const assets = [...new Set(pools.flatMap((p) => p.assets.map((a) => a.asset)))];
+  for (const asset of assets) {
+    const total = sumDecimals(
+      pools.flatMap((p) => p.assets.filter((a) => a.asset === asset).map((a) => a.marginBalance)),
+    );
+    const shown = page.locator(`[data-testid="total"][data-asset="${asset}"]`);
+    await expect(shown).toHaveAttribute('data-value', total);
+    await expect(shown).toContainText(formatExact(total, 'en'));
+  }
+  await expect(page.getByText('Snapshot taken')).toBeVisible();
+  await expect(page.getByText('Last fetched')).toBeVisible();
+});
+
+test('a stale snapshot and a near-zero pool are flagged, and only those', async ({ page }) => {
+  await openOverview(page);
+  const stale = page.getByTestId('pool').filter({ has: page.getByTestId('pool-stale') });
+  await expect(stale).toHaveCount(1);
+  await expect(stale).toContainText('TROYUSDT');
+  await expect(stale).toContainText(/\d+ days? ago/);
+  const nearZero = page.getByTestId('pool').filter({ has: page.getByTestId('pool-near-zero') });
+  await expect(nearZero).toHaveCount(1);
+  await expect(nearZero).toContainText('BSWUSDT');
+});
+
+test('sorting and filtering live in the link without adding history entries', async ({ page }) => {
+  const pools = await openOverview(page);
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.getByLabel('Sort by').selectOption('name');
+  await expect(page).toHaveURL(/[?&]sort=name/);
+  const names = await page.getByTestId('pool').locator('h3').allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  await page.getByLabel('Order').selectOption('desc');
+  await expect(page).toHaveURL(/[?&]dir=desc/);
+  const reversed = await page.getByTestId('pool').locator('h3').allTextContents();
+  expect(reversed).toEqual([...names].reverse());
+
+  await page.getByLabel('Filter by symbol').fill('pepe');
+  await expect(page).toHaveURL(/[?&]filter=pepe/);
+  const withPepe = pools.filter((p) => p.symbols.some((s) => s.toLowerCase().includes('pepe')));
+  await expect(page.getByTestId('pool')).toHaveCount(withPepe.length);
+  for (const card of await page.getByTestId('pool').all()) await expect(card).toContainText(/PEPE/);
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+
+  await page.reload();
+  await expect(page.getByLabel('Filter by symbol')).toHaveValue('pepe');
+  await expect(page.getByLabel('Sort by')).toHaveValue('name');
+  await expect(page.getByTestId('pool')).toHaveCount(withPepe.length);
+
+  await page.getByLabel('Filter by symbol').fill('zzzqqq');
+  await expect(page.getByTestId('pools-empty')).toContainText(
+    'No pool has a symbol containing “zzzqqq”',
+  );
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(page.getByTestId('pool')).toHaveCount(pools.length);
+  await expect(page.getByLabel('Filter by symbol')).toHaveValue('');
+});
+
+test('sorting by the balance of a chosen asset puts the largest holder first', async ({ page }) => {
+  const pools = await openOverview(page, '?refresh=3600&asset=USDC');
+  const usdc = pools
+    .flatMap((p) =>
+      p.assets.filter((a) => a.asset === 'USDC').map((a) => ({ p, v: a.marginBalance })),
+    )
+    .sort((a, b) => Number(b.v) - Number(a.v));
+  const first = page.getByTestId('pool').first();
+  await expect(first.locator('[data-asset="USDC"]')).toHaveAttribute('data-value', usdc[0]!.v);
+  await page.getByLabel('Order').selectOption('asc');
+  await expect(page.getByTestId('pool').first().locator('[data-asset="USDC"]')).toHaveAttribute(
+    'data-value',
+    usdc.at(-1)!.v,
+  );
+  // Pools without USDC come after every holder, whatever the direction.
+  await expect(
+    page.getByTestId('pool').nth(usdc.length).locator('[data-asset="USDC"]'),
+  ).toHaveCount(0);
+});
+
+test('a refresh keeps scroll, filter and focus, keeps the cards in place and marks what moved', async ({
+  page,
+}) => {
+  await openOverview(page, '?refresh=2');
+  await page.getByLabel('Filter by symbol').fill('usdt');
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page
+    .getByTestId('pool')
+    .nth(5)
+    .evaluate((el) => ((el as HTMLElement & { tag?: string }).tag = 'kept'));
+  await page.getByLabel('Filter by symbol').focus();
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const refreshed = page.waitForResponse((r) => isOverview(r.url()));
+  await refreshed;
+  await expect(
+    page.locator('[data-testid="pool"] [data-testid="balance"][data-change]').first(),
+  ).toBeAttached();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+  await expect(page.getByLabel('Filter by symbol')).toHaveValue('usdt');
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(40);
+  expect(
+    await page
+      .getByTestId('pool')
+      .nth(5)
+      .evaluate((el) => (el as HTMLElement & { tag?: string }).tag),
+  ).toBe('kept');
+  await expect(page.getByText('Loading the insurance fund snapshot…')).toHaveCount(0);
+});

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchPageErrors } from './fixtures';
+
+const ENDPOINT = '/fapi/v1/insuranceBalance';
+
+/** Every symbol the page asks the endpoint about. */
+function symbolRequests(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === ENDPOINT && url.searchParams.has('symbol'))
+      asked.push(url.searchParams.get('symbol')!);
+  });
+  return asked;
+}
+
+async function open(page: Page) {
+  await page.goto('/?refresh=3600');
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  return page.getByRole('combobox', { name: 'Search symbol' });
+}
+
+test('search by keyboard: suggestions, arrow keys, Enter opens the pool with a new history entry', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  const box = await open(page);
+  await box.pressSequentially('btcusdt_2');
+  const listbox = page.getByRole('listbox', { name: 'Suggestions' });
+  await expect(listbox).toBeVisible();
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  const options = listbox.getByRole('option');
+  await expect(options).toHaveText(['BTCUSDT_260327', 'BTCUSDT_260626']);
+
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  const activeId = await options.nth(1).getAttribute('id');
+  await expect(box).toHaveAttribute('aria-activedescendant', activeId!);
+  await expect(box).toBeFocused();
+
+  const answer = page.waitForResponse((r) => r.url().includes('symbol=BTCUSDT_260626'));
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\?refresh=3600&symbol=BTCUSDT_260626$/);
+  const pool = (await (await answer).json()) as {
+    assets: { asset: string; marginBalance: string }[];
+  };
+  const view = page.getByTestId('symbol-pool');
+  await expect(view).toContainText('BTCUSDT_260626');
+  await expect(view.getByTestId('highlighted-symbol')).toHaveText('BTCUSDT_260626');
+  await expect(view.locator('[data-testid="balance"][data-asset="USDT"]')).toHaveAttribute(
+    'data-value',
+    pool.assets.find((a) => a.asset === 'USDT')!.marginBalance,
+  );
+  await expect(page.getByTestId('symbol-rank')).toContainText(
+    /(Largest|\d+(st|nd|rd|th) largest) USDT pool of \d+/,
+  );
+  await expect(listbox).toBeHidden();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?refresh=3600$/);
+  await expect(page.getByTestId('symbol-pool')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('Escape closes the suggestions, then clears the field', async ({ page }) => {
+  const box = await open(page);
+  await box.fill('pepe');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await box.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await expect(box).toHaveValue('pepe');
+  await box.press('Escape');
+  await expect(box).toHaveValue('');
+});
+
+test('search by mouse: a click on a suggestion opens that pool', async ({ page }) => {
+  const box = await open(page);
+  await box.click();
+  await box.pressSequentially('人生');
+  await page.getByRole('option', { name: '币安人生USDT' }).click();
+  await expect(page).toHaveURL(`/?refresh=3600&symbol=${encodeURIComponent('币安人生USDT')}`);
+  await expect(page.getByTestId('symbol-pool').getByTestId('highlighted-symbol')).toHaveText(
+    '币安人生USDT',
+  );
+  await expect(box).toHaveValue('币安人生USDT');
+});
+
+test('text that cannot be a symbol is refused in words, without asking the endpoint', async ({
+  page,
+}) => {
+  const asked = symbolRequests(page);
+  const box = await open(page);
+  const before = page.url();
+  await box.fill('<img src=x onerror=alert(1)>');
+  await box.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('cannot be a futures symbol');
+  await expect(page.getByRole('alert')).toContainText('<img src=x onerror=alert(1)>');
+  await box.fill('   ');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Type a symbol to search for, such as BTCUSDT.');
+  expect(page.url()).toBe(before);
+  expect(asked).toEqual([]);
+});
+
+test('an unknown symbol is named, near matches are offered, and nothing on screen is lost', async ({
+  page,
+}) => {
+  const box = await open(page);
+  const pools = await page.getByTestId('pool').count();
+  await box.fill('btcustd');
+  await box.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'BTCUSTD' });
+  await expect(alert).toContainText('“BTCUSTD” is not a symbol the exchange lists.');
+  await expect(alert.getByTestId('near-match').first()).toHaveText('BTCUSDT');
+  await expect(page.getByTestId('pool')).toHaveCount(pools);
+  await expect(box).toHaveValue('BTCUSTD');
+
+  await alert.getByRole('link', { name: 'BTCUSDT', exact: true }).click();
+  await expect(page).toHaveURL(/symbol=BTCUSDT$/);
+  await expect(page.getByTestId('symbol-pool').getByTestId('highlighted-symbol')).toHaveText(
+    'BTCUSDT',
+  );
+
+  // A second unknown symbol keeps the pool found before on screen, saying whose it is.
+  await box.fill('NOPEUSDT');
+  await box.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'NOPEUSDT' })).toBeVisible();
+  await expect(page.getByText('Still showing the pool of BTCUSDT, found before.')).toBeVisible();
+  await expect(page.getByTestId('previous-pool')).toContainText('BTCUSDT');
+});
+
+test('the copy button copies the link of the view, or shows it to copy by hand', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?symbol=ethusdt&refresh=3600');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+  });
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('alert')).toContainText('did not allow copying');
+  await expect(page.getByLabel('Link to this view')).toHaveValue(page.url());
+});
