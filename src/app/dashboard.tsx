@@ -3,7 +3,7 @@ import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { FreshnessBadge } from '../components/freshness-badge';
-import { AssetCharts } from '../features/charts/asset-charts';
+import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
 import { PoolsOverview } from '../features/pools/pools-overview';
 import { PoolsSummary } from '../features/pools/pools-summary';
@@ -68,7 +68,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           </p>
         ) : null}
         {/* charts */}
-        <AssetCharts pools={pools} />
+        <ChartsSection pools={pools} />
         {/* pools */}
         {pools ? (
           <PoolsOverview

@@ -23,7 +23,7 @@ const usdcOnly: Pool = {
   symbols: ['DOGEUSDC'],
   assets: [{ asset: 'USDC', marginBalance: '12873311.00451', updateTime: t }],
 };
-const pools = [depleted, unicode, majors, usdcOnly];
+const pools = [majors, depleted, unicode, usdcOnly];
 
 function many(count: number): Pool[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -33,7 +33,7 @@ function many(count: number): Pool[] {
 }
 
 describe('shapeCharts', () => {
-  it('makes one chart per asset in the snapshot, with one row per pool holding it', () => {
+  it('makes one chart per asset in the snapshot, the most widely held first', () => {
     const charts = shapeCharts(pools);
     expect(charts.map((c) => c.asset)).toEqual(['USDT', 'USDC', 'BTC']);
     expect(charts.map((c) => c.rows.length)).toEqual([3, 2, 1]);

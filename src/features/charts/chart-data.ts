@@ -86,7 +86,12 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
   return { asset, rows, bars, total: sumDecimals(holders.map((h) => h.balance)), log, signature };
 }
 
-/** One chart per asset found in the snapshot: no list of assets is written here. */
+/**
+ * One chart per asset found in the snapshot (no list of assets is written here), the asset held
+ * by most pools first; equal ones keep their order of appearance.
+ */
 export function shapeCharts(pools: readonly Pool[], highlight?: string): AssetChartData[] {
-  return assetsOf(pools).map((asset) => chartFor(pools, asset, highlight));
+  return assetsOf(pools)
+    .map((asset) => chartFor(pools, asset, highlight))
+    .sort((a, b) => b.rows.length - a.rows.length);
 }

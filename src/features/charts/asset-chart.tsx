@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { Scale } from '../../lib/url-state';
+import type { Navigate } from '../../lib/use-url-state';
+import { BarLink } from './bar-link';
+import type { AssetChartData } from './chart-data';
+import { chartHeight } from './chart-size';
+import { ChartTooltip } from './chart-tooltip';
+import { PoolTick } from './pool-tick';
+
+const NAME_PX = 200;
+
+interface Props {
+  chart: AssetChartData;
+  scale: Scale;
+  navigate: Navigate;
+}
+
+/** One asset's balances as horizontal bars, one per pool, largest on top. Loaded lazily with Recharts. */
+export function AssetChart({ chart, scale, navigate }: Props) {
+  const i18n = useI18n();
+  const log = scale === 'log';
+  const compact = useMemo(
+    () => new Intl.NumberFormat(i18n.lang, { notation: 'compact', maximumSignificantDigits: 3 }),
+    [i18n.lang],
+  );
+  const rows = useMemo(() => new Map(chart.bars.map((r) => [r.key, r])), [chart.bars]);
+  const dataKey = log ? 'logValue' : 'value';
+  return (
+    <BarChart
+      layout="vertical"
+      data={chart.bars}
+      responsive
+      style={{ width: '100%', height: chartHeight(chart.bars.length) }}
+      margin={{ top: 4, right: 24, bottom: 4, left: 0 }}
+      barCategoryGap={4}
+      title={i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', {
+        asset: chart.asset,
+      })}
+      desc={i18n.t('charts.desc')}
+    >
+      <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+      <XAxis
+        type="number"
+        scale={log ? 'log' : 'linear'}
+        domain={log ? [chart.log.floor, chart.log.ceiling] : [0, 'auto']}
+        ticks={log ? chart.log.ticks : undefined}
+        allowDataOverflow={log}
+        tickFormatter={(v: number) => compact.format(v)}
+        tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
+        stroke="var(--chart-grid)"
+      />
+      <YAxis
+        type="category"
+        dataKey="key"
+        width={NAME_PX}
+        interval={0}
+        tickLine={false}
+        stroke="var(--chart-grid)"
+        tick={(props) => <PoolTick {...props} rows={rows} />}
+      />
+      <Tooltip
+        isAnimationActive={false}
+        cursor={{ fill: 'var(--chart-grid)', fillOpacity: 0.5 }}
+        content={(props) => (
+          <ChartTooltip {...props} asset={chart.asset} log={log} floor={chart.log.floor} />
+        )}
+      />
+      <Bar
+        dataKey={dataKey}
+        minPointSize={3}
+        maxBarSize={18}
+        isAnimationActive={false}
+        shape={(props) => <BarLink {...props} asset={chart.asset} navigate={navigate} />}
+      />
+    </BarChart>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { formatExact } from '../../lib/decimal';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { Navigate } from '../../lib/use-url-state';
+import type { AssetChartData } from './chart-data';
+import { followPoolLink, poolHref } from './pool-link';
+
+const cell = 'px-2 py-1 text-left';
+
+/**
+ * The chart as a table, every pool holding the asset (also those past the chart's top bars).
+ * Rows are built only when opened, so hundreds of pools cost nothing until someone reads them.
+ */
+export function AssetTable({ chart, navigate }: { chart: AssetChartData; navigate: Navigate }) {
+  const i18n = useI18n();
+  const [open, setOpen] = useState(false);
+  const title = i18n.t('charts.table', { asset: chart.asset });
+  return (
+    <details className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-[var(--muted)] hover:text-[var(--fg)]">
+        {title}
+      </summary>
+      {open ? (
+        <div className="mt-2 max-h-96 overflow-auto">
+          <table className="w-full border-collapse tabular-nums">
+            <caption className="sr-only">{title}</caption>
+            <thead className="sticky top-0 bg-[var(--bg)]">
+              <tr className="border-b border-[var(--border)]">
+                <th scope="col" className={cell}>
+                  {i18n.t('charts.col.rank')}
+                </th>
+                <th scope="col" className={cell}>
+                  {i18n.t('charts.col.pool')}
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  {i18n.t('charts.col.balance', { asset: chart.asset })}
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  {i18n.t('charts.col.members')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.rows.map((row) => (
+                <tr
+                  key={row.key}
+                  data-highlighted={row.highlighted || undefined}
+                  className="border-b border-[var(--border)] data-[highlighted]:bg-[var(--surface)] data-[highlighted]:font-semibold"
+                >
+                  <td className={cell}>{row.rank}</td>
+                  <th scope="row" className={`${cell} font-normal`}>
+                    {row.opens === undefined ? (
+                      row.name
+                    ) : (
+                      <a
+                        href={poolHref(row.opens)}
+                        className="underline decoration-[var(--border)] underline-offset-2 hover:decoration-[var(--fg)]"
+                        onClick={(e) => followPoolLink(e, row.opens!, navigate)}
+                      >
+                        {row.name}
+                      </a>
+                    )}
+                    {row.highlighted ? (
+                      <span className="ml-2 text-xs text-[var(--muted)]">
+                        ({i18n.t('charts.searched')})
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className={`${cell} text-right font-mono`} data-value={row.balance}>
+                    {formatExact(row.balance, i18n.lang)}
+                  </td>
+                  <td className={`${cell} text-right`}>{i18n.formatCount(row.members)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,54 @@
+import type { BarShapeProps } from 'recharts';
+import { formatExact } from '../../lib/decimal';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { Navigate } from '../../lib/use-url-state';
+import type { ChartRow } from './chart-data';
+import { followPoolLink, poolHref } from './pool-link';
+
+/**
+ * One bar, drawn as a link to its pool's symbol view. The bars stay out of the tab order (a chart
+ * of forty links would be a trap); the table beside the chart holds the same links for the keyboard.
+ */
+export function BarLink({
+  x,
+  y,
+  width,
+  height,
+  payload,
+  asset,
+  navigate,
+}: BarShapeProps & { asset: string; navigate: Navigate }) {
+  const { lang } = useI18n();
+  const row = payload as ChartRow;
+  const rect = (
+    <rect
+      x={width < 0 ? x + width : x}
+      y={y}
+      width={Math.abs(width)}
+      height={Math.max(height, 0)}
+      rx={2}
+      data-highlighted={row.highlighted || undefined}
+      style={
+        row.highlighted
+          ? { fill: 'var(--chart-bar-highlight)', stroke: 'var(--fg)', strokeWidth: 1.5 }
+          : { fill: 'var(--chart-bar)' }
+      }
+    />
+  );
+  const symbol = row.opens;
+  if (symbol === undefined) return rect;
+  return (
+    <a
+      href={poolHref(symbol)}
+      tabIndex={-1}
+      aria-label={`${row.name}: ${formatExact(row.balance, lang)} ${asset}`}
+      data-testid="asset-bar"
+      data-pool={row.key}
+      data-value={row.balance}
+      className="cursor-pointer"
+      onClick={(event) => followPoolLink(event, symbol, navigate)}
+    >
+      {rect}
+    </a>
+  );
+}

@@ -1,0 +1,41 @@
+import { formatExact } from '../../lib/decimal';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { ChartRow } from './chart-data';
+
+interface Props {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  asset: string;
+  log: boolean;
+  floor: number;
+}
+
+/** The exact balance, the pool's size and best-known members, and why a bar is drawn as it is. */
+export function ChartTooltip({ active, payload, asset, log, floor }: Props) {
+  const i18n = useI18n();
+  const row = payload?.[0]?.payload as ChartRow | undefined;
+  if (!active || !row) return null;
+  const bound = floor.toLocaleString(i18n.lang, { maximumSignificantDigits: 21 });
+  return (
+    <div
+      data-testid="chart-tooltip"
+      className="max-w-xs space-y-1 rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2 text-sm text-[var(--fg)] shadow-md tabular-nums"
+    >
+      <p className="font-semibold">{row.name}</p>
+      <p>
+        <span className="font-mono font-semibold" data-value={row.balance}>
+          {formatExact(row.balance, i18n.lang)}
+        </span>{' '}
+        {asset}
+      </p>
+      <p>
+        {i18n.plural('charts.members', row.members)} ·{' '}
+        {i18n.t('charts.leading', { symbols: row.leading.join(', ') })}
+      </p>
+      {log && row.clamped ? (
+        <p className="text-[var(--muted)]">{i18n.t('charts.clamped', { floor: bound })}</p>
+      ) : null}
+      {row.opens ? <p className="text-[var(--muted)]">{i18n.t('charts.open')}</p> : null}
+    </div>
+  );
+}

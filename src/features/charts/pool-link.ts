@@ -1,0 +1,20 @@
+import type { MouseEvent } from 'react';
+import { withParams } from '../../lib/url-state';
+import type { Navigate } from '../../lib/use-url-state';
+
+/** The link to a symbol's view, keeping every other parameter of the current one. */
+export function poolHref(symbol: string): string {
+  return `${window.location.pathname}${withParams(window.location.search, { symbol })}`;
+}
+
+/**
+ * A plain click opens the pool in place with a new history entry, so Back returns to the
+ * charts; a click with a modifier (new tab, new window) is left to the browser.
+ */
+export function followPoolLink(event: MouseEvent, symbol: string, navigate: Navigate): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
+  event.preventDefault();
+  navigate({ symbol }, 'push');
+  window.scrollTo({ top: 0 });
+}

@@ -1,0 +1,36 @@
+import type { YAxisTickContentProps } from 'recharts';
+import type { ChartRow } from './chart-data';
+
+const MAX_LABEL = 24;
+
+function shorten(name: string): string {
+  const chars = [...name];
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : name;
+}
+
+/** A pool's name beside its bar; the searched pool's name is bold and marked, not only coloured. */
+export function PoolTick({
+  x,
+  y,
+  payload,
+  rows,
+}: YAxisTickContentProps & { rows: ReadonlyMap<string, ChartRow> }) {
+  const row = rows.get(String(payload.value));
+  if (!row) return null;
+  return (
+    <text
+      x={x}
+      y={y}
+      dx={-6}
+      dy={4}
+      textAnchor="end"
+      fontSize={12}
+      fontWeight={row.highlighted ? 700 : 400}
+      style={{ fill: row.highlighted ? 'var(--fg)' : 'var(--chart-text)' }}
+    >
+      <title>{row.name}</title>
+      {row.highlighted ? '▶ ' : ''}
+      {shorten(row.name)}
+    </text>
+  );
+}

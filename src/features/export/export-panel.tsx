@@ -1,0 +1,63 @@
+import { memo, useState } from 'react';
+import type { Snapshot } from '../../api/insurance-balance';
+import type { Pool } from '../../api/schema';
+import { Alert } from '../../components/alert';
+import { useI18n } from '../../lib/i18n/i18n';
+import type { ExportFormat } from './build-export';
+import { downloadFile } from './download-file';
+import { exportTime } from './snapshot-time';
+
+const button =
+  'rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1.5 text-sm font-medium hover:border-[var(--accent)]';
+
+/** Downloads the snapshot on screen, CSV or JSON, named after the snapshot's time. */
+export const ExportPanel = memo(function ExportPanel({
+  snapshot,
+}: {
+  snapshot: Snapshot<Pool[]> | undefined;
+}) {
+  const i18n = useI18n();
+  const [failed, setFailed] = useState(false);
+  const time = snapshot ? exportTime(snapshot.data, snapshot.fetchedAt) : 0;
+
+  async function save(format: ExportFormat) {
+    if (!snapshot) return;
+    try {
+      // The writers load on first use: the page's first paint does not carry them.
+      const { buildExport } = await import('./build-export');
+      const file = buildExport(snapshot, format);
+      downloadFile(file.name, file.text, file.type);
+      setFailed(false);
+    } catch (error) {
+      console.warn('[export] download failed', error);
+      setFailed(true);
+    }
+  }
+
+  return (
+    <section aria-labelledby="export-title" className="space-y-2">
+      <h2 id="export-title" className="text-lg font-semibold">
+        {i18n.t('export.title')}
+      </h2>
+      {snapshot ? (
+        <>
+          <p className="text-sm tabular-nums">
+            {i18n.t('export.snapshot', { time: i18n.formatUtc(time) })}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={button} onClick={() => void save('csv')}>
+              {i18n.t('export.csv')}
+            </button>
+            <button type="button" className={button} onClick={() => void save('json')}>
+              {i18n.t('export.json')}
+            </button>
+          </div>
+          <p className="text-sm text-[var(--muted)]">{i18n.t('export.spreadsheetHint')}</p>
+        </>
+      ) : (
+        <p className="text-sm text-[var(--muted)]">{i18n.t('export.empty')}</p>
+      )}
+      {failed ? <Alert>{i18n.t('export.failed')}</Alert> : null}
+    </section>
+  );
+});

@@ -1,0 +1,26 @@
+import type { Snapshot } from '../../api/insurance-balance';
+import type { Pool } from '../../api/schema';
+import { poolName } from '../../lib/pools';
+import { exportTime, isoUtc } from './snapshot-time';
+
+/**
+ * The snapshot as the upstream sent it, each pool named as on screen and each time also in
+ * ISO 8601 UTC. Balances stay strings, so no reader turns them into floats.
+ */
+export function snapshotJson({ data, demo, fetchedAt }: Snapshot<Pool[]>): string {
+  const body = {
+    source: demo ? 'demo' : 'exchange',
+    snapshotTime: isoUtc(exportTime(data, fetchedAt)),
+    pools: data.map((pool) => ({
+      name: poolName(pool),
+      symbols: pool.symbols,
+      assets: pool.assets.map((a) => ({
+        asset: a.asset,
+        marginBalance: a.marginBalance,
+        updateTime: isoUtc(a.updateTime),
+        updateTimeMs: a.updateTime,
+      })),
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
