@@ -7,7 +7,6 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import { startDemoUpstream, type DemoUpstream } from '../server/demo-upstream.ts';
-import { insuranceProxy } from '../server/plugin.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RESULTS = `${ROOT}bench/results`;
@@ -77,17 +76,15 @@ export interface StackOptions {
   withFloor?: boolean;
 }
 
-async function previewOf(outDir: string, floor: boolean): Promise<PreviewServer> {
+/** The floor is served by the app's own server configuration: the same proxy, headers and all. */
+async function previewOf(outDir: string): Promise<PreviewServer> {
   const port = await freePort();
-  const server = await preview({
-    ...(floor
-      ? { configFile: false as const, root: `${ROOT}bench/floor`, plugins: [insuranceProxy()] }
-      : { root: ROOT }),
+  return preview({
+    root: ROOT,
     logLevel: 'silent',
     build: { outDir },
     preview: { port, host: '127.0.0.1', strictPort: true },
   });
-  return server;
 }
 
 /** The plugin reads `FAPI_UPSTREAM` and `FAPI_CACHE_TTL` when a preview server starts. */
@@ -107,8 +104,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const servers: PreviewServer[] = [];
   try {
     setProxyEnv(upstream.url, options.cacheTtl);
-    servers.push(await previewOf(APP_OUT, false));
-    if (options.withFloor) servers.push(await previewOf(FLOOR_OUT, true));
+    servers.push(await previewOf(APP_OUT));
+    if (options.withFloor) servers.push(await previewOf(FLOOR_OUT));
   } catch (error) {
     await Promise.all(servers.map((s) => s.close()));
     await upstream.close();

@@ -76,8 +76,9 @@ async function request<T>(
   try {
     response = await fetch(url, {
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      headers: { accept: 'application/json' },
-      credentials: 'omit',
+      // As index.html preloads the pool list (no custom headers, `crossorigin="anonymous"`), so
+      // the first call takes the preloaded answer. The proxy forwards no cookie upstream.
+      credentials: 'same-origin',
     });
     text = await response.text();
   } catch (error) {
