@@ -17,6 +17,7 @@ export function PoolTick({
 }: YAxisTickContentProps & { rows: ReadonlyMap<string, ChartRow> }) {
   const row = rows.get(String(payload.value));
   if (!row) return null;
+  const label = shorten(row.name);
   return (
     <text
       x={x}
@@ -28,9 +29,9 @@ export function PoolTick({
       fontWeight={row.highlighted ? 700 : 400}
       style={{ fill: row.highlighted ? 'var(--fg)' : 'var(--chart-text)' }}
     >
-      <title>{row.name}</title>
+      {label === row.name ? null : <title>{row.name}</title>}
       {row.highlighted ? '▶ ' : ''}
-      {shorten(row.name)}
+      {label}
     </text>
   );
 }

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { watchPageErrors } from './fixtures';
+
+interface UpstreamPool {
+  symbols: string[];
+  assets: { asset: string; marginBalance: string; updateTime: number }[];
+}
+
+const ENDPOINT = '/fapi/v1/insuranceBalance';
+const isOverview = (url: string) => new URL(url).pathname === ENDPOINT && !url.includes('symbol=');
+
+/** Opens the page (refresh an hour away) and returns the upstream answer on screen. */
+async function open(page: Page): Promise<UpstreamPool[]> {
+  const answer = page.waitForResponse((r) => isOverview(r.url()));
+  await page.goto('/?refresh=3600');
+  const pools = (await (await answer).json()) as UpstreamPool[];
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+  return pools;
+}
+
+/** The snapshot time as the file name carries it: the newest update, to the second, UTC. */
+function stampOf(pools: UpstreamPool[]): string {
+  const newest = Math.max(...pools.flatMap((p) => p.assets.map((a) => a.updateTime)));
+  return new Date(newest)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
+}
+
+async function download(page: Page, button: string) {
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await started;
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+/** RFC 4180 rows, read back as a spreadsheet or a CSV library would. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  const field = /(?:"((?:[^"]|"")*)"|([^",\r\n]*))(,|\r\n|$)/y;
+  while (field.lastIndex < text.length) {
+    const m = field.exec(text);
+    if (!m) throw new Error(`unreadable CSV at ${field.lastIndex}`);
+    row.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : (m[2] ?? ''));
+    if (m[3] !== ',') {
+      rows.push(row);
+      row = [];
+    }
+  }
+  return rows;
+}
+
+test('the CSV download holds every symbol and asset with the exact balance, UTF-8 with BOM', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  const pools = await open(page);
+  const { name, bytes } = await download(page, 'Download CSV');
+  expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.csv`);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+  const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
+  expect(header).toEqual(['pool', 'symbol', 'asset', 'balance', 'update_time']);
+  const expected = pools.flatMap((p) =>
+    p.symbols.flatMap((symbol) =>
+      p.assets.map((a) => [symbol, a.asset, a.marginBalance, new Date(a.updateTime).toISOString()]),
+    ),
+  );
+  expect(rows.map((r) => r.slice(1))).toEqual(expected);
+  expect(rows.find((r) => r[1] === '币安人生USDT')?.[0]).toContain('币安人生');
+  expect(errors).toEqual([]);
+});
+
+test('the JSON download keeps every balance as the upstream string, times in ISO 8601 UTC', async ({
+  page,
+}) => {
+  const pools = await open(page);
+  const { name, bytes } = await download(page, 'Download JSON');
+  expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.json`);
+  const body = JSON.parse(bytes.toString('utf8')) as {
+    source: string;
+    pools: {
+      symbols: string[];
+      assets: { asset: string; marginBalance: unknown; updateTime: string }[];
+    }[];
+  };
+  expect(body.source).toBe('demo');
+  expect(body.pools.map((p) => p.symbols)).toEqual(pools.map((p) => p.symbols));
+  expect(
+    body.pools.map((p) => p.assets.map((a) => [a.asset, a.marginBalance, a.updateTime])),
+  ).toEqual(
+    pools.map((p) =>
+      p.assets.map((a) => [a.asset, a.marginBalance, new Date(a.updateTime).toISOString()]),
+    ),
+  );
+});
