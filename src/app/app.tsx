@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useUrlState } from '../lib/use-url-state';
+import { Wall } from '../features/wall/wall';
 import { Dashboard } from './dashboard';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
@@ -21,7 +22,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <I18nProvider lang={lang}>
         <ErrorBoundary name="app">
-          <Dashboard url={url} navigate={navigate} />
+          {url.view === 'wall' ? <Wall url={url} /> : <Dashboard url={url} navigate={navigate} />}
         </ErrorBoundary>
       </I18nProvider>
     </QueryClientProvider>

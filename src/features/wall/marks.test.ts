@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Pool } from '../../api/schema';
+import { changeKey } from '../../lib/changes';
+import { activeChanges, advanceMarks, lastExpiry, MARK_HOLD_MS } from './marks';
+
+const pool = (usdt: string, updateTime: number, symbols = ['BTCUSDT']): Pool => ({
+  symbols,
+  assets: [{ asset: 'USDT', marginBalance: usdt, updateTime }],
+});
+const key = changeKey(pool('1', 0), 'USDT');
+
+describe('advanceMarks', () => {
+  it('marks nothing on the first snapshot', () => {
+    expect(advanceMarks(new Map(), undefined, [pool('100', 1)], 1000).size).toBe(0);
+  });
+
+  it('marks a rise and a fall differently, and forgets them after the hold time', () => {
+    const up = advanceMarks(new Map(), [pool('100', 1)], [pool('101', 2)], 1000);
+    expect(activeChanges(up, 1000).get(key)).toBe('up');
+    const down = advanceMarks(new Map(), [pool('100', 1)], [pool('99', 2)], 1000);
+    expect(activeChanges(down, 1000).get(key)).toBe('down');
+    expect(activeChanges(down, 1000 + MARK_HOLD_MS - 1).get(key)).toBe('down');
+    expect(activeChanges(down, 1000 + MARK_HOLD_MS).has(key)).toBe(false);
+    const later = advanceMarks(down, [pool('99', 2)], [pool('99', 3)], 1000 + MARK_HOLD_MS);
+    expect(later.size).toBe(0);
+  });
+
+  it('holds a drop beyond the threshold until a newer snapshot arrives', () => {
+    const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('94', 2)], 1000);
+    const hourLater = 1000 + 3600_000;
+    const same = advanceMarks(dropped, [pool('94', 2)], [pool('94', 2)], hourLater);
+    expect(activeChanges(same, hourLater).get(key)).toBe('drop');
+    const newer = advanceMarks(same, [pool('94', 2)], [pool('94', 3)], hourLater + 1000);
+    expect(activeChanges(newer, hourLater + 1000).has(key)).toBe(false);
+  });
+
+  it('does not let a small move hide a drop that is still marked', () => {
+    const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('90', 2)], 1000);
+    const bounced = advanceMarks(dropped, [pool('90', 2)], [pool('90.5', 3)], 2000);
+    expect(activeChanges(bounced, 2000).get(key)).toBe('drop');
+    expect(activeChanges(bounced, 1000 + MARK_HOLD_MS).has(key)).toBe(false);
+  });
+
+  it('a 5 % threshold can be changed', () => {
+    const marks = advanceMarks(new Map(), [pool('100', 1)], [pool('97', 2)], 1000, {
+      dropThreshold: 0.02,
+    });
+    expect(marks.get(key)?.change).toBe('drop');
+  });
+
+  it('keeps no mark for a pool that left the snapshot', () => {
+    const marks = advanceMarks(new Map(), [pool('100', 1)], [pool('50', 2)], 1000);
+    const moved = advanceMarks(marks, [pool('50', 2)], [pool('50', 2, ['BTCUSDT', 'X'])], 2000);
+    expect(moved.size).toBe(0);
+  });
+});
+
+describe('lastExpiry', () => {
+  it('stays put between two expiries, so the shown set changes only when a mark ends', () => {
+    const a = advanceMarks(new Map(), [pool('100', 1)], [pool('101', 2)], 1000);
+    expect(lastExpiry(a, 5000)).toBe(0);
+    expect(lastExpiry(a, 1000 + MARK_HOLD_MS + 7)).toBe(1000 + MARK_HOLD_MS);
+    const horizon = lastExpiry(a, 5000);
+    expect(activeChanges(a, horizon)).toEqual(activeChanges(a, 5000));
+  });
+});

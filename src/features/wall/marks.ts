@@ -1,0 +1,81 @@
+import type { Pool } from '../../api/schema';
+import { changeKey, DEFAULT_DROP_THRESHOLD, diffSnapshots, type Change } from '../../lib/changes';
+
+/** How long a moved balance stays marked on the wall. */
+export const MARK_HOLD_MS = 30_000;
+
+export interface Mark {
+  change: Change;
+  /** When the change was seen. */
+  at: number;
+  /** The balance's `updateTime` when the change was seen. */
+  updateTime: number;
+  /** A drop held until a newer snapshot of that balance arrives, however long that takes. */
+  held: boolean;
+}
+
+/** `changeKey` -> mark. Only balances of the latest snapshot have one, so it never outgrows the data. */
+export type Marks = ReadonlyMap<string, Mark>;
+
+function isActive(mark: Mark, now: number, holdMs: number): boolean {
+  return mark.held || now - mark.at < holdMs;
+}
+
+/**
+ * The marks after a new snapshot arrives at `at`: fresh changes against the previous snapshot,
+ * earlier marks while they last. A drop is not hidden by a later small move while it is marked.
+ */
+export function advanceMarks(
+  marks: Marks,
+  previous: readonly Pool[] | undefined,
+  next: readonly Pool[],
+  at: number,
+  { holdMs = MARK_HOLD_MS, dropThreshold = DEFAULT_DROP_THRESHOLD } = {},
+): Map<string, Mark> {
+  const fresh = previous ? diffSnapshots(previous, next, dropThreshold) : new Map<string, Change>();
+  const result = new Map<string, Mark>();
+  for (const pool of next) {
+    for (const balance of pool.assets) {
+      const key = changeKey(pool, balance.asset);
+      const change = fresh.get(key);
+      const old = marks.get(key);
+      const oldActive = old !== undefined && isActive(old, at, holdMs);
+      const keepDrop = oldActive && old.change === 'drop' && change !== 'drop';
+      if (change && !keepDrop) {
+        result.set(key, {
+          change,
+          at,
+          updateTime: balance.updateTime,
+          held: change === 'drop',
+        });
+      } else if (oldActive) {
+        result.set(key, { ...old, held: old.held && old.updateTime === balance.updateTime });
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * The latest moment at or before `now` when a mark ran out. The set of active marks is the same
+ * for every `now` between two such moments, so this changes only when something on screen must.
+ */
+export function lastExpiry(marks: Marks, now: number, holdMs = MARK_HOLD_MS): number {
+  let latest = 0;
+  for (const mark of marks.values()) {
+    const end = mark.at + holdMs;
+    if (!mark.held && end <= now && end > latest) latest = end;
+  }
+  return latest;
+}
+
+/** The changes to show at `now`, in the shape the pool card takes. */
+export function activeChanges(
+  marks: Marks,
+  now: number,
+  holdMs = MARK_HOLD_MS,
+): Map<string, Change> {
+  const result = new Map<string, Change>();
+  for (const [key, mark] of marks) if (isActive(mark, now, holdMs)) result.set(key, mark.change);
+  return result;
+}

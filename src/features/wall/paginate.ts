@@ -1,0 +1,63 @@
+/**
+ * Packs cards of known heights into pages of side-by-side columns, reading down each column then
+ * across, in the order given. Pure arithmetic on pixel sizes, so it is cheap for 600 cards.
+ */
+
+export interface PageFrame {
+  width: number;
+  height: number;
+  /** Narrowest column that still fits a card. */
+  minColumnWidth: number;
+  gap: number;
+}
+
+/** One page: for each column, the indices of its cards. */
+export type Page = number[][];
+
+export function columnsFor(frame: PageFrame): number {
+  if (frame.width <= 0 || frame.minColumnWidth <= 0) return 1;
+  return Math.max(1, Math.floor((frame.width + frame.gap) / (frame.minColumnWidth + frame.gap)));
+}
+
+/** A card taller than a whole column still gets a column to itself rather than vanishing. */
+export function paginate(heights: readonly number[], frame: PageFrame): Page[] {
+  const columns = columnsFor(frame);
+  const pages: Page[] = [];
+  let page: Page = [];
+  let column: number[] = [];
+  let used = 0;
+  const closeColumn = () => {
+    page.push(column);
+    column = [];
+    used = 0;
+    if (page.length === columns) {
+      pages.push(page);
+      page = [];
+    }
+  };
+  heights.forEach((h, i) => {
+    const needed = column.length === 0 ? h : used + frame.gap + h;
+    if (column.length > 0 && needed > frame.height) {
+      closeColumn();
+      used = h;
+    } else {
+      used = needed;
+    }
+    column.push(i);
+  });
+  if (column.length > 0) closeColumn();
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** A card's height before it has been measured: what measured cards with as many balances took. */
+export function estimateHeight(
+  assetCount: number,
+  measuredByAssets: ReadonlyMap<number, number>,
+  fontSize: number,
+): number {
+  const known = measuredByAssets.get(assetCount);
+  if (known !== undefined) return known;
+  // Header, age line and two lines of members, then one line per balance (in em of the wall).
+  return Math.ceil((7.5 + 2.4 * assetCount) * fontSize);
+}

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { pausedUntil } from '../../api/insurance-balance';
+import { usePools } from '../../api/use-pools';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { ErrorBoundary } from '../../components/error-boundary';
+import { useI18n } from '../../lib/i18n/i18n';
+import { snapshotTime } from '../../lib/pools';
+import type { UrlState } from '../../lib/url-state';
+import { useChangeMarks } from './use-change-marks';
+import { useWakeLock } from './use-wake-lock';
+import { WallDrops } from './wall-drops';
+import { WallPages } from './wall-pages';
+import { WallStatus } from './wall-status';
+
+/** How long each page of pools stays on screen. */
+export const PAGE_MS = 15_000;
+
+/**
+ * The monitoring wall: the dashboard's own pieces composed for a screen read from across a room,
+ * running unattended. It refreshes whether or not its tab shows, and nothing on it takes input.
+ */
+export function Wall({ url }: { url: UrlState }) {
+  const i18n = useI18n();
+  const refreshMs = url.refresh * 1000;
+  const { snapshot, freshness, error, query, now } = usePools({ refreshMs, inBackground: true });
+  const wakeLock = useWakeLock();
+  const pools = snapshot?.data;
+  const changes = useChangeMarks(pools, query.dataUpdatedAt, now);
+  const snapshotAt = useMemo(() => (pools ? snapshotTime(pools) : 0), [pools]);
+
+  return (
+    <div
+      data-testid="wall"
+      data-wake-lock={wakeLock}
+      className="wall"
+      aria-label={i18n.t('wall.label')}
+    >
+      <WallStatus
+        now={now}
+        freshness={freshness}
+        demo={snapshot?.demo ?? false}
+        dataUpdatedAt={query.dataUpdatedAt}
+        errorUpdatedAt={query.errorUpdatedAt}
+        snapshotAt={snapshotAt}
+        refreshMs={refreshMs}
+        pausedUntil={pausedUntil()}
+        fetching={query.fetchStatus === 'fetching'}
+        retrying={query.failureCount > 0}
+      />
+      {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
+      {pools ? <WallDrops pools={pools} changes={changes} /> : null}
+      <ErrorBoundary name="wall">
+        {pools === undefined ? (
+          <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
+        ) : pools.length === 0 ? (
+          <p className="wall-message">{i18n.t('wall.empty')}</p>
+        ) : (
+          <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
+        )}
+      </ErrorBoundary>
+    </div>
+  );
+}
