@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
+import { ErrorBoundary } from '../components/error-boundary';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
@@ -44,45 +45,59 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           className="ml-auto text-sm"
         />
         {/* settings: language and theme */}
-        <SettingsBar lang={i18n.lang} theme={url.theme} navigate={navigate} />
+        <ErrorBoundary name="settings">
+          <SettingsBar lang={i18n.lang} theme={url.theme} navigate={navigate} />
+        </ErrorBoundary>
       </header>
       <main className="mt-6 space-y-6">
         {/* search */}
-        <SearchBox symbols={known} current={current} onSearch={search} />
+        <ErrorBoundary name="search">
+          <SearchBox symbols={known} current={current} onSearch={search} />
+        </ErrorBoundary>
         {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
         {/* symbol view */}
         {url.symbol ? (
-          <SymbolView
-            param={url.symbol}
-            pools={pools}
-            known={known}
-            refreshMs={refreshMs}
-            navigate={navigate}
-          />
+          <ErrorBoundary name="symbol">
+            <SymbolView
+              param={url.symbol}
+              pools={pools}
+              known={known}
+              refreshMs={refreshMs}
+              navigate={navigate}
+            />
+          </ErrorBoundary>
         ) : null}
         {snapshot ? (
-          <PoolsSummary pools={snapshot.data} fetchedAt={snapshot.fetchedAt} />
+          <ErrorBoundary name="summary">
+            <PoolsSummary pools={snapshot.data} fetchedAt={snapshot.fetchedAt} />
+          </ErrorBoundary>
         ) : query.isPending ? (
           <p role="status" className="text-[var(--muted)]">
             {i18n.t('app.loading')}
           </p>
         ) : null}
         {/* charts */}
-        <ChartsSection pools={pools} />
+        <ErrorBoundary name="charts">
+          <ChartsSection pools={pools} />
+        </ErrorBoundary>
         {/* pools */}
         {pools ? (
-          <PoolsOverview
-            pools={pools}
-            changes={changes}
-            sort={url.sort}
-            asset={url.asset}
-            dir={url.dir}
-            filter={url.filter}
-            navigate={navigate}
-          />
+          <ErrorBoundary name="pools">
+            <PoolsOverview
+              pools={pools}
+              changes={changes}
+              sort={url.sort}
+              asset={url.asset}
+              dir={url.dir}
+              filter={url.filter}
+              navigate={navigate}
+            />
+          </ErrorBoundary>
         ) : null}
         {/* export */}
-        <ExportPanel snapshot={snapshot} />
+        <ErrorBoundary name="export">
+          <ExportPanel snapshot={snapshot} />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { insuranceKeys } from '../api/queries';
+import type { Snapshot } from '../api/insurance-balance';
+import type { Pool } from '../api/schema';
+import { I18nProvider } from '../lib/i18n/i18n';
+import { parseUrlState } from '../lib/url-state';
+import { Dashboard } from './dashboard';
+
+/** Which feature the next render breaks, as a bug in it would. */
+const broken = vi.hoisted(() => ({ chart: false, search: false, pools: false }));
+
+vi.mock('../features/charts/lazy-asset-charts', () => ({
+  LazyAssetCharts: () => {
+    if (broken.chart) throw new Error('chart blew up');
+    return <p>charts drawn</p>;
+  },
+}));
+vi.mock('../features/search/search-box', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../features/search/search-box')>();
+  return {
+    SearchBox: (props: ComponentProps<typeof real.SearchBox>) => {
+      if (broken.search) throw new Error('search blew up');
+      return <real.SearchBox {...props} />;
+    },
+  };
+});
+vi.mock('../features/pools/pools-overview', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../features/pools/pools-overview')>();
+  return {
+    ...real,
+    PoolsOverview: (props: ComponentProps<typeof real.PoolsOverview>) => {
+      if (broken.pools) throw new Error('list blew up');
+      return <real.PoolsOverview {...props} />;
+    },
+  };
+});
+
+const now = Date.now();
+const pools: Pool[] = [
+  {
+    symbols: ['BTCUSDT', 'ETHUSDT'],
+    assets: [{ asset: 'USDT', marginBalance: '793930579.315848', updateTime: now }],
+  },
+  {
+    symbols: ['1000PEPEUSDT', 'DOGEUSDT'],
+    assets: [{ asset: 'USDT', marginBalance: '5166686.84431694', updateTime: now }],
+  },
+];
+
+const CRASHED = 'This part of the dashboard failed to show.';
+
+function renderDashboard() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const snapshot: Snapshot<Pool[]> = { data: pools, demo: true, fetchedAt: now };
+  client.setQueryData(insuranceKeys.pools(), snapshot);
+  const navigate = vi.fn();
+  const caught: unknown[] = [];
+  render(
+    <QueryClientProvider client={client}>
+      <I18nProvider lang="en">
+        <Dashboard url={parseUrlState('')} navigate={navigate} />
+      </I18nProvider>
+    </QueryClientProvider>,
+    // What React reports of an error a boundary caught; recorded here instead of the console.
+    { onCaughtError: (error) => caught.push(error) },
+  );
+  return { navigate, caught };
+}
+
+beforeEach(() => {
+  broken.chart = broken.search = broken.pools = false;
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // Nothing may leave for the network: the snapshot is already in the cache.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.reject(new TypeError('no network in this test'))),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('one feature failing', () => {
+  it('draws everything when nothing fails', async () => {
+    const { caught } = renderDashboard();
+    expect(await screen.findByText('charts drawn')).toBeTruthy();
+    expect(screen.getAllByTestId('pool')).toHaveLength(2);
+    expect(screen.queryByText(CRASHED, { exact: false })).toBeNull();
+    expect(caught).toEqual([]);
+  });
+
+  it('a chart that throws leaves the list and the search working, with a message in its place', async () => {
+    broken.chart = true;
+    const { navigate, caught } = renderDashboard();
+    const message = await screen.findByRole('alert');
+    expect(message.textContent).toContain(CRASHED);
+    expect(screen.queryByText('charts drawn')).toBeNull();
+    expect(caught).toEqual([expect.objectContaining({ message: 'chart blew up' })]);
+
+    const list = screen.getAllByTestId('pool');
+    expect(list).toHaveLength(2);
+    expect(within(list[0]!).getByText('BTCUSDT')).toBeTruthy();
+    expect(
+      screen
+        .getAllByTestId('balance')
+        .map((b) => b.dataset.value)
+        .sort(),
+    ).toEqual(['5166686.84431694', '793930579.315848']);
+
+    const box = screen.getByRole('combobox', { name: 'Search symbol' });
+    await userEvent.type(box, 'pepe');
+    const suggestions = screen.getByRole('listbox', { name: 'Suggestions' });
+    expect(
+      within(suggestions)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['1000PEPEUSDT']);
+    await userEvent.clear(box);
+    await userEvent.type(box, 'ethusdt{Enter}');
+    expect(navigate).toHaveBeenCalledWith({ symbol: 'ETHUSDT' }, 'push');
+  });
+
+  it('a search box that throws leaves the list and the charts on screen', async () => {
+    broken.search = true;
+    const { caught } = renderDashboard();
+    expect((await screen.findByRole('alert')).textContent).toContain(CRASHED);
+    expect(screen.queryByRole('combobox', { name: 'Search symbol' })).toBeNull();
+    expect(screen.getAllByTestId('pool')).toHaveLength(2);
+    expect(await screen.findByText('charts drawn')).toBeTruthy();
+    expect(caught).toHaveLength(1);
+  });
+
+  it('a list that throws leaves the summary, the search and the charts', async () => {
+    broken.pools = true;
+    renderDashboard();
+    expect((await screen.findByRole('alert')).textContent).toContain(CRASHED);
+    expect(screen.queryAllByTestId('pool')).toHaveLength(0);
+    expect(screen.getByTestId('summary').textContent).toMatch(/2 pools/);
+    expect(screen.getByRole('combobox', { name: 'Search symbol' })).toBeTruthy();
+    expect(await screen.findByText('charts drawn')).toBeTruthy();
+  });
+});
