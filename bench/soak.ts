@@ -65,7 +65,12 @@ export async function soak(
     const points = [await sample()];
     for (let k = 1; k <= samples; k += 1) {
       const due = start + Math.round((k * refreshes) / samples);
-      await counter.reach(due, (due - counter.count) * 3000 + 30_000);
+      try {
+        await counter.reach(due, (due - counter.count) * 3000 + 30_000);
+      } catch (error) {
+        progress(`soak stopped early: ${error instanceof Error ? error.message : String(error)}`);
+        break;
+      }
       const point = await sample();
       points.push(point);
       progress(

@@ -79,12 +79,19 @@ export interface StackOptions {
 /** The floor is served by the app's own server configuration: the same proxy, headers and all. */
 async function previewOf(outDir: string): Promise<PreviewServer> {
   const port = await freePort();
-  return preview({
-    root: ROOT,
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { port, host: '127.0.0.1', strictPort: true },
-  });
+  // The proxy announces its upstream on the console; the benchmark prints its own account.
+  const info = console.info;
+  console.info = () => undefined;
+  try {
+    return await preview({
+      root: ROOT,
+      logLevel: 'silent',
+      build: { outDir },
+      preview: { port, host: '127.0.0.1', strictPort: true },
+    });
+  } finally {
+    console.info = info;
+  }
 }
 
 /** The plugin reads `FAPI_UPSTREAM` and `FAPI_CACHE_TTL` when a preview server starts. */

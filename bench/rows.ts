@@ -1,0 +1,200 @@
+/** The figures beside their targets, as rows of the printed table. */
+import type { Target } from './landing.ts';
+import { judge, kb, mb, median, ms, percentile, slope, type Row } from './report.ts';
+import type { RefreshWork, KeystrokeTimes } from './scale.ts';
+import type { ScreensResult, SoakResult } from './soak.ts';
+
+export const TARGETS = {
+  floorRatio: 1.5,
+  entryBytes: 120_000,
+  firstPoolMs: 1_500,
+  refreshMs: 100,
+  keystrokeMs: 16,
+  /** Heap after GC may wobble by this share of the first sample and still count as no growth. */
+  heapNoise: 0.02,
+  cacheTtlS: 5,
+};
+
+export interface LandingSummary {
+  medianMs: number;
+  runsMs: number[];
+  htmlMs: number;
+  dataStartMs: number;
+  dataEndMs: number;
+  scriptsEndMs: number;
+}
+
+export interface Figures {
+  landing?: { target: Target; pools: number; app: LandingSummary; floor: LandingSummary };
+  sizes?: { entryFiles: string[]; entryBytes: number; totalBytes: number; chunks: number };
+  large?: { target: Target; firstPoolMs: number; allPoolsMs: number[] };
+  dashboard?: RefreshWork;
+  wall?: RefreshWork;
+  /** `null`: the page has no search box yet. */
+  search?: KeystrokeTimes | null;
+  soak?: SoakResult & { planned: number };
+  screens?: ScreensResult;
+  /** Measures that could not be taken, with the reason. */
+  errors: Record<string, string>;
+}
+
+const targetName: Record<Target, string> = {
+  allPools: 'every [data-testid="pool"]',
+  firstPool: 'the first [data-testid="pool"] (the overview never showed them all)',
+  summary: 'the [data-testid="summary"] line: no [data-testid="pool"] yet',
+};
+
+function missing(measure: string, target: string, why: string | undefined): Row {
+  return { measure, result: '—', target, status: 'n/a', note: why ?? 'not measured' };
+}
+
+function work(measure: string, w: RefreshWork | undefined, why: string | undefined): Row {
+  const target = `≤ ${ms(TARGETS.refreshMs)}`;
+  if (!w) return missing(measure, target, why);
+  return {
+    measure,
+    result: ms(w.taskMs),
+    target,
+    status: judge(w.taskMs <= TARGETS.refreshMs),
+    note: `script ${ms(w.scriptMs)}, style ${ms(w.styleMs)}, layout ${ms(w.layoutMs)} per refresh; ${w.longTasks} long tasks, longest ${ms(w.longestMs)}, over ${w.refreshes} refreshes`,
+  };
+}
+
+/** Upstream calls of the ten screens: per second, per cache period, and the shortest gap. */
+export function screensFigures(s: ScreensResult) {
+  const calls = s.upstreamCalls;
+  const gaps = calls.slice(1).map((t, i) => t - calls[i]!);
+  const minGapS = gaps.length ? Math.min(...gaps) / 1000 : NaN;
+  const perPeriod =
+    calls.length >= 2
+      ? ((calls.length - 1) / ((calls.at(-1)! - calls[0]!) / 1000)) * TARGETS.cacheTtlS
+      : (calls.length / s.seconds) * TARGETS.cacheTtlS;
+  const met = calls.length > 0 && (gaps.length === 0 || minGapS >= TARGETS.cacheTtlS - 0.05);
+  return { perSecond: calls.length / s.seconds, perPeriod, minGapS, met };
+}
+
+export function rows(f: Figures): Row[] {
+  const out: Row[] = [];
+  const err = f.errors;
+  const ratioTarget = `≤ ${TARGETS.floorRatio}x`;
+  if (f.landing) {
+    const { app, floor, target, pools } = f.landing;
+    const ratio = app.medianMs / floor.medianMs;
+    out.push(
+      {
+        measure: `pools on screen (${pools} pools): app`,
+        result: ms(app.medianMs),
+        target: '',
+        status: 'n/a',
+        note: `navigation start to ${targetName[target]} painted; the data answered at ${ms(app.dataEndMs)}, the entry script at ${ms(app.scriptsEndMs)}`,
+      },
+      {
+        measure: 'pools on screen: floor page',
+        result: ms(floor.medianMs),
+        target: '',
+        status: 'n/a',
+      },
+      {
+        measure: 'app / floor',
+        result: `${ratio.toFixed(2)}x`,
+        target: ratioTarget,
+        status: judge(ratio <= TARGETS.floorRatio),
+      },
+    );
+  } else out.push(missing('app / floor', ratioTarget, err.landing));
+
+  const entryTarget = `≤ ${kb(TARGETS.entryBytes)}`;
+  if (f.sizes) {
+    out.push(
+      {
+        measure: 'entry JS, gzipped',
+        result: kb(f.sizes.entryBytes),
+        target: entryTarget,
+        status: judge(f.sizes.entryBytes <= TARGETS.entryBytes),
+        note: `what runs before the first render: ${f.sizes.entryFiles.join(', ')}`,
+      },
+      {
+        measure: 'all JS, gzipped',
+        result: `${kb(f.sizes.totalBytes)} in ${f.sizes.chunks} chunks`,
+        target: '',
+        status: 'n/a',
+      },
+    );
+  } else out.push(missing('entry JS, gzipped', entryTarget, err.sizes));
+
+  const firstTarget = `≤ ${ms(TARGETS.firstPoolMs)}`;
+  if (f.large) {
+    const { target, firstPoolMs, allPoolsMs } = f.large;
+    out.push({
+      measure: '600 pools: first pool on screen',
+      result: ms(firstPoolMs),
+      target: firstTarget,
+      status: judge(firstPoolMs <= TARGETS.firstPoolMs),
+      note:
+        target === 'summary'
+          ? `measured to ${targetName.summary}`
+          : allPoolsMs.length
+            ? `all 600 on screen: ${ms(median(allPoolsMs))}`
+            : undefined,
+    });
+  } else out.push(missing('600 pools: first pool on screen', firstTarget, err.large));
+  out.push(work('600 pools: main thread per refresh, dashboard', f.dashboard, err.dashboard));
+  out.push(work('600 pools: main thread per refresh, wall', f.wall, err.wall));
+
+  const keyMeasure = '6,000 symbols: keystroke to suggestions';
+  const keyTarget = `≤ ${ms(TARGETS.keystrokeMs)}`;
+  const keys = f.search;
+  if (keys && keys.dom.length) {
+    const m = median(keys.dom);
+    out.push({
+      measure: keyMeasure,
+      result: `${ms(m)} (p90 ${ms(percentile(keys.dom, 90))})`,
+      target: keyTarget,
+      status: judge(m <= TARGETS.keystrokeMs),
+      note: `keydown to the listbox's change in the DOM, ${keys.dom.length} keystrokes; to the frame after it: ${ms(median(keys.painted))}${keys.unchanged ? `; ${keys.unchanged} keystroke(s) changed nothing within 1 s` : ''}`,
+    });
+  } else if (keys) {
+    out.push({ ...missing(keyMeasure, keyTarget, 'no suggestions seen'), status: 'missed' });
+  } else
+    out.push(
+      missing(keyMeasure, keyTarget, keys === null ? 'no "Search symbol" box yet' : err.search),
+    );
+
+  const heapMeasure = 'wall soak: heap after GC';
+  const heapTarget = `no growth (±${TARGETS.heapNoise * 100}%)`;
+  if (f.soak && f.soak.points.length >= 2) {
+    const s = f.soak;
+    const first = s.points[0]!;
+    const last = s.points.at(-1)!;
+    const growth = last.heapBytes - first.heapBytes;
+    const trend = slope(s.points.map((p) => ({ x: p.refresh, y: p.heapBytes }))) * 100;
+    out.push({
+      measure: `${heapMeasure}, ${s.refreshes} refreshes`,
+      result: `${mb(first.heapBytes)} → ${mb(last.heapBytes)} (${growth >= 0 ? '+' : ''}${kb(growth)})`,
+      target: heapTarget,
+      status: judge(s.refreshes >= s.planned && growth <= first.heapBytes * TARGETS.heapNoise),
+      note: [
+        s.wallShown ? 'the wall' : 'no [data-testid="wall"] yet: the page ?view=wall shows',
+        `trend ${kb(trend)} per 100 refreshes`,
+        `DOM nodes ${first.domNodes} → ${last.domNodes}, listeners ${first.listeners} → ${last.listeners}`,
+        `freshness at the end: ${s.freshness ?? 'no badge'}`,
+        `${s.failedRefreshes} failed refreshes`,
+        ...(s.pageErrors.length ? [`page errors: ${s.pageErrors.slice(0, 3).join(' | ')}`] : []),
+      ].join('; '),
+    });
+  } else out.push(missing(heapMeasure, heapTarget, err.soak));
+
+  const screensMeasure = 'ten screens, one server: upstream calls';
+  const screensTarget = `≤ 1 per ${TARGETS.cacheTtlS} s`;
+  if (f.screens) {
+    const s = screensFigures(f.screens);
+    out.push({
+      measure: screensMeasure,
+      result: `${s.perSecond.toFixed(3)}/s, ${s.perPeriod.toFixed(2)} per ${TARGETS.cacheTtlS} s`,
+      target: screensTarget,
+      status: judge(s.met),
+      note: `${f.screens.viewerRequests} answers to ${f.screens.screens} screens in ${f.screens.seconds} s; shortest gap between upstream calls ${s.minGapS.toFixed(2)} s`,
+    });
+  } else out.push(missing(screensMeasure, screensTarget, err.screens));
+  return out;
+}
