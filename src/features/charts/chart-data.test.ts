@@ -46,6 +46,20 @@ describe('shapeCharts', () => {
     expect(usdt.total).toBe('796648861.14430704');
   });
 
+  it('orders balances a float cannot tell apart by their exact digits', () => {
+    const close: Pool[] = ['0.1', '0.10000000000000000001', '0.09999999999999999999'].map(
+      (marginBalance, i) => ({
+        symbols: [`C${i}USDT`],
+        assets: [{ asset: 'USDT', marginBalance, updateTime: t }],
+      }),
+    );
+    expect(shapeCharts(close)[0]!.rows.map((r) => r.balance)).toEqual([
+      '0.10000000000000000001',
+      '0.1',
+      '0.09999999999999999999',
+    ]);
+  });
+
   it('names each row by its pool and opens its first member', () => {
     const [first, second] = shapeCharts(pools)[0]!.rows;
     expect(first).toMatchObject({ name: 'BTC · ETH · BNB', members: 4, opens: 'BNBUSDT' });

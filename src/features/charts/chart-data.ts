@@ -49,22 +49,44 @@ export function poolOfSymbol(
   return pool ? poolKey(pool) : undefined;
 }
 
+interface Identity {
+  key: string;
+  name: string;
+  leading: string[];
+}
+
+/**
+ * A pool's key and name depend on its members only. The query keeps an unchanged `symbols` array
+ * identical across refreshes, so with 600 pools a refresh does not sort and name them again.
+ */
+const identities = new WeakMap<readonly string[], Identity>();
+
+function identityOf(pool: Pool): Identity {
+  let identity = identities.get(pool.symbols);
+  if (!identity) {
+    identity = { key: poolKey(pool), name: poolName(pool), leading: leadingSymbols(pool) };
+    identities.set(pool.symbols, identity);
+  }
+  return identity;
+}
+
 function chartFor(pools: readonly Pool[], asset: string, highlight: string | undefined) {
   const holders = pools
     .flatMap((pool) => {
       const held = balanceOf(pool, asset);
-      return held ? [{ pool, balance: held.marginBalance }] : [];
+      return held
+        ? [{ pool, balance: held.marginBalance, value: toNumber(held.marginBalance) }]
+        : [];
     })
-    .sort((a, b) => compareDecimals(b.balance, a.balance));
-  const log = logRange(holders.map((h) => toNumber(h.balance)));
-  const rows = holders.map(({ pool, balance }, i): ChartRow => {
-    const value = toNumber(balance);
+    // Rounding to a float never reverses an order, so floats decide unless they tie.
+    .sort((a, b) => b.value - a.value || compareDecimals(b.balance, a.balance));
+  const log = logRange(holders.map((h) => h.value));
+  const rows = holders.map(({ pool, balance, value }, i): ChartRow => {
     const { drawn, clamped } = onLogAxis(value, log);
-    const key = poolKey(pool);
-    const leading = leadingSymbols(pool);
+    const { key, name, leading } = identityOf(pool);
     return {
       key,
-      name: poolName(pool),
+      name,
       balance,
       value,
       logValue: drawn,
