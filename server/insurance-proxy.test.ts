@@ -252,6 +252,53 @@ describe('the insurance proxy', () => {
     const res = await fetch(`${p.base}/index.html`);
     expect(await res.text()).toBe('next');
   });
+
+  it('keeps its calls within a per-minute budget, whatever clients ask, and serves the cache meanwhile', async () => {
+    const clock = { t: 1_700_000_000_000 };
+    const proxy = createInsuranceProxy({
+      upstream: upstream.url,
+      cacheTtlMs: 60_000,
+      maxCallsPerMinute: 3,
+      now: () => clock.t,
+    });
+    const server = createServer((req, res) => proxy.middleware(req, res, () => res.end()));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const s of ['AUSDT', 'BUSDT', 'CUSDT'])
+      expect((await fetch(`${base}/fapi/v1/insuranceBalance?symbol=${s}`)).status).toBe(200);
+    clock.t += 20_000;
+    const over = await fetch(`${base}/fapi/v1/insuranceBalance?symbol=DUSDT`);
+    expect(over.status).toBe(429);
+    expect(over.headers.get('retry-after')).toBe('40');
+    expect(((await over.json()) as { msg: string }).msg).toMatch(/3 times in the last minute/);
+    // An answer already cached is still served, and the budget sets no pause for others.
+    expect((await fetch(`${base}/fapi/v1/insuranceBalance?symbol=AUSDT`)).status).toBe(200);
+    expect(upstream.seen).toHaveLength(3);
+    clock.t += 40_001;
+    expect((await fetch(`${base}/fapi/v1/insuranceBalance?symbol=DUSDT`)).status).toBe(200);
+    expect(upstream.seen).toHaveLength(4);
+    expect(proxy.stats.overBudget).toBe(1);
+  });
+
+  it('does not read an oversized answer to the end', async () => {
+    const proxy = createInsuranceProxy({
+      upstream: upstream.url,
+      cacheTtlMs: 0,
+      maxBodyBytes: 1_000,
+    });
+    const server = createServer((req, res) => proxy.middleware(req, res, () => res.end()));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    upstream.answer(() => ({ status: 200, body: JSON.stringify(['x'.repeat(5_000)]) }));
+    const res = await fetch(`${base}/fapi/v1/insuranceBalance`);
+    expect(res.status).toBe(502);
+    expect(res.headers.get('x-proxy-error')).toBe('not-json');
+    expect(((await res.json()) as { msg: string }).msg).toMatch(/larger than 1000 bytes/);
+    upstream.answer(() => ({ status: 200, body: '[]' }));
+    expect((await fetch(`${base}/fapi/v1/insuranceBalance`)).status).toBe(200);
+  });
 });
 
 describe('parseRetryAfter', () => {

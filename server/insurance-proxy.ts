@@ -15,6 +15,13 @@ export interface ProxyOptions {
   maxEntries?: number;
   /** Wait after a 429 or 418 that came without a usable `Retry-After`. */
   defaultBackoffMs?: number;
+  /**
+   * At most this many calls reach the upstream in any 60 s, whoever asks: a client cycling
+   * through symbols (each a cache miss) cannot spend this server's IP limit at the exchange.
+   */
+  maxCallsPerMinute?: number;
+  /** An upstream answer larger than this is not read to the end, and answered with 502. */
+  maxBodyBytes?: number;
   now?: () => number;
 }
 
@@ -23,6 +30,8 @@ export interface ProxyStats {
   cacheHits: number;
   coalesced: number;
   guarded: number;
+  /** Answered 429 by this server because the per-minute budget was spent. */
+  overBudget: number;
 }
 
 /** Why the proxy answered on its own, sent as `x-proxy-error` so the app can say it in words. */
@@ -34,6 +43,8 @@ interface Answer {
   demo: boolean;
   fetchedAt: number;
   error?: ProxyError;
+  /** `Retry-After` of an answer this server gives on its own. */
+  retryAfterS?: number;
 }
 
 type Outcome = 'MISS' | 'HIT' | 'SHARED' | 'GUARD' | 'LOCAL';
@@ -67,6 +78,25 @@ function isJson(text: string): boolean {
   }
 }
 
+/** The body as text, or `undefined` once it grows past `maxBytes`. */
+async function readBounded(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Decodes repeatedly, so `%252F` cannot slip past a check as `%2F`. */
 function fullyDecoded(path: string): string {
   let current = path;
@@ -92,11 +122,21 @@ export function createInsuranceProxy(options: ProxyOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxEntries = options.maxEntries ?? 256;
   const defaultBackoffMs = options.defaultBackoffMs ?? 60_000;
+  const maxCallsPerMinute = options.maxCallsPerMinute ?? 600;
+  const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  /** When the calls of the last 60 s went out, oldest first. */
+  const recentCalls: number[] = [];
   const base = options.upstream.replace(/\/+$/, '');
   const cache = new Map<string, { answer: Answer; expires: number }>();
   const inflight = new Map<string, Promise<Answer>>();
   const guard = { until: 0, status: 429 };
-  const stats: ProxyStats = { upstreamCalls: 0, cacheHits: 0, coalesced: 0, guarded: 0 };
+  const stats: ProxyStats = {
+    upstreamCalls: 0,
+    cacheHits: 0,
+    coalesced: 0,
+    guarded: 0,
+    overBudget: 0,
+  };
 
   function remember(key: string, answer: Answer) {
     if (options.cacheTtlMs <= 0) return;
@@ -143,13 +183,24 @@ export function createInsuranceProxy(options: ProxyOptions) {
         'unreachable',
       );
     }
-    let body: string;
+    let body: string | undefined;
     try {
-      body = await response.text();
+      body = await readBounded(response, maxBodyBytes);
     } catch {
       return answerOf(
         502,
         json(-1, `The upstream's answer (HTTP ${response.status}) broke off.`),
+        false,
+        'not-json',
+      );
+    }
+    if (body === undefined) {
+      return answerOf(
+        502,
+        json(
+          -1,
+          `The upstream's answer (HTTP ${response.status}) was larger than ${maxBodyBytes} bytes.`,
+        ),
         false,
         'not-json',
       );
@@ -185,7 +236,7 @@ export function createInsuranceProxy(options: ProxyOptions) {
     if (answer.demo) res.setHeader('x-demo-data', '1');
     if (answer.error) res.setHeader('x-proxy-error', answer.error);
     if (answer.status === 429 || answer.status === 418) {
-      const left = Math.max(1, Math.ceil((guard.until - now()) / 1000));
+      const left = answer.retryAfterS ?? Math.max(1, Math.ceil((guard.until - now()) / 1000));
       res.setHeader('retry-after', String(left));
     }
     res.end(answer.body);
@@ -212,6 +263,19 @@ export function createInsuranceProxy(options: ProxyOptions) {
       send(res, await pending, 'SHARED');
       return;
     }
+    while (recentCalls.length > 0 && recentCalls[0]! <= t - 60_000) recentCalls.shift();
+    if (recentCalls.length >= maxCallsPerMinute) {
+      stats.overBudget += 1;
+      const wait = Math.max(1, Math.ceil((recentCalls[0]! + 60_000 - t) / 1000));
+      const msg = `This server has asked the upstream ${maxCallsPerMinute} times in the last minute; it asks again in ${wait} s.`;
+      send(
+        res,
+        { ...answerOf(429, json(-1003, msg), false, 'paused'), retryAfterS: wait },
+        'LOCAL',
+      );
+      return;
+    }
+    recentCalls.push(t);
     const call = callUpstream(key).then((answer) => {
       remember(key, answer);
       return answer;
