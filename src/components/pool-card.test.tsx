@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../api/schema';
 import { changeKey } from '../lib/changes';
@@ -55,6 +55,23 @@ describe('PoolCard', () => {
     rerender(inEnglish(<PoolCard pool={depleted} now={t + 3 * 86_400_000} />));
     expect(screen.getByTestId('pool-stale').textContent).toContain('Stale snapshot');
     expect(screen.getByTestId('pool-near-zero').textContent).toContain('Near zero');
+  });
+
+  it('follows the clock by itself when given none, minute by minute', () => {
+    vi.useFakeTimers({ now: t + 20_000 });
+    try {
+      render(inEnglish(<PoolCard pool={majors} />));
+      const card = screen.getByTestId('pool');
+      expect(card.textContent).toContain('just now');
+      act(() => vi.advanceTimersByTime(2 * 60_000));
+      expect(card.textContent).toContain('2 min. ago');
+      expect(screen.queryByTestId('pool-stale')).toBeNull();
+      act(() => vi.advanceTimersByTime(14 * 60_000));
+      expect(card.textContent).toContain('16 min. ago');
+      expect(screen.getByTestId('pool-stale')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('highlights the searched symbol among its co-members', () => {

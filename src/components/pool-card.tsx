@@ -1,11 +1,11 @@
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { Pool } from '../api/schema';
 import type { Change, Changes } from '../lib/changes';
 import { compareDecimals, formatExact } from '../lib/decimal';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolKey, poolName, snapshotTime } from '../lib/pools';
-import { useNow } from '../lib/use-now';
 import { Balance } from './balance';
+import { MemberList, SnapshotAge } from './pool-card-parts';
 
 export const STALE_AFTER_MS = 15 * 60_000;
 /** A pool whose every balance is below this many units of its asset is shown as near zero. */
@@ -27,12 +27,21 @@ export function isNearZero(pool: Pool): boolean {
   return pool.assets.every((a) => compareDecimals(a.marginBalance, NEAR_ZERO_BELOW) < 0);
 }
 
-/** Pool keys are needed on every comparison; a pool object never changes, so one sort each is enough. */
-const keys = new WeakMap<Pool, string>();
+/**
+ * Key and name cost a sort of the members. A refresh keeps an unchanged member list as the same
+ * array (structural sharing), so they are worked out once per list, not once per refresh.
+ */
+const keys = new WeakMap<readonly string[], string>();
+const names = new WeakMap<readonly string[], string>();
 function keyOf(pool: Pool): string {
-  let key = keys.get(pool);
-  if (key === undefined) keys.set(pool, (key = poolKey(pool)));
+  let key = keys.get(pool.symbols);
+  if (key === undefined) keys.set(pool.symbols, (key = poolKey(pool)));
   return key;
+}
+function nameOf(pool: Pool): string {
+  let name = names.get(pool.symbols);
+  if (name === undefined) names.set(pool.symbols, (name = poolName(pool)));
+  return name;
 }
 
 function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Change | undefined {
@@ -40,39 +49,6 @@ function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Chan
 }
 
 const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
-
-/** Only the age line follows the clock, so the rest of the card does not re-render every second. */
-function SnapshotAge({
-  time,
-  now,
-  staleAfterMs,
-}: {
-  time: number;
-  now?: number;
-  staleAfterMs: number;
-}) {
-  const i18n = useI18n();
-  const clock = useNow();
-  const at = now ?? clock;
-  const stale = at - time > staleAfterMs;
-  return (
-    <p className="flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]">
-      <span>{i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}</span>
-      <span className="whitespace-nowrap">
-        · {at - time < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, at)}
-      </span>
-      {stale ? (
-        <span
-          data-testid="pool-stale"
-          title={i18n.t('pools.staleHint', { minutes: Math.round(staleAfterMs / 60_000) })}
-          className="pool-flag pool-flag-stale"
-        >
-          {i18n.t('pools.stale')}
-        </span>
-      ) : null}
-    </p>
-  );
-}
 
 function PoolCardView({
   pool,
@@ -85,6 +61,8 @@ function PoolCardView({
   const i18n = useI18n();
   const titleId = useId();
   const nearZero = isNearZero(pool);
+  const count = pool.symbols.length;
+  const countText = useMemo(() => i18n.plural('app.symbols', count), [i18n, count]);
   return (
     <article
       data-testid={testId}
@@ -94,11 +72,9 @@ function PoolCardView({
     >
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 id={titleId} className="text-[1.125em] font-semibold">
-          {poolName(pool)}
+          {nameOf(pool)}
         </h3>
-        <span className="text-[0.875em] text-[var(--muted)]">
-          {i18n.plural('app.symbols', pool.symbols.length)}
-        </span>
+        <span className="text-[0.875em] text-[var(--muted)]">{countText}</span>
         {nearZero ? (
           <span
             data-testid="pool-near-zero"
@@ -126,22 +102,7 @@ function PoolCardView({
         })}
       </ul>
       <SnapshotAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
-      <ul
-        aria-label={i18n.t('pools.members')}
-        className="mt-[0.5em] flex flex-wrap gap-x-[0.75em] gap-y-[0.125em] font-mono text-[0.8125em]"
-      >
-        {pool.symbols.map((symbol) => (
-          <li key={symbol}>
-            {symbol === highlightSymbol ? (
-              <mark data-testid="highlighted-symbol" className="pool-highlight">
-                {symbol}
-              </mark>
-            ) : (
-              symbol
-            )}
-          </li>
-        ))}
-      </ul>
+      <MemberList symbols={pool.symbols} highlight={highlightSymbol} />
     </article>
   );
 }

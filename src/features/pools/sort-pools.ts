@@ -10,19 +10,22 @@ export interface SortOrder {
   dir: 'asc' | 'desc';
 }
 
-/** Names and keys cost a sort of the members; a pool object never changes, so each is worked out once. */
-const names = new WeakMap<Pool, string>();
-const keys = new WeakMap<Pool, string>();
+/**
+ * Names and keys cost a sort of the members. A refresh keeps an unchanged member list as the
+ * same array (structural sharing), so each is worked out once per list, not once per refresh.
+ */
+const names = new WeakMap<readonly string[], string>();
+const keys = new WeakMap<readonly string[], string>();
 
 export function cachedName(pool: Pool): string {
-  let name = names.get(pool);
-  if (name === undefined) names.set(pool, (name = poolName(pool)));
+  let name = names.get(pool.symbols);
+  if (name === undefined) names.set(pool.symbols, (name = poolName(pool)));
   return name;
 }
 
 export function cachedKey(pool: Pool): string {
-  let key = keys.get(pool);
-  if (key === undefined) keys.set(pool, (key = poolKey(pool)));
+  let key = keys.get(pool.symbols);
+  if (key === undefined) keys.set(pool.symbols, (key = poolKey(pool)));
   return key;
 }
 

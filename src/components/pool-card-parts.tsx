@@ -1,0 +1,95 @@
+import { memo, useSyncExternalStore } from 'react';
+import { useI18n } from '../lib/i18n/i18n';
+
+/**
+ * The card's age line reads "just now" or whole minutes. Each line re-renders only when its own
+ * minute or stale flag changes, so hundreds of cards do not re-render on every clock tick.
+ */
+const TICK_MS = 5_000;
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  timer ??= setInterval(() => {
+    for (const l of listeners) l();
+  }, TICK_MS);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** Whole minutes since `time`, doubled, plus one when older than the stale threshold. */
+function ageBucket(time: number, staleAfterMs: number): number {
+  const age = Date.now() - time;
+  return Math.max(0, Math.floor(age / 60_000)) * 2 + (age > staleAfterMs ? 1 : 0);
+}
+
+export function SnapshotAge({
+  time,
+  now,
+  staleAfterMs,
+}: {
+  time: number;
+  now?: number;
+  staleAfterMs: number;
+}) {
+  const i18n = useI18n();
+  const bucket = useSyncExternalStore(
+    subscribe,
+    () => ageBucket(time, staleAfterMs),
+    () => 0,
+  );
+  const age = now !== undefined ? Math.max(0, now - time) : Math.floor(bucket / 2) * 60_000;
+  const stale = now !== undefined ? now - time > staleAfterMs : bucket % 2 === 1;
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]">
+      <span>{i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}</span>
+      <span className="whitespace-nowrap">
+        · {age < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, time + age)}
+      </span>
+      {stale ? (
+        <span
+          data-testid="pool-stale"
+          title={i18n.t('pools.staleHint', { minutes: Math.round(staleAfterMs / 60_000) })}
+          className="pool-flag pool-flag-stale"
+        >
+          {i18n.t('pools.stale')}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** The members; a refresh keeps an unchanged list as the same array, so it is not gone through again. */
+export const MemberList = memo(function MemberList({
+  symbols,
+  highlight,
+}: {
+  symbols: readonly string[];
+  highlight: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <ul
+      aria-label={t('pools.members')}
+      className="mt-[0.5em] flex flex-wrap gap-x-[0.75em] gap-y-[0.125em] font-mono text-[0.8125em]"
+    >
+      {symbols.map((symbol, i) => (
+        <li key={i}>
+          {symbol === highlight ? (
+            <mark data-testid="highlighted-symbol" className="pool-highlight">
+              {symbol}
+            </mark>
+          ) : (
+            symbol
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+});
