@@ -5,11 +5,13 @@ import type { Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { BarLink } from './bar-link';
 import type { AssetChartData } from './chart-data';
-import { chartHeight } from './chart-size';
 import { ChartTooltip } from './chart-tooltip';
 import { PoolTick } from './pool-tick';
 
 const NAME_PX = 200;
+/** Pixels per bar and around the plot: the chart grows with its pools, so names never overlap. */
+const BAR_PX = 24;
+const AXIS_PX = 36;
 
 interface Props {
   chart: AssetChartData;
@@ -32,7 +34,7 @@ export function AssetChart({ chart, scale, navigate }: Props) {
       layout="vertical"
       data={chart.bars}
       responsive
-      style={{ width: '100%', height: chartHeight(chart.bars.length) }}
+      style={{ width: '100%', height: Math.max(chart.bars.length * BAR_PX + AXIS_PX, 96) }}
       margin={{ top: 4, right: 24, bottom: 4, left: 0 }}
       barCategoryGap={4}
       title={i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', {

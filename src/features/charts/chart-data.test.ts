@@ -93,6 +93,19 @@ describe('shapeCharts', () => {
     expect(usdt.bars[0]?.balance).toBe('600000.5');
   });
 
+  it('fits the log axis to the bars drawn, not to pools only the table lists', () => {
+    const list = many(600);
+    list.push({
+      symbols: ['DUSTUSDT'],
+      assets: [{ asset: 'USDT', marginBalance: '0.5', updateTime: t }],
+    });
+    const usdt = shapeCharts(list)[0]!;
+    expect(usdt.log.floor).toBe(1e5);
+    expect(usdt.bars.every((b) => !b.clamped)).toBe(true);
+    const searched = shapeCharts(list, poolOfSymbol(list, 'DUSTUSDT'))[0]!;
+    expect(searched.log.floor).toBe(0.1);
+  });
+
   it('adds the searched pool as a bar when it is not among the largest', () => {
     const list = many(600);
     const usdt = shapeCharts(list, poolOfSymbol(list, 'P0USDT'))[0]!;

@@ -74,16 +74,18 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
   const holders = pools
     .flatMap((pool) => {
       const held = balanceOf(pool, asset);
-      return held
-        ? [{ pool, balance: held.marginBalance, value: toNumber(held.marginBalance) }]
-        : [];
+      if (!held) return [];
+      const value = toNumber(held.marginBalance);
+      return [{ pool, key: identityOf(pool).key, balance: held.marginBalance, value }];
     })
     // Rounding to a float never reverses an order, so floats decide unless they tie.
     .sort((a, b) => b.value - a.value || compareDecimals(b.balance, a.balance));
-  const log = logRange(holders.map((h) => h.value));
-  const rows = holders.map(({ pool, balance, value }, i): ChartRow => {
+  const drawnAt = (rank: number) => rank <= MAX_BARS || holders[rank - 1]?.key === highlight;
+  // The log axis spans the bars drawn, not the pools only the table lists.
+  const log = logRange(holders.filter((_, i) => drawnAt(i + 1)).map((h) => h.value));
+  const rows = holders.map(({ pool, key, balance, value }, i): ChartRow => {
     const { drawn, clamped } = onLogAxis(value, log);
-    const { key, name, leading } = identityOf(pool);
+    const { name, leading } = identityOf(pool);
     return {
       key,
       name,
@@ -98,9 +100,7 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
       highlighted: key === highlight,
     };
   });
-  const bars = rows.slice(0, MAX_BARS);
-  const searched = rows.find((r) => r.highlighted);
-  if (searched && searched.rank > MAX_BARS) bars.push(searched);
+  const bars = rows.filter((r) => drawnAt(r.rank));
   const signature = [
     asset,
     ...rows.map((r) => `${r.key}=${r.balance}${r.highlighted ? '*' : ''}`),
