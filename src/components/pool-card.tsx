@@ -45,7 +45,8 @@ function nameOf(pool: Pool): string {
 }
 
 function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Change | undefined {
-  return changes?.get(`${keyOf(pool)}|${asset}`);
+  if (!changes || changes.size === 0) return undefined;
+  return changes.get(`${keyOf(pool)}|${asset}`);
 }
 
 const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
