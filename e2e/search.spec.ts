@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { watchPageErrors } from './fixtures';
 
@@ -148,3 +149,21 @@ test('the copy button copies the link of the view, or shows it to copy by hand',
   await expect(page.getByRole('alert')).toContainText('did not allow copying');
   await expect(page.getByLabel('Link to this view')).toHaveValue(page.url());
 });
+
+for (const theme of ['light', 'dark']) {
+  test(`search, suggestions, symbol view and overview pass an accessibility audit (${theme})`, async ({
+    page,
+  }) => {
+    await page.goto(`/?symbol=BTCUSDT&refresh=3600&theme=${theme}`);
+    await expect(page.getByTestId('symbol-pool')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Search symbol' }).fill('eth');
+    await expect(page.getByRole('listbox')).toBeVisible();
+    const audit = await new AxeBuilder({ page })
+      .include('form[role="search"]')
+      .include('[aria-labelledby="symbol-heading"]')
+      .include('[aria-labelledby="summary-heading"]')
+      .include('[aria-labelledby="pools-heading"]')
+      .analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  });
+}
