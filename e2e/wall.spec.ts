@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, watchPageErrors } from './fixtures';
 
@@ -43,6 +44,9 @@ test('fits a full HD screen with no controls and no scrollbar, type read from ac
   await expect(wall.getByTestId('wall-clock')).toContainText(/\d\d:\d\d:\d\d/);
   await expect(wall.getByTestId('wall-snapshot-age')).toHaveText(/ago/);
   await expect(wall.getByTestId('wall-next-refresh')).toContainText(/in \d+ sec|refreshing/);
+
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="wall"]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
 
   const hd = await screenFacts(page);
   expect(hd).toMatchObject({ scrolls: false, cardsOutside: 0, controls: 0, theme: 'dark' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnsFor, estimateHeight, paginate, type PageFrame } from './paginate';
+import { columnsFor, estimateHeight, paginate, paginateEvenly, type PageFrame } from './paginate';
 
 const frame: PageFrame = { width: 1000, height: 100, minColumnWidth: 300, gap: 10 };
 
@@ -49,6 +49,37 @@ describe('paginate', () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe('paginateEvenly', () => {
+  it('spreads the cards over as many pages, rather than leaving the last one nearly empty', () => {
+    const heights = Array.from({ length: 19 }, () => 30);
+    expect(paginate(heights, frame).map((p) => p.flat().length)).toEqual([6, 6, 6, 1]);
+    expect(paginateEvenly(heights, frame).map((p) => p.flat().length)).toEqual([5, 5, 5, 4]);
+  });
+
+  it('evens out the columns of a page', () => {
+    expect(paginateEvenly([20, 20, 20, 20], { ...frame, height: 1000 })).toEqual([
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    ]);
+  });
+
+  it('places every card once, in order, within the columns, on no more pages than needed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100 }), { maxLength: 150 }), (heights) => {
+        const pages = paginateEvenly(heights, frame);
+        expect(pages.flat(2)).toEqual(heights.map((_, i) => i));
+        expect(pages.length).toBeLessThanOrEqual(paginate(heights, frame).length);
+        for (const column of pages.flat()) {
+          const used = column.reduce((sum, i) => sum + heights[i]!, 0);
+          expect(used + frame.gap * (column.length - 1)).toBeLessThanOrEqual(frame.height);
+        }
+      }),
     );
   });
 });

@@ -50,6 +50,43 @@ export function paginate(heights: readonly number[], frame: PageFrame): Page[] {
   return pages;
 }
 
+/** One page of `heights` from the start, its columns no taller than they must be. */
+function evenPage(heights: readonly number[], frame: PageFrame): Page {
+  let best = paginate(heights, frame)[0] ?? [];
+  const count = best.flat().length;
+  let low = 0;
+  let high = frame.height;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    const page = paginate(heights.slice(0, count), { ...frame, height: mid });
+    if (page.length === 1) {
+      high = mid;
+      best = page[0]!;
+    } else low = mid;
+  }
+  return best;
+}
+
+/**
+ * As many pages as `paginate` needs, with about as many cards on each and columns of about the
+ * same length: no last page left nearly empty, and every page costs the screen about the same.
+ */
+export function paginateEvenly(heights: readonly number[], frame: PageFrame): Page[] {
+  const greedy = paginate(heights, frame);
+  const planned = greedy.length;
+  const pages: Page[] = [];
+  let start = 0;
+  while (start < heights.length) {
+    const quota = Math.ceil((heights.length - start) / Math.max(1, planned - pages.length));
+    const page = evenPage(heights.slice(start, start + quota), frame);
+    const offset = start;
+    pages.push(page.map((column) => column.map((i) => i + offset)));
+    start += page.flat().length;
+  }
+  // Uneven heights can make an even share cost a page more: then the greedy packing stands.
+  return pages.length > planned ? greedy : pages;
+}
+
 /** A card's height before it has been measured: what measured cards with as many balances took. */
 export function estimateHeight(
   assetCount: number,

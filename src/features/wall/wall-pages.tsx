@@ -4,16 +4,17 @@ import { PoolCard } from '../../components/pool-card';
 import type { Changes } from '../../lib/changes';
 import { useI18n } from '../../lib/i18n/i18n';
 import { poolKey } from '../../lib/pools';
-import { columnsFor, estimateHeight, paginate } from './paginate';
+import { columnsFor, estimateHeight, paginateEvenly } from './paginate';
 import { usePageFrame, type MeasuredFrame } from './use-page-frame';
 
 /** Beyond this many pages the indicator is words only. */
 const MAX_DOTS = 40;
 
-const keys = new WeakMap<Pool, string>();
+/** A refresh keeps an unchanged member list as the same array, so its key is sorted out once. */
+const keys = new WeakMap<readonly string[], string>();
 function keyOf(pool: Pool): string {
-  let key = keys.get(pool);
-  if (key === undefined) keys.set(pool, (key = poolKey(pool)));
+  let key = keys.get(pool.symbols);
+  if (key === undefined) keys.set(pool.symbols, (key = poolKey(pool)));
   return key;
 }
 
@@ -59,7 +60,7 @@ export const WallPages = memo(function WallPages({ pools, changes, tick }: WallP
     const sizes = pools.map(
       (p) => known.get(keyOf(p)) ?? estimateHeight(p.assets.length, byAssets, frame.fontSize),
     );
-    return paginate(sizes, frame);
+    return paginateEvenly(sizes, frame);
   }, [pools, heights, frame]);
   const index = pages.length > 0 ? tick % pages.length : 0;
   const page = pages[index];

@@ -29,7 +29,7 @@ export function Wall({ url }: { url: UrlState }) {
   const snapshotAt = useMemo(() => (pools ? snapshotTime(pools) : 0), [pools]);
 
   return (
-    <div
+    <main
       data-testid="wall"
       data-wake-lock={wakeLock}
       className="wall"
@@ -49,6 +49,7 @@ export function Wall({ url }: { url: UrlState }) {
       />
       {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
       {pools ? <WallDrops pools={pools} changes={changes} /> : null}
+      <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
       <ErrorBoundary name="wall">
         {pools === undefined ? (
           <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
@@ -58,6 +59,6 @@ export function Wall({ url }: { url: UrlState }) {
           <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
         )}
       </ErrorBoundary>
-    </div>
+    </main>
   );
 }

@@ -145,6 +145,7 @@ export const en = {
   'wall.retrying': 'retrying…',
   'wall.pausedUntil': 'paused by the exchange until {time}',
   'wall.clock': 'Local time',
+  'wall.pools': 'Insurance pools',
   'wall.page': 'Page {page} of {pages}',
   'wall.drops.one': '{count} sharp drop since the last snapshot:',
   'wall.drops.other': '{count} sharp drops since the last snapshot:',

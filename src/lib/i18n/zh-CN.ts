@@ -133,6 +133,7 @@ export const zhCN: Messages = {
   'wall.retrying': '正在重试…',
   'wall.pausedUntil': '交易所要求暂停，{time} 再次请求',
   'wall.clock': '本地时间',
+  'wall.pools': '保险基金资金池',
   'wall.page': '第 {page} 页，共 {pages} 页',
   'wall.drops.one': '自上次余额快照以来 {count} 项大幅下跌：',
   'wall.drops.other': '自上次余额快照以来 {count} 项大幅下跌：',
