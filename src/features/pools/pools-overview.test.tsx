@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Pool } from '../../api/schema';
+import { I18nProvider } from '../../lib/i18n/i18n';
+import { PoolsOverview, sortAsset } from './pools-overview';
+
+afterEach(cleanup);
+
+const pool = (symbols: string[], usdt: string): Pool => ({
+  symbols,
+  assets: [{ asset: 'USDT', marginBalance: usdt, updateTime: Date.now() }],
+});
+const pools = [
+  pool(['XRPUSDT'], '5'),
+  pool(['BTCUSDT', 'ETHUSDT'], '900'),
+  pool(['PEPEUSDT'], '70'),
+];
+
+function show(list: Pool[], filter = '') {
+  const navigate = vi.fn();
+  render(
+    <I18nProvider lang="en">
+      <PoolsOverview
+        pools={list}
+        changes={new Map()}
+        sort="balance"
+        asset={undefined}
+        dir="desc"
+        filter={filter}
+        navigate={navigate}
+      />
+    </I18nProvider>,
+  );
+  return navigate;
+}
+
+describe('PoolsOverview', () => {
+  it('lists every pool, largest USDT balance first', () => {
+    show(pools);
+    const names = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(names).toEqual(['BTC · ETH', 'PEPE', 'XRP']);
+    expect(screen.getByRole('status').textContent).toBe('Showing 3 of 3 pools');
+  });
+
+  it('narrows to the filter and says so when nothing matches', async () => {
+    show(pools, 'eth');
+    expect(screen.getAllByTestId('pool')).toHaveLength(1);
+    cleanup();
+    const navigate = show(pools, 'doge');
+    expect(screen.queryAllByTestId('pool')).toHaveLength(0);
+    expect(screen.getByTestId('pools-empty').textContent).toContain(
+      'No pool has a symbol containing “doge”',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filter' }));
+    expect(navigate).toHaveBeenCalledWith({ filter: undefined }, 'replace');
+  });
+
+  it('says so when the snapshot has no pools at all', () => {
+    show([]);
+    expect(screen.getByTestId('pools-empty').textContent).toBe(
+      'The exchange listed no insurance pools in this snapshot.',
+    );
+  });
+
+  it('writes a typed filter to the link, keeping only symbol characters, and warns in words', async () => {
+    const navigate = show(pools);
+    await userEvent.type(screen.getByLabelText('Filter by symbol'), 'pe<');
+    expect(navigate).toHaveBeenLastCalledWith({ filter: 'pe' }, 'replace');
+    expect(screen.getByRole('alert').textContent).toContain('other characters are ignored');
+  });
+});
+
+describe('sortAsset', () => {
+  it('takes the link’s asset when the snapshot holds it, else USDT, else the first', () => {
+    expect(sortAsset(['USDC', 'USDT'], 'USDC')).toBe('USDC');
+    expect(sortAsset(['USDC', 'USDT'], 'BTC')).toBe('USDT');
+    expect(sortAsset(['USDC', 'BTC'], undefined)).toBe('USDC');
+  });
+});
