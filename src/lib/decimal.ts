@@ -97,8 +97,14 @@ export function formatExact(value: string, locale: string): string {
 }
 
 /** A short form such as "793.93M" to read at a glance; always shown beside the exact figure. */
+const compactCache = new Map<string, Intl.NumberFormat>();
+
 export function formatCompact(value: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(
-    toNumber(value),
-  );
+  let format = compactCache.get(locale);
+  if (!format) {
+    // Building a formatter costs far more than using one: a 600-pool refresh formats thousands.
+    format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 });
+    compactCache.set(locale, format);
+  }
+  return format.format(toNumber(value));
 }
