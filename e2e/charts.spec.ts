@@ -158,6 +158,28 @@ test('zero and dust balances stay visible on the log scale, and the tooltip is e
   await expect(tip).not.toContainText('lower bound');
 });
 
+test('the keyboard walks a chart bar by bar, reads each pool out and opens it with Enter', async ({
+  page,
+}) => {
+  const pools = await open(page);
+  const sorted = [...holders(pools).get('USDT')!].sort((a, b) =>
+    compareDecimals(b.balance, a.balance),
+  );
+  const usdt = chart(page, 'USDT');
+  const surface = usdt.getByRole('application', {
+    name: 'USDT balance by pool, logarithmic scale',
+  });
+  await surface.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const readout = usdt.getByTestId('chart-readout');
+  await expect(readout).toContainText(`${formatExact(sorted[1]!.balance, 'en')} USDT`);
+  await expect(readout).toContainText('Press Enter to open this pool.');
+  await expect(usdt.locator('rect[data-focused]')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`[?&]symbol=${sorted[1]!.pool.symbols[0]}(&|$)`));
+});
+
 test('each chart has a data table a keyboard user can open, listing every pool with links', async ({
   page,
 }) => {

@@ -1,12 +1,14 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { BarLink } from './bar-link';
 import type { AssetChartData } from './chart-data';
-import { ChartTooltip } from './chart-tooltip';
+import { ChartTooltip, PoolDetails } from './chart-tooltip';
+import { openPool } from './pool-link';
 import { PoolTick } from './pool-tick';
+import { useBarCursor } from './use-bar-cursor';
 
 const NAME_PX = 200;
 /** Pixels per bar and around the plot: the chart grows with its pools, so names never overlap. */
@@ -19,63 +21,96 @@ interface Props {
   navigate: Navigate;
 }
 
-/** One asset's balances as horizontal bars, one per pool, largest on top. Loaded lazily with Recharts. */
+/**
+ * One asset's balances as horizontal bars, one per pool, largest on top; loaded lazily with
+ * Recharts. The keyboard walks the bars itself (Recharts' own layer does not in this layout),
+ * and what it lands on is read out below the chart.
+ */
 export function AssetChart({ chart, scale, navigate }: Props) {
   const i18n = useI18n();
+  const descId = useId();
   const log = scale === 'log';
   const compact = useMemo(
     () => new Intl.NumberFormat(i18n.lang, { notation: 'compact', maximumSignificantDigits: 3 }),
     [i18n.lang],
   );
   const rows = useMemo(() => new Map(chart.bars.map((r) => [r.key, r])), [chart.bars]);
-  const dataKey = log ? 'logValue' : 'value';
+  const cursor = useBarCursor(chart.bars.length, (i) => {
+    const symbol = chart.bars[i]?.opens;
+    if (symbol !== undefined) openPool(symbol, navigate);
+  });
+  const current = cursor.active === undefined ? undefined : chart.bars[cursor.active];
+  const details = { asset: chart.asset, log, floor: chart.log.floor };
+  const name = i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', {
+    asset: chart.asset,
+  });
   return (
-    <BarChart
-      layout="vertical"
-      data={chart.bars}
-      responsive
-      style={{ width: '100%', height: Math.max(chart.bars.length * BAR_PX + AXIS_PX, 96) }}
-      margin={{ top: 4, right: 24, bottom: 4, left: 0 }}
-      barCategoryGap={4}
-      title={i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', {
-        asset: chart.asset,
-      })}
-      desc={i18n.t('charts.desc')}
-    >
-      <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-      <XAxis
-        type="number"
-        scale={log ? 'log' : 'linear'}
-        domain={log ? [chart.log.floor, chart.log.ceiling] : [0, 'auto']}
-        ticks={log ? chart.log.ticks : undefined}
-        allowDataOverflow={log}
-        tickFormatter={(v: number) => compact.format(v)}
-        tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
-        stroke="var(--chart-grid)"
-      />
-      <YAxis
-        type="category"
-        dataKey="key"
-        width={NAME_PX}
-        interval={0}
-        tickLine={false}
-        stroke="var(--chart-grid)"
-        tick={(props) => <PoolTick {...props} rows={rows} />}
-      />
-      <Tooltip
-        isAnimationActive={false}
-        cursor={{ fill: 'var(--chart-grid)', fillOpacity: 0.5 }}
-        content={(props) => (
-          <ChartTooltip {...props} asset={chart.asset} log={log} floor={chart.log.floor} />
-        )}
-      />
-      <Bar
-        dataKey={dataKey}
-        minPointSize={3}
-        maxBarSize={18}
-        isAnimationActive={false}
-        shape={(props) => <BarLink {...props} asset={chart.asset} navigate={navigate} />}
-      />
-    </BarChart>
+    <>
+      <div
+        role="application"
+        tabIndex={0}
+        aria-label={name}
+        aria-describedby={descId}
+        onKeyDown={cursor.onKeyDown}
+        onBlur={cursor.onBlur}
+        className="rounded-md"
+      >
+        <BarChart
+          layout="vertical"
+          data={chart.bars}
+          accessibilityLayer={false}
+          responsive
+          style={{ width: '100%', height: Math.max(chart.bars.length * BAR_PX + AXIS_PX, 96) }}
+          margin={{ top: 4, right: 24, bottom: 4, left: 0 }}
+          barCategoryGap={4}
+        >
+          <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+          <XAxis
+            type="number"
+            scale={log ? 'log' : 'linear'}
+            domain={log ? [chart.log.floor, chart.log.ceiling] : [0, 'auto']}
+            ticks={log ? chart.log.ticks : undefined}
+            allowDataOverflow={log}
+            tickFormatter={(v: number) => compact.format(v)}
+            tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
+            stroke="var(--chart-grid)"
+          />
+          <YAxis
+            type="category"
+            dataKey="key"
+            width={NAME_PX}
+            interval={0}
+            tickLine={false}
+            stroke="var(--chart-grid)"
+            tick={(props) => <PoolTick {...props} rows={rows} />}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            cursor={{ fill: 'var(--chart-grid)', fillOpacity: 0.5 }}
+            content={(props) => <ChartTooltip {...props} {...details} />}
+          />
+          <Bar
+            dataKey={log ? 'logValue' : 'value'}
+            minPointSize={3}
+            maxBarSize={18}
+            isAnimationActive={false}
+            shape={(props) => (
+              <BarLink
+                {...props}
+                asset={chart.asset}
+                navigate={navigate}
+                focused={props.index === cursor.active}
+              />
+            )}
+          />
+        </BarChart>
+      </div>
+      <p id={descId} className="sr-only">
+        {i18n.t('charts.desc')}
+      </p>
+      <div data-testid="chart-readout" aria-live="polite" className="mt-2 empty:hidden">
+        {current ? <PoolDetails row={current} how="enter" {...details} /> : null}
+      </div>
+    </>
   );
 }

@@ -17,7 +17,8 @@ export function BarLink({
   payload,
   asset,
   navigate,
-}: BarShapeProps & { asset: string; navigate: Navigate }) {
+  focused,
+}: BarShapeProps & { asset: string; navigate: Navigate; focused: boolean }) {
   const { lang } = useI18n();
   const row = payload as ChartRow;
   const rect = (
@@ -28,11 +29,15 @@ export function BarLink({
       height={Math.max(height, 0)}
       rx={2}
       data-highlighted={row.highlighted || undefined}
-      style={
-        row.highlighted
-          ? { fill: 'var(--chart-bar-highlight)', stroke: 'var(--fg)', strokeWidth: 1.5 }
-          : { fill: 'var(--chart-bar)' }
-      }
+      data-focused={focused || undefined}
+      style={{
+        fill: row.highlighted ? 'var(--chart-bar-highlight)' : 'var(--chart-bar)',
+        ...(focused
+          ? { stroke: 'var(--focus)', strokeWidth: 3 }
+          : row.highlighted
+            ? { stroke: 'var(--fg)', strokeWidth: 1.5 }
+            : {}),
+      }}
     />
   );
   const symbol = row.opens;

@@ -15,6 +15,11 @@ export function followPoolLink(event: MouseEvent, symbol: string, navigate: Navi
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
     return;
   event.preventDefault();
+  openPool(symbol, navigate);
+}
+
+/** Opens a symbol's view as a new history entry, at the top of the page where it appears. */
+export function openPool(symbol: string, navigate: Navigate): void {
   navigate({ symbol }, 'push');
   window.scrollTo({ top: 0 });
 }

@@ -122,8 +122,9 @@ export const en = {
   'charts.leading': 'Leading: {symbols}',
   'charts.clamped': 'Below the log scale’s lower bound of {floor}: drawn at that bound.',
   'charts.open': 'Click the bar to open this pool.',
+  'charts.openEnter': 'Press Enter to open this pool.',
   'charts.desc':
-    'Arrow keys move from pool to pool; the table below the chart lists the same figures.',
+    'Arrow keys move from pool to pool and Enter opens it; the table below the chart lists the same figures.',
   'charts.empty': 'No pool holds any asset in this snapshot.',
   // export
   'export.title': 'Export',

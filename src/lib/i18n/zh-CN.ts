@@ -112,7 +112,8 @@ export const zhCN: Messages = {
   'charts.leading': '主要交易对：{symbols}',
   'charts.clamped': '低于对数刻度的下限 {floor}：按下限绘制。',
   'charts.open': '点击柱条即可打开此资金池。',
-  'charts.desc': '方向键可在资金池之间移动；图表下方的表格列出相同的数据。',
+  'charts.openEnter': '按回车键即可打开此资金池。',
+  'charts.desc': '方向键可在资金池之间移动，按回车键打开；图表下方的表格列出相同的数据。',
   'charts.empty': '此余额快照中没有资金池持有任何资产。',
   // export
   'export.title': '导出',
