@@ -248,3 +248,13 @@ test('a refresh that brings the same figures leaves the charts untouched', async
     await page.evaluate(() => (window as unknown as { chartMutations: number }).chartMutations),
   ).toBe(0);
 });
+
+test('if the charts cannot load, the page says so in words and the pools list stays', async ({
+  page,
+}) => {
+  await page.route('**/assets/asset-charts-*.js', (route) => route.abort());
+  await page.goto('/?refresh=3600');
+  await expect(page.getByRole('alert')).toContainText('failed to show');
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+});
