@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
-import { detectLang, I18nProvider } from '../lib/i18n/i18n';
+import { createI18n, detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useUrlState } from '../lib/use-url-state';
 import { Wall } from '../features/wall/wall';
 import { Dashboard } from './dashboard';
@@ -14,8 +14,11 @@ export function App() {
   const lang = url.lang ?? detectLang(navigator.languages);
   useDocumentTheme(url.theme, url.view);
 
+  // The tab's title and the document's language follow the interface's.
   useEffect(() => {
+    const { t } = createI18n(lang);
     document.documentElement.lang = lang;
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
   }, [lang]);
 
   return (
