@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseOf } from '../src/lib/pools';
-import { watchPageErrors } from './fixtures';
+import { test as withStack, watchPageErrors } from './fixtures';
 
 interface UpstreamPool {
   symbols: string[];
@@ -106,6 +106,7 @@ test.describe('Chinese', () => {
     await openOverview(page, 'lang=zh-CN');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('保险基金余额');
+    await expect(page).toHaveTitle('保险基金余额 · 币安 U本位合约');
     await expect(page.getByRole('combobox', { name: '搜索交易对' })).toBeVisible();
     expect(await englishWords(page, data)).toEqual([]);
     expect(errors).toEqual([]);
@@ -141,6 +142,7 @@ test.describe('English', () => {
     await openOverview(page, 'lang=en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Insurance fund balances');
+    await expect(page).toHaveTitle('Insurance fund balances · Binance USDⓈ-M futures');
     // the switcher names Chinese in Chinese, marked as such
     await expect(page.getByLabel('Language').locator('option[lang="zh-CN"]')).toHaveText(
       '简体中文',
@@ -232,4 +234,34 @@ test('the theme switcher keeps the link and recolours the page', async ({ page }
     lang: 'en',
     theme: 'dark',
   });
+});
+
+/** The API's own field names, which the Chinese documentation writes in English too. */
+const API_WORDS = new Set([
+  'HTTP',
+  'JSON',
+  'symbols',
+  'assets',
+  'asset',
+  'marginBalance',
+  'updateTime',
+]);
+
+// fixme: the alert's {detail} is English text made in src/api (insurance-balance.ts, schema.ts
+// describeIssue) and the proxy's msg; it waits for the catalogue's error.detail.* and error.expected.* keys.
+withStack.fixme('an answer that cannot be read is reported in Chinese', async ({ page, stack }) => {
+  await page.goto(`${stack.baseURL}/?refresh=1&lang=zh-CN`);
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  for (const mode of ['html-502', 'wrong-type'] as const) {
+    stack.upstream!.setFault(mode);
+    const alert = page.getByRole('alert').filter({ hasText: '无法解析' });
+    await expect(alert).toBeVisible();
+    const words = ((await alert.textContent()) ?? '').match(/[A-Za-z]+/g) ?? [];
+    expect(
+      words.filter((w) => !API_WORDS.has(w)),
+      mode,
+    ).toEqual([]);
+    stack.upstream!.setFault('none');
+    await expect(alert).toHaveCount(0);
+  }
 });

@@ -35,6 +35,20 @@ export const en = {
   'error.upstream':
     'The exchange answered with an error (HTTP {status}). The dashboard keeps trying.',
   'error.keptData': 'The figures below are from the last good snapshot.',
+  // what in the answer could not be read, for `error.badResponse`'s {detail}
+  'error.detail.notJson': 'HTTP {status}, body is not JSON',
+  'error.detail.field': '{path}: {problem}',
+  'error.detail.answer': 'the answer',
+  'error.expected.shape': 'the answer does not fit the expected shape',
+  'error.expected.pools': 'expected a list of pools',
+  'error.expected.pool': 'expected a pool',
+  'error.expected.symbols': 'expected a list of symbols',
+  'error.expected.symbol': 'expected a symbol',
+  'error.expected.balances': 'expected a list of balances',
+  'error.expected.balance': 'expected a balance',
+  'error.expected.asset': 'expected an asset name',
+  'error.expected.decimal': 'expected a decimal string',
+  'error.expected.time': 'expected a time in milliseconds',
   // pools
   'pools.members': 'Member symbols',
   'pools.balances': 'Balances',
