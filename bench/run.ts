@@ -5,7 +5,7 @@
  * only when the benchmark itself breaks. A measure the app cannot give yet (a feature not there)
  * is reported as such and the others still run.
  *
- *   npm run bench                 the full run, about seven minutes (the soak alone takes five)
+ *   npm run bench                 the full run, about eight minutes (the soak alone takes five)
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  */
@@ -45,7 +45,7 @@ const plan = {
   searchQueries: quick ? 3 : 10,
   soakWarmup: quick ? 5 : 15,
   soakRefreshes: quick ? 30 : 300,
-  soakSamples: quick ? 3 : 6,
+  soakSamples: quick ? 6 : 30,
   screens: 10,
   screensSeconds: quick ? 20 : 60,
 };
@@ -138,7 +138,7 @@ async function largeLanding(browser: Browser, stack: Stack) {
     first.push((await loadOnce(browser, `${stack.app}/`, stack.pools, target)).ms);
   const all: number[] = [];
   if (detected.target === 'allPools')
-    for (let i = 0; i < Math.min(plan.largeRuns, 3); i += 1)
+    for (let i = 0; i < Math.min(plan.largeRuns, 2); i += 1)
       all.push((await loadOnce(browser, `${stack.app}/`, stack.pools, 'allPools')).ms);
   return { target, firstPoolMs: median(first), allPoolsMs: all };
 }

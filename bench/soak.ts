@@ -4,12 +4,16 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { newContext, RefreshCounter, sleep } from './browser.ts';
+import { heapBreakdown, type HeapBreakdown } from './heap.ts';
 
 export interface HeapPoint {
   /** Refreshes since the first sample. */
   refresh: number;
   seconds: number;
+  /** V8's used heap after forced garbage collection. */
   heapBytes: number;
+  /** The same heap by kind, at every few samples (a heap snapshot is slower). */
+  kinds?: HeapBreakdown;
   domNodes: number;
   listeners: number;
 }
@@ -50,19 +54,22 @@ export async function soak(
     const cdp = await context.newCDPSession(page);
     const start = counter.count;
     const startedAt = Date.now();
-    const sample = async (): Promise<HeapPoint> => {
+    const sample = async (withKinds: boolean): Promise<HeapPoint> => {
+      const refresh = counter.count - start;
       for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       const dom = await cdp.send('Memory.getDOMCounters');
       return {
-        refresh: counter.count - start,
+        refresh,
         seconds: (Date.now() - startedAt) / 1000,
         heapBytes: heap.usedSize,
+        ...(withKinds ? { kinds: await heapBreakdown(cdp) } : {}),
         domNodes: dom.nodes,
         listeners: dom.jsEventListeners,
       };
     };
-    const points = [await sample()];
+    const kindsEvery = Math.max(1, Math.round(samples / 6));
+    const points = [await sample(true)];
     for (let k = 1; k <= samples; k += 1) {
       const due = start + Math.round((k * refreshes) / samples);
       try {
@@ -71,11 +78,12 @@ export async function soak(
         progress(`soak stopped early: ${error instanceof Error ? error.message : String(error)}`);
         break;
       }
-      const point = await sample();
+      const point = await sample(k % kindsEvery === 0 || k === samples);
       points.push(point);
-      progress(
-        `soak: ${point.refresh}/${refreshes} refreshes, heap ${(point.heapBytes / 1e6).toFixed(2)} MB`,
-      );
+      if (k % Math.max(1, Math.round(samples / 6)) === 0)
+        progress(
+          `soak: ${point.refresh}/${refreshes} refreshes, heap ${(point.heapBytes / 1e6).toFixed(2)} MB`,
+        );
     }
     const freshness = await page
       .locator('[data-testid="freshness"]')
