@@ -247,9 +247,7 @@ const API_WORDS = new Set([
   'updateTime',
 ]);
 
-// fixme: the alert's {detail} is English text made in src/api (insurance-balance.ts, schema.ts
-// describeIssue) and the proxy's msg; it waits for the catalogue's error.detail.* and error.expected.* keys.
-withStack.fixme('an answer that cannot be read is reported in Chinese', async ({ page, stack }) => {
+withStack('an answer that cannot be read is reported in Chinese', async ({ page, stack }) => {
   await page.goto(`${stack.baseURL}/?refresh=1&lang=zh-CN`);
   await expect(page.getByTestId('pool').first()).toBeVisible();
   for (const mode of ['html-502', 'wrong-type'] as const) {

@@ -1,3 +1,5 @@
+import type { SchemaIssue } from './schema';
+
 /** Everything that can go wrong between the dashboard and the upstream, in words a person can act on. */
 export type ApiErrorKind =
   | 'invalid-symbol'
@@ -16,6 +18,8 @@ export interface ApiErrorDetails {
   retryAt?: number;
   /** What the upstream or the parser said, for the record; never shown raw as the only message. */
   detail?: string;
+  /** With `bad-response` from a well-formed JSON answer: the first field that does not fit. */
+  issue?: SchemaIssue;
 }
 
 export class ApiError extends Error {
@@ -24,6 +28,7 @@ export class ApiError extends Error {
   readonly symbol?: string;
   readonly retryAt?: number;
   readonly detail?: string;
+  readonly issue?: SchemaIssue;
 
   constructor(kind: ApiErrorKind, details: ApiErrorDetails = {}) {
     super(`${kind}${details.detail ? `: ${details.detail}` : ''}`);
@@ -33,6 +38,7 @@ export class ApiError extends Error {
     this.symbol = details.symbol;
     this.retryAt = details.retryAt;
     this.detail = details.detail;
+    this.issue = details.issue;
   }
 }
 

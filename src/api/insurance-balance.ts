@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, toApiError } from './errors';
-import { describeIssue, poolListSchema, poolSchema, type Pool } from './schema';
+import { describeIssue, firstIssue, poolListSchema, poolSchema, type Pool } from './schema';
 
 export const ENDPOINT = '/fapi/v1/insuranceBalance';
 
@@ -100,6 +100,7 @@ async function request<T>(
     throw new ApiError('bad-response', {
       status: response.status,
       detail: describeIssue(parsed.error),
+      issue: firstIssue(parsed.error),
     });
   const fetchedAt = Number(response.headers.get('x-fetched-at'));
   return {

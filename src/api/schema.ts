@@ -1,50 +1,69 @@
 import { z } from 'zod';
 
+/** What a field should have been; each has words in the catalogues (`error.expected.*`). */
+export const EXPECTED = {
+  decimal: 'expected a decimal string',
+  time: 'expected a time in milliseconds',
+  asset: 'expected an asset name',
+  balance: 'expected a balance',
+  balances: 'expected a list of balances',
+  symbol: 'expected a symbol',
+  symbols: 'expected a list of symbols',
+  pool: 'expected a pool',
+  pools: 'expected a list of pools',
+  shape: 'the answer does not fit the expected shape',
+} as const;
+export type Expected = keyof typeof EXPECTED;
+
+/** The first field of an answer that does not fit: its path (empty for the answer itself) and what it should be. */
+export interface SchemaIssue {
+  path: string;
+  expected: Expected;
+}
+
 /** A decimal as the upstream writes it: kept as the string, never turned into a float. */
 export const decimalString = z
-  .string({ error: 'expected a decimal string' })
-  .regex(/^-?\d+(\.\d+)?$/, { error: 'expected a decimal string' });
+  .string({ error: 'decimal' })
+  .regex(/^-?\d+(\.\d+)?$/, { error: 'decimal' });
 
 export const assetBalanceSchema = z.object(
   {
-    asset: z
-      .string({ error: 'expected an asset name' })
-      .min(1, { error: 'expected an asset name' }),
+    asset: z.string({ error: 'asset' }).min(1, { error: 'asset' }),
     marginBalance: decimalString,
-    updateTime: z
-      .number({ error: 'expected a time in milliseconds' })
-      .int({ error: 'expected a time in milliseconds' })
-      .nonnegative({ error: 'expected a time in milliseconds' }),
+    updateTime: z.number({ error: 'time' }).int({ error: 'time' }).nonnegative({ error: 'time' }),
   },
-  { error: 'expected a balance' },
+  { error: 'balance' },
 );
 
 export const poolSchema = z.object(
   {
-    symbols: z.array(
-      z.string({ error: 'expected a symbol' }).min(1, { error: 'expected a symbol' }),
-      {
-        error: 'expected a list of symbols',
-      },
-    ),
-    assets: z.array(assetBalanceSchema, { error: 'expected a list of balances' }),
+    symbols: z.array(z.string({ error: 'symbol' }).min(1, { error: 'symbol' }), {
+      error: 'symbols',
+    }),
+    assets: z.array(assetBalanceSchema, { error: 'balances' }),
   },
-  { error: 'expected a pool' },
+  { error: 'pool' },
 );
 
-export const poolListSchema = z.array(poolSchema, { error: 'expected a list of pools' });
+export const poolListSchema = z.array(poolSchema, { error: 'pools' });
 
 export type AssetBalance = z.infer<typeof assetBalanceSchema>;
 export type Pool = z.infer<typeof poolSchema>;
 
-/** Names the first field that does not fit, as `[3].assets[0].marginBalance: expected a decimal string`. */
-export function describeIssue(error: z.ZodError): string {
+export function firstIssue(error: z.ZodError): SchemaIssue {
   const issue = error.issues[0];
-  if (!issue) return 'the answer does not fit the expected shape';
+  if (!issue) return { path: '', expected: 'shape' };
   const path = issue.path
     .map((part, i) =>
       typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
     )
     .join('');
-  return `${path || 'the answer'}: ${issue.message}`;
+  const expected = issue.message in EXPECTED ? (issue.message as Expected) : 'shape';
+  return { path, expected };
+}
+
+/** Names the first field that does not fit, as `[3].assets[0].marginBalance: expected a decimal string`. */
+export function describeIssue(error: z.ZodError): string {
+  const { path, expected } = firstIssue(error);
+  return `${path || 'the answer'}: ${EXPECTED[expected]}`;
 }

@@ -2,6 +2,16 @@ import type { ApiError } from '../api/errors';
 import { useI18n, type I18n } from '../lib/i18n/i18n';
 import { Alert } from './alert';
 
+/** Which field was wrong, or that the answer was not JSON at all, in the reader's language. */
+function badResponseDetail(error: ApiError, { t }: I18n): string {
+  if (error.issue) {
+    const problem = t(`error.expected.${error.issue.expected}`);
+    return t('error.detail.field', { path: error.issue.path || t('error.detail.answer'), problem });
+  }
+  if (error.status !== undefined) return t('error.detail.notJson', { status: error.status });
+  return t('error.expected.shape');
+}
+
 export function apiErrorText(error: ApiError, i18n: I18n): string {
   const { t } = i18n;
   const time = error.retryAt ? i18n.formatClock(error.retryAt) : '';
@@ -17,7 +27,7 @@ export function apiErrorText(error: ApiError, i18n: I18n): string {
     case 'timeout':
       return t('error.timeout');
     case 'bad-response':
-      return t('error.badResponse', { detail: error.detail ?? `HTTP ${error.status ?? '?'}` });
+      return t('error.badResponse', { detail: badResponseDetail(error, i18n) });
     case 'upstream':
       return t('error.upstream', { status: error.status ?? '?' });
   }
