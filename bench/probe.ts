@@ -25,38 +25,42 @@ export function installProbe(expectedPools: number): void {
   const waiting = new Map<string, ((t: number) => void)[]>();
   const longTasks: { start: number; duration: number }[] = [];
 
-  const settle = (name: 'firstPool' | 'allPools' | 'summary') => {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const t = performance.now();
-        marks[name] = t;
-        for (const resolve of waiting.get(name) ?? []) resolve(t);
-        waiting.delete(name);
-      };
-      channel.port2.postMessage(null);
-    });
+  type Name = 'firstPool' | 'allPools' | 'summary';
+  /** Called in an animation frame: the message runs once that frame has been rendered. */
+  const markAfterFrame = (name: Name) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const t = performance.now();
+      marks[name] = t;
+      for (const resolve of waiting.get(name) ?? []) resolve(t);
+      waiting.delete(name);
+    };
+    channel.port2.postMessage(null);
   };
 
-  let pending = { firstPool: true, allPools: true, summary: true };
-  const observer = new MutationObserver(() => {
-    if (pending.firstPool || pending.allPools) {
+  // The DOM is looked at once per frame in which it changed, not after every mutation, so that
+  // watching costs the page next to nothing however many elements a render adds.
+  const pending = new Set<Name>(['firstPool', 'allPools', 'summary']);
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    if (pending.has('firstPool') || pending.has('allPools')) {
       const n = document.querySelectorAll('[data-testid="pool"]').length;
       marks.poolsSeen = Math.max(marks.poolsSeen, n);
-      if (pending.firstPool && n >= 1) {
-        pending = { ...pending, firstPool: false };
-        settle('firstPool');
-      }
-      if (pending.allPools && n >= expectedPools) {
-        pending = { ...pending, allPools: false };
-        settle('allPools');
-      }
+      if (n >= 1 && pending.delete('firstPool')) markAfterFrame('firstPool');
+      if (n >= expectedPools && pending.delete('allPools')) markAfterFrame('allPools');
     }
-    if (pending.summary && document.querySelector('[data-testid="summary"]')) {
-      pending = { ...pending, summary: false };
-      settle('summary');
+    if (pending.has('summary') && document.querySelector('[data-testid="summary"]')) {
+      pending.delete('summary');
+      markAfterFrame('summary');
     }
-    if (!pending.firstPool && !pending.allPools && !pending.summary) observer.disconnect();
+    // Once every pool is there, the summary line no longer matters.
+    if (!pending.has('allPools')) observer.disconnect();
+  };
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(check);
   });
   observer.observe(document, { childList: true, subtree: true });
 
