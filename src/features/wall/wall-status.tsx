@@ -48,7 +48,9 @@ export function WallStatus(props: WallStatusProps) {
   } else if (props.fetching && (settledAt === 0 || nextAt <= now)) {
     next = i18n.t('wall.refreshing');
   } else {
-    next = i18n.t('wall.nextIn', { time: formatCountdown(nextAt - now, i18n.lang) });
+    // The shared clock ticks once a second, so it can lag the last refresh by up to a second.
+    const remaining = Math.min(nextAt - now, nextAt - settledAt);
+    next = i18n.t('wall.nextIn', { time: formatCountdown(remaining, i18n.lang) });
   }
 
   return (
