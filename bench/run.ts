@@ -43,7 +43,7 @@ const plan = {
   largeRuns: quick ? 2 : 5,
   refreshWindow: quick ? 5 : 12,
   searchQueries: quick ? 3 : 10,
-  soakWarmup: quick ? 5 : 15,
+  soakWarmup: quick ? 5 : 30,
   soakRefreshes: quick ? 30 : 300,
   soakSamples: quick ? 6 : 30,
   screens: 10,
