@@ -22,6 +22,8 @@ export const chromiumLaunch = {
 
 export default defineConfig({
   testDir: 'e2e',
+  // One folder per port base, so two runs on one machine do not delete each other's traces.
+  outputDir: `test-results/${APP_PORT}`,
   timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
