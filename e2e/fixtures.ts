@@ -86,6 +86,17 @@ export const test = base.extend<{
   },
 });
 
+/** Every symbol the page asks the endpoint about, in order. */
+export function symbolRequests(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/fapi/v1/insuranceBalance' && url.searchParams.has('symbol'))
+      asked.push(url.searchParams.get('symbol')!);
+  });
+  return asked;
+}
+
 /** Fails the test on any uncaught error in the page. */
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -1,18 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { watchPageErrors } from './fixtures';
-
-const ENDPOINT = '/fapi/v1/insuranceBalance';
-
-/** Every symbol the page asks the endpoint about. */
-function symbolRequests(page: Page): string[] {
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.pathname === ENDPOINT && url.searchParams.has('symbol'))
-      asked.push(url.searchParams.get('symbol')!);
-  });
-  return asked;
-}
+import { symbolRequests, watchPageErrors } from './fixtures';
 
 const highlighted = (page: Page) =>
   page.getByTestId('symbol-pool').getByTestId('highlighted-symbol');

@@ -1,19 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { watchPageErrors } from './fixtures';
-
-const ENDPOINT = '/fapi/v1/insuranceBalance';
-
-/** Every symbol the page asks the endpoint about. */
-function symbolRequests(page: Page): string[] {
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.pathname === ENDPOINT && url.searchParams.has('symbol'))
-      asked.push(url.searchParams.get('symbol')!);
-  });
-  return asked;
-}
+import { symbolRequests, watchPageErrors } from './fixtures';
 
 async function open(page: Page) {
   await page.goto('/?refresh=3600');

@@ -1,47 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { documentedPool, documentedPools } from '../test/documented-answers';
 import { describeIssue, poolListSchema, poolSchema } from './schema';
 
-// Both examples from the endpoint's documentation, as published.
-const withSymbol = {
-  symbols: [
-    'BNBUSDT',
-    'BTCUSDT',
-    'BTCUSDT_250627',
-    'BTCUSDT_250926',
-    'ETHBTC',
-    'ETHUSDT',
-    'ETHUSDT_250627',
-    'ETHUSDT_250926',
-  ],
-  assets: [
-    { asset: 'USDC', marginBalance: '299999998.6497832', updateTime: 1745366402000 },
-    { asset: 'USDT', marginBalance: '793930579.315848', updateTime: 1745366402000 },
-    { asset: 'BTC', marginBalance: '61.73143554', updateTime: 1745366402000 },
-    { asset: 'BNFCR', marginBalance: '633223.99396922', updateTime: 1745366402000 },
-  ],
-};
-const withoutSymbol = [
-  {
-    symbols: [
-      'ADAUSDT',
-      'BCHUSDT',
-      'DOTUSDT',
-      'EOSUSDT',
-      'ETCUSDT',
-      'LINKUSDT',
-      'LTCUSDT',
-      'TRXUSDT',
-      'XLMUSDT',
-      'XMRUSDT',
-      'XRPUSDT',
-    ],
-    assets: [{ asset: 'USDT', marginBalance: '314151411.06482935', updateTime: 1745366402000 }],
-  },
-  {
-    symbols: ['ACTUSDT', 'MUBARAKUSDT', 'OMUSDT', 'TSTUSDT'],
-    assets: [{ asset: 'USDT', marginBalance: '5166686.84431694', updateTime: 1745366402000 }],
-  },
-];
+const withSymbol = documentedPool;
+const withoutSymbol = documentedPools;
 
 function issueOf(schema: typeof poolSchema | typeof poolListSchema, value: unknown): string {
   const result = schema.safeParse(value);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../api/schema';
+import { documentedPool } from '../test/documented-answers';
 import {
   assetsOf,
   baseOf,
@@ -11,24 +12,7 @@ import {
 } from './pools';
 
 const t = 1745366402000;
-const majors: Pool = {
-  symbols: [
-    'BNBUSDT',
-    'BTCUSDT',
-    'BTCUSDT_250627',
-    'BTCUSDT_250926',
-    'ETHBTC',
-    'ETHUSDT',
-    'ETHUSDT_250627',
-    'ETHUSDT_250926',
-  ],
-  assets: [
-    { asset: 'USDC', marginBalance: '299999998.6497832', updateTime: t },
-    { asset: 'USDT', marginBalance: '793930579.315848', updateTime: t },
-    { asset: 'BTC', marginBalance: '61.73143554', updateTime: t },
-    { asset: 'BNFCR', marginBalance: '633223.99396922', updateTime: t },
-  ],
-};
+const majors = documentedPool;
 const alts: Pool = {
   symbols: ['XRPUSDT', 'ADAUSDT', 'BCHUSDT', 'DOTUSDT', 'LINKUSDT', 'LTCUSDT'],
   assets: [{ asset: 'USDT', marginBalance: '314151411.06482935', updateTime: t - 1000 }],
