@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError, toApiError } from './errors';
 import { describeIssue, firstIssue, poolListSchema, poolSchema, type Pool } from './schema';
 
@@ -62,7 +62,7 @@ function errorFor(response: Response, body: unknown, symbol: string | undefined)
 }
 
 async function request<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   symbol: string | undefined,
   signal?: AbortSignal,
 ): Promise<Snapshot<T>> {

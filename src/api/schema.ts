@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What a field should have been; each has words in the catalogues (`error.expected.*`). */
 export const EXPECTED = {
@@ -24,20 +24,20 @@ export interface SchemaIssue {
 /** A decimal as the upstream writes it: kept as the string, never turned into a float. */
 export const decimalString = z
   .string({ error: 'decimal' })
-  .regex(/^-?\d+(\.\d+)?$/, { error: 'decimal' });
+  .check(z.regex(/^-?\d+(\.\d+)?$/, { error: 'decimal' }));
 
 export const assetBalanceSchema = z.object(
   {
-    asset: z.string({ error: 'asset' }).min(1, { error: 'asset' }),
+    asset: z.string({ error: 'asset' }).check(z.minLength(1, { error: 'asset' })),
     marginBalance: decimalString,
-    updateTime: z.number({ error: 'time' }).int({ error: 'time' }).nonnegative({ error: 'time' }),
+    updateTime: z.int({ error: 'time' }).check(z.nonnegative({ error: 'time' })),
   },
   { error: 'balance' },
 );
 
 export const poolSchema = z.object(
   {
-    symbols: z.array(z.string({ error: 'symbol' }).min(1, { error: 'symbol' }), {
+    symbols: z.array(z.string({ error: 'symbol' }).check(z.minLength(1, { error: 'symbol' })), {
       error: 'symbols',
     }),
     assets: z.array(assetBalanceSchema, { error: 'balances' }),
@@ -50,7 +50,7 @@ export const poolListSchema = z.array(poolSchema, { error: 'pools' });
 export type AssetBalance = z.infer<typeof assetBalanceSchema>;
 export type Pool = z.infer<typeof poolSchema>;
 
-export function firstIssue(error: z.ZodError): SchemaIssue {
+export function firstIssue(error: z.core.$ZodError): SchemaIssue {
   const issue = error.issues[0];
   if (!issue) return { path: '', expected: 'shape' };
   const path = issue.path
@@ -63,7 +63,7 @@ export function firstIssue(error: z.ZodError): SchemaIssue {
 }
 
 /** Names the first field that does not fit, as `[3].assets[0].marginBalance: expected a decimal string`. */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.core.$ZodError): string {
   const { path, expected } = firstIssue(error);
   return `${path || 'the answer'}: ${EXPECTED[expected]}`;
 }
