@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { formatExact } from '../../lib/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -7,6 +7,7 @@ import type { Navigate } from '../../lib/use-url-state';
 import { AssetChart } from './asset-chart';
 import { AssetTable } from './asset-table';
 import type { AssetChartData } from './chart-data';
+import { LiveRows } from './live-rows';
 
 /** A chart with more bars than this takes the full row: long lists read better wide. */
 const WIDE_FROM = 12;
@@ -21,6 +22,7 @@ function AssetChartCardView({ chart, scale, navigate }: Props) {
   const i18n = useI18n();
   const captionId = useId();
   const { asset, rows, bars } = chart;
+  const live = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows]);
   return (
     <figure
       data-testid="asset-chart"
@@ -47,7 +49,9 @@ function AssetChartCardView({ chart, scale, navigate }: Props) {
         </p>
       ) : null}
       <ErrorBoundary name={`chart ${asset}`}>
-        <AssetChart chart={chart} scale={scale} navigate={navigate} />
+        <LiveRows value={live}>
+          <AssetChart chart={chart} scale={scale} navigate={navigate} />
+        </LiveRows>
       </ErrorBoundary>
       <AssetTable chart={chart} navigate={navigate} />
     </figure>

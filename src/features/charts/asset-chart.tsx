@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Scale } from '../../lib/url-state';
@@ -26,7 +26,7 @@ interface Props {
  * Recharts. The keyboard walks the bars itself (Recharts' own layer does not in this layout),
  * and what it lands on is read out below the chart.
  */
-export function AssetChart({ chart, scale, navigate }: Props) {
+function AssetChartView({ chart, scale, navigate }: Props) {
   const i18n = useI18n();
   const descId = useId();
   const log = scale === 'log';
@@ -114,3 +114,9 @@ export function AssetChart({ chart, scale, navigate }: Props) {
     </>
   );
 }
+
+/** Redrawn only when a bar would move on screen; the exact figures come from `LiveRows`. */
+export const AssetChart = memo(
+  AssetChartView,
+  (a, b) => a.chart.visual === b.chart.visual && a.scale === b.scale && a.navigate === b.navigate,
+);

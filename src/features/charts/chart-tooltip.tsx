@@ -1,6 +1,7 @@
 import { formatExact } from '../../lib/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ChartRow } from './chart-data';
+import { useLiveRow } from './live-rows';
 
 interface Details {
   asset: string;
@@ -10,13 +11,14 @@ interface Details {
 
 /** The exact balance, the pool's size and best-known members, and why a bar is drawn as it is. */
 export function PoolDetails({
-  row,
+  row: drawn,
   asset,
   log,
   floor,
   how,
 }: Details & { row: ChartRow; how: 'click' | 'enter' }) {
   const i18n = useI18n();
+  const row = useLiveRow(drawn);
   const bound = floor.toLocaleString(i18n.lang, { maximumSignificantDigits: 21 });
   return (
     <div className="max-w-xs space-y-1 rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2 text-sm text-[var(--fg)] shadow-md tabular-nums">
