@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { createI18n, detectLang, I18nProvider } from '../lib/i18n/i18n';
@@ -8,8 +8,8 @@ import { Dashboard } from './dashboard';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ client }: { client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createQueryClient());
   const [url, navigate] = useUrlState();
   const lang = url.lang ?? detectLang(navigator.languages);
   useDocumentTheme(url.theme, url.view);

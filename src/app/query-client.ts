@@ -1,4 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
+import { fetchInsuranceBalance } from '../api/insurance-balance';
+import { insuranceKeys, retryDelay, shouldRetry } from '../api/queries';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -12,5 +14,18 @@ export function createQueryClient(): QueryClient {
         gcTime: 5 * 60_000,
       },
     },
+  });
+}
+
+/**
+ * Asks for the pool list before React's first render, so the answer (already travelling, preloaded
+ * by index.html) is in the cache when the views mount and the pools appear in the first commit.
+ */
+export function prefetchPools(client: QueryClient): Promise<void> {
+  return client.prefetchQuery({
+    queryKey: insuranceKeys.pools(),
+    queryFn: ({ signal }) => fetchInsuranceBalance(undefined, signal),
+    retry: shouldRetry,
+    retryDelay,
   });
 }
