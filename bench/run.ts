@@ -5,7 +5,7 @@
  * only when the benchmark itself breaks. A measure the app cannot give yet (a feature not there)
  * is reported as such and the others still run.
  *
- *   npm run bench                 the full run, about eight minutes (the soak alone takes five)
+ *   npm run bench                 the full run, about seven minutes (the soak alone takes five)
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  */
