@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { formatExact } from '../../lib/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -6,7 +6,7 @@ import type { Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { AssetChart } from './asset-chart';
 import { AssetTable } from './asset-table';
-import type { AssetChartData } from './chart-data';
+import { needsRedraw, type AssetChartData } from './chart-data';
 import { LiveRows } from './live-rows';
 
 /** A chart with more bars than this takes the full row: long lists read better wide. */
@@ -23,6 +23,9 @@ function AssetChartCardView({ chart, scale, navigate }: Props) {
   const captionId = useId();
   const { asset, rows, bars } = chart;
   const live = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows]);
+  // The bars keep the last drawing until a refresh would change what is seen.
+  const [drawn, setDrawn] = useState(chart);
+  if (drawn !== chart && needsRedraw(drawn, chart)) setDrawn(chart);
   return (
     <figure
       data-testid="asset-chart"
@@ -50,7 +53,7 @@ function AssetChartCardView({ chart, scale, navigate }: Props) {
       ) : null}
       <ErrorBoundary name={`chart ${asset}`}>
         <LiveRows value={live}>
-          <AssetChart chart={chart} scale={scale} navigate={navigate} />
+          <AssetChart chart={drawn} scale={scale} navigate={navigate} />
         </LiveRows>
       </ErrorBoundary>
       <AssetTable chart={chart} navigate={navigate} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../api/schema';
-import { MAX_BARS, poolOfSymbol, shapeCharts } from './chart-data';
+import { MAX_BARS, needsRedraw, poolOfSymbol, shapeCharts } from './chart-data';
 
 const t = 1763699400000;
 const majors: Pool = {
@@ -164,5 +164,31 @@ describe('the visual signature', () => {
       withUsdt(unicode, '2990110.001'),
     ];
     expect(usdt(grown).visual).not.toBe(usdt([majors, depleted, unicode]).visual);
+  });
+});
+
+describe('needsRedraw', () => {
+  const usdt = (list: Pool[], highlight?: string) =>
+    shapeCharts(list, highlight).find((c) => c.asset === 'USDT')!;
+  const withUsdt = (pool: Pool, balance: string): Pool => ({
+    ...pool,
+    assets: pool.assets.map((a) => (a.asset === 'USDT' ? { ...a, marginBalance: balance } : a)),
+  });
+
+  it('keeps the drawing for moves too small to see, and redraws once they add up', () => {
+    const drawn = usdt([majors, unicode]);
+    const nudged = usdt([withUsdt(majors, '794009972.3738'), unicode]);
+    expect(needsRedraw(drawn, nudged)).toBe(false);
+    const drifted = usdt([withUsdt(majors, '797900000'), unicode]);
+    expect(needsRedraw(drawn, drifted)).toBe(true);
+  });
+
+  it('redraws for a drop, a new order or a new highlight', () => {
+    const drawn = usdt([majors, unicode]);
+    expect(needsRedraw(drawn, usdt([majors, withUsdt(unicode, '1359140.91422952')]))).toBe(true);
+    expect(needsRedraw(drawn, usdt([withUsdt(majors, '1000'), unicode]))).toBe(true);
+    expect(needsRedraw(drawn, usdt([majors, unicode], poolOfSymbol([unicode], '哈基米USDT')))).toBe(
+      true,
+    );
   });
 });

@@ -140,3 +140,25 @@ export function shapeCharts(pools: readonly Pool[], highlight?: string): AssetCh
     .map((asset) => chartFor(pools, asset, highlight))
     .sort((a, b) => b.rows.length - a.rows.length);
 }
+
+/** A bar that moved less than this share of its axis looks the same: under 2 px on a 1,000 px chart. */
+const REDRAW_SHARE = 0.002;
+
+/**
+ * Whether `next` would look different from the chart on screen, drawn from `drawn`: another order,
+ * highlight or axis, or a bar that moved by more than a sliver of its axis on either scale. Small
+ * moves add up against the drawing, not against the previous refresh, so no drift goes unseen.
+ */
+export function needsRedraw(drawn: AssetChartData, next: AssetChartData): boolean {
+  if (drawn.bars.length !== next.bars.length) return true;
+  if (drawn.log.floor !== next.log.floor || drawn.log.ceiling !== next.log.ceiling) return true;
+  const top = next.bars.reduce((max, r) => Math.max(max, r.value), 0);
+  const decades = Math.log10(next.log.ceiling / next.log.floor);
+  return next.bars.some((r, i) => {
+    const was = drawn.bars[i]!;
+    if (was.key !== r.key || was.highlighted !== r.highlighted) return true;
+    const linear = top > 0 ? Math.abs(r.value - was.value) / top : 0;
+    const log = Math.abs(Math.log10(r.logValue / was.logValue)) / decades;
+    return linear > REDRAW_SHARE || log > REDRAW_SHARE;
+  });
+}
