@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { watchPageErrors } from './fixtures';
+import { readCsv } from '../src/test/read-csv';
 
 interface UpstreamPool {
   symbols: string[];
@@ -35,23 +36,6 @@ async function download(page: Page, button: string) {
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-/** RFC 4180 rows, read back as a spreadsheet or a CSV library would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  const field = /(?:"((?:[^"]|"")*)"|([^",\r\n]*))(,|\r\n|$)/y;
-  while (field.lastIndex < text.length) {
-    const m = field.exec(text);
-    if (!m) throw new Error(`unreadable CSV at ${field.lastIndex}`);
-    row.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : (m[2] ?? ''));
-    if (m[3] !== ',') {
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
-}
-
 test('the CSV download holds every symbol and asset with the exact balance, UTF-8 with BOM', async ({
   page,
 }) => {
@@ -61,7 +45,7 @@ test('the CSV download holds every symbol and asset with the exact balance, UTF-
   expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.csv`);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
-  const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
+  const [header, ...rows] = readCsv(bytes.subarray(3).toString('utf8'));
   expect(header).toEqual(['pool', 'symbol', 'asset', 'balance', 'update_time']);
   const expected = pools.flatMap((p) =>
     p.symbols.flatMap((symbol) =>

@@ -8,23 +8,13 @@ import {
   SCALES,
   SORTS,
   THEMES,
+  URL_PARAMS,
   VIEWS,
   withParams,
   type UrlState,
 } from './url-state';
 
-const NAMES = [
-  'symbol',
-  'view',
-  'refresh',
-  'lang',
-  'theme',
-  'sort',
-  'asset',
-  'dir',
-  'filter',
-  'scale',
-] as const;
+const NAMES = ['symbol', ...URL_PARAMS] as const;
 
 /** Values a mangled or malicious link may carry. */
 const hostile = fc.oneof(

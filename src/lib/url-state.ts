@@ -16,6 +16,19 @@ export type Sort = (typeof SORTS)[number];
 export const SCALES = ['log', 'linear'] as const;
 export type Scale = (typeof SCALES)[number];
 
+/** Every parameter a link can carry besides `symbol`. */
+export const URL_PARAMS = [
+  'view',
+  'refresh',
+  'lang',
+  'theme',
+  'sort',
+  'asset',
+  'dir',
+  'filter',
+  'scale',
+] as const;
+
 export const DEFAULT_REFRESH_S = 60;
 const MAX_REFRESH_S = 24 * 3600;
 const MAX_FILTER_LENGTH = 40;
@@ -73,18 +86,7 @@ function parseSymbol(raw: string | undefined): SymbolParam | undefined {
 
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
-  const names = [
-    'view',
-    'refresh',
-    'lang',
-    'theme',
-    'sort',
-    'asset',
-    'dir',
-    'filter',
-    'scale',
-  ] as const;
-  const input = Object.fromEntries(names.map((n) => [n, single(params, n)]));
+  const input = Object.fromEntries(URL_PARAMS.map((n) => [n, single(params, n)]));
   const p = paramsSchema.parse(input);
   return {
     symbol: parseSymbol(single(params, 'symbol')),

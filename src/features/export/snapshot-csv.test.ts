@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../api/schema';
 import { BOM, csvField, snapshotCsv, textField } from './snapshot-csv';
+import { readCsv } from '../../test/read-csv';
 
 const t = Date.UTC(2026, 10, 21, 4, 30, 0);
 const majors: Pool = {
@@ -15,23 +16,6 @@ const unicode: Pool = {
   assets: [{ asset: 'USDT', marginBalance: '314151411.06482935000001', updateTime: t }],
 };
 
-/** Reads RFC 4180 text back into rows, so the tests check what a CSV reader gets. */
-function parse(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  const field = /(?:"((?:[^"]|"")*)"|([^",\r\n]*))(,|\r\n|$)/y;
-  while (field.lastIndex < text.length) {
-    const m = field.exec(text);
-    if (!m) throw new Error(`unreadable CSV at ${field.lastIndex}`);
-    row.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : (m[2] ?? ''));
-    if (m[3] !== ',') {
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
-}
-
 describe('snapshotCsv', () => {
   it('starts with a UTF-8 byte order mark and a header, and ends lines with CRLF', () => {
     const csv = snapshotCsv([majors]);
@@ -41,7 +25,7 @@ describe('snapshotCsv', () => {
   });
 
   it('writes one row per symbol and asset with the exact balance and an ISO 8601 UTC time', () => {
-    const rows = parse(snapshotCsv([majors, unicode]).slice(1)).slice(1);
+    const rows = readCsv(snapshotCsv([majors, unicode]).slice(1)).slice(1);
     expect(rows).toEqual([
       ['BTC · ETH', 'BTCUSDT', 'USDT', '793930579.315848', '2026-11-21T04:30:00.000Z'],
       ['BTC · ETH', 'BTCUSDT', 'USDC', '299999998.6497832', '2026-11-21T04:29:59.000Z'],
@@ -58,7 +42,7 @@ describe('snapshotCsv', () => {
     };
     const csv = snapshotCsv([odd]);
     expect(csv).toContain('"say ""hi"""');
-    const rows = parse(csv.slice(1)).slice(1);
+    const rows = readCsv(csv.slice(1)).slice(1);
     expect(rows.map((r) => r[1])).toEqual(['A,B', 'say "hi"', 'two\nlines']);
     expect(rows.every((r) => r.length === 5)).toBe(true);
   });
@@ -68,7 +52,7 @@ describe('snapshotCsv', () => {
       symbols: [],
       assets: [{ asset: 'BTC', marginBalance: '0', updateTime: t }],
     };
-    expect(parse(snapshotCsv([bare]).slice(1))[1]).toEqual([
+    expect(readCsv(snapshotCsv([bare]).slice(1))[1]).toEqual([
       '',
       '',
       'BTC',
