@@ -115,8 +115,8 @@ function AssetChartView({ chart, scale, navigate }: Props) {
   );
 }
 
-/** Redrawn only when a bar would move on screen; the exact figures come from `LiveRows`. */
-export const AssetChart = memo(
-  AssetChartView,
-  (a, b) => a.chart.visual === b.chart.visual && a.scale === b.scale && a.navigate === b.navigate,
-);
+/**
+ * Redrawn only when handed another drawing: the card passes a new chart only when a bar would
+ * move on screen (`needsRedraw`), and the exact figures come from `LiveRows`.
+ */
+export const AssetChart = memo(AssetChartView);

@@ -37,16 +37,7 @@ export interface AssetChartData {
   log: LogRange;
   /** Equal signatures hold the same figures, so a refresh that changed nothing redraws nothing. */
   signature: string;
-  /**
-   * Equal visual signatures draw the same bars to the pixel: the order, the highlight, and each
-   * bar's length in steps finer than a pixel on either scale. Moves too small to see leave the
-   * drawing alone; the exact figures around it still follow every refresh.
-   */
-  visual: string;
 }
-
-/** Steps per axis: finer than a pixel for any chart narrower than this many pixels. */
-const VISUAL_STEPS = 4000;
 
 /** The pool that covers `symbol`, if any. */
 export function poolOfSymbol(
@@ -114,21 +105,8 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
     asset,
     ...rows.map((r) => `${r.key}=${r.balance}${r.highlighted ? '*' : ''}`),
   ].join('\n');
-  const top = bars.reduce((max, r) => Math.max(max, r.value), 0);
-  const decades = Math.log10(log.ceiling / log.floor);
-  const visual = [
-    asset,
-    log.floor,
-    log.ceiling,
-    top > 0 ? Math.round(Math.log10(top) * VISUAL_STEPS) : 0,
-    ...bars.map((r) => {
-      const linear = top > 0 ? Math.round((r.value / top) * VISUAL_STEPS) : 0;
-      const logStep = Math.round((Math.log10(r.logValue / log.floor) / decades) * VISUAL_STEPS);
-      return `${r.key}:${linear}:${logStep}${r.highlighted ? '*' : ''}`;
-    }),
-  ].join('\n');
   const total = sumDecimals(holders.map((h) => h.balance));
-  return { asset, rows, bars, total, log, signature, visual };
+  return { asset, rows, bars, total, log, signature };
 }
 
 /**
