@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openOverviewWithTable } from './fixtures';
 
 /** Every rule axe knows, injected from node_modules: no network. Serious and critical ones fail. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -13,14 +14,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** The page with its data, its lazy-loaded charts drawn and one chart's table open. */
-async function openDashboard(page: Page, query = '') {
-  await page.goto(`/?refresh=3600&lang=en${query}`);
-  await expect(page.getByTestId('pool').first()).toBeVisible();
-  const chart = page.getByTestId('asset-chart').first();
-  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await chart.locator('summary').click();
-  await expect(chart.locator('table')).toBeVisible();
+function openDashboard(page: Page, query = '') {
+  return openOverviewWithTable(page, `lang=en${query}`);
 }
 
 test.describe('axe finds no serious or critical violation', () => {

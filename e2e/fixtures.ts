@@ -86,6 +86,16 @@ export const test = base.extend<{
   },
 });
 
+/** The overview with its data, its lazy charts drawn and one chart's data table open. */
+export async function openOverviewWithTable(page: Page, query: string) {
+  await page.goto(`/?refresh=3600&${query}`);
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  const chart = page.getByTestId('asset-chart').first();
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await chart.locator('summary').click();
+  await expect(chart.locator('table')).toBeVisible();
+}
+
 /** Every symbol the page asks the endpoint about, in order. */
 export function symbolRequests(page: Page): string[] {
   const asked: string[] = [];

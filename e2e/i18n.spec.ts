@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseOf } from '../src/lib/pools';
-import { test as withStack, watchPageErrors } from './fixtures';
+import { openOverviewWithTable, test as withStack, watchPageErrors } from './fixtures';
 
 interface UpstreamPool {
   symbols: string[];
@@ -89,21 +89,11 @@ async function chineseTexts(page: Page, data: Set<string>): Promise<string[]> {
   return [...new Set(texts)];
 }
 
-/** The overview with its charts drawn and one data table open, so its headings are read too. */
-async function openOverview(page: Page, query: string) {
-  await page.goto(`/?refresh=3600&${query}`);
-  await expect(page.getByTestId('pool').first()).toBeVisible();
-  const chart = page.getByTestId('asset-chart').first();
-  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await chart.locator('summary').click();
-  await expect(chart.locator('table')).toBeVisible();
-}
-
 test.describe('Chinese', () => {
   test('the overview with its charts, table and export shows no English word', async ({ page }) => {
     const errors = watchPageErrors(page);
     const data = watchData(page);
-    await openOverview(page, 'lang=zh-CN');
+    await openOverviewWithTable(page, 'lang=zh-CN');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('保险基金余额');
     await expect(page).toHaveTitle('保险基金余额 · 币安 U本位合约');
@@ -139,7 +129,7 @@ test.describe('Chinese', () => {
 test.describe('English', () => {
   test('the overview with its charts and table shows no Chinese but data', async ({ page }) => {
     const data = watchData(page);
-    await openOverview(page, 'lang=en');
+    await openOverviewWithTable(page, 'lang=en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Insurance fund balances');
     await expect(page).toHaveTitle('Insurance fund balances · Binance USDⓈ-M futures');
