@@ -37,7 +37,7 @@ export interface ProxyStats {
 /** Why the proxy answered on its own, sent as `x-proxy-error` so the app can say it in words. */
 type ProxyError = 'unreachable' | 'timeout' | 'not-json' | 'paused' | 'refused';
 
-interface Answer {
+export interface Answer {
   status: number;
   body: string;
   demo: boolean;
@@ -242,38 +242,37 @@ export function createInsuranceProxy(options: ProxyOptions) {
     res.end(answer.body);
   }
 
-  async function respond(key: string, res: ServerResponse) {
+  /** The answer for one upstream URL: paused, from the cache, shared with a call in flight, or new. */
+  async function obtain(key: string): Promise<{ answer: Answer; outcome: Outcome }> {
     const t = now();
     if (guard.until > t) {
       stats.guarded += 1;
       const until = new Date(guard.until).toISOString();
       const msg = `The upstream asked for a pause; it will be asked again after ${until}.`;
-      send(res, answerOf(guard.status, json(-1003, msg), false, 'paused'), 'GUARD');
-      return;
+      return {
+        answer: answerOf(guard.status, json(-1003, msg), false, 'paused'),
+        outcome: 'GUARD',
+      };
     }
     const cached = cache.get(key);
     if (cached && cached.expires > t) {
       stats.cacheHits += 1;
-      send(res, cached.answer, 'HIT');
-      return;
+      return { answer: cached.answer, outcome: 'HIT' };
     }
     const pending = inflight.get(key);
     if (pending) {
       stats.coalesced += 1;
-      send(res, await pending, 'SHARED');
-      return;
+      return { answer: await pending, outcome: 'SHARED' };
     }
     while (recentCalls.length > 0 && recentCalls[0]! <= t - 60_000) recentCalls.shift();
     if (recentCalls.length >= maxCallsPerMinute) {
       stats.overBudget += 1;
       const wait = Math.max(1, Math.ceil((recentCalls[0]! + 60_000 - t) / 1000));
       const msg = `This server has asked the upstream ${maxCallsPerMinute} times in the last minute; it asks again in ${wait} s.`;
-      send(
-        res,
-        { ...answerOf(429, json(-1003, msg), false, 'paused'), retryAfterS: wait },
-        'LOCAL',
-      );
-      return;
+      return {
+        answer: { ...answerOf(429, json(-1003, msg), false, 'paused'), retryAfterS: wait },
+        outcome: 'LOCAL',
+      };
     }
     recentCalls.push(t);
     const call = callUpstream(key).then((answer) => {
@@ -282,10 +281,23 @@ export function createInsuranceProxy(options: ProxyOptions) {
     });
     inflight.set(key, call);
     try {
-      send(res, await call, 'MISS');
+      return { answer: await call, outcome: 'MISS' };
     } finally {
       inflight.delete(key);
     }
+  }
+
+  async function respond(key: string, res: ServerResponse) {
+    const { answer, outcome } = await obtain(key);
+    send(res, answer, outcome);
+  }
+
+  /**
+   * The pool list as a viewer asking now would get it (same cache, pause and budget), for the
+   * server's own use: the page it renders with the pools already in it.
+   */
+  async function poolList(): Promise<Answer> {
+    return (await obtain(base + ENDPOINT)).answer;
   }
 
   function middleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
@@ -340,5 +352,5 @@ export function createInsuranceProxy(options: ProxyOptions) {
     respond(url, res).catch(next);
   }
 
-  return { middleware, stats };
+  return { middleware, stats, poolList };
 }
