@@ -2,23 +2,30 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { createI18n, detectLang, I18nProvider } from '../lib/i18n/i18n';
+import type { Lang } from '../lib/url-state';
+import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
 import { Wall } from '../features/wall/wall';
 import { Dashboard } from './dashboard';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
 
+export function documentTitle(lang: Lang): string {
+  const { t } = createI18n(lang);
+  return `${t('app.title')} · ${t('app.subtitle')}`;
+}
+
 export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   const [url, navigate] = useUrlState();
-  const lang = url.lang ?? detectLang(navigator.languages);
+  const languages = useRenderSeed()?.languages ?? navigator.languages;
+  const lang = url.lang ?? detectLang(languages);
   useDocumentTheme(url.theme, url.view);
 
   // The tab's title and the document's language follow the interface's.
   useEffect(() => {
-    const { t } = createI18n(lang);
     document.documentElement.lang = lang;
-    document.title = `${t('app.title')} · ${t('app.subtitle')}`;
+    document.title = documentTitle(lang);
   }, [lang]);
 
   return (

@@ -2,8 +2,12 @@ import { useEffect } from 'react';
 import type { Theme, View } from '../lib/url-state';
 
 /** Sets `data-theme` on the document: the link's choice, else dark for the wall and the system's for the dashboard. */
+export function chosenTheme(theme: Theme | undefined, view: View): Theme {
+  return theme ?? (view === 'wall' ? 'dark' : 'system');
+}
+
 export function useDocumentTheme(theme: Theme | undefined, view: View) {
-  const chosen = theme ?? (view === 'wall' ? 'dark' : 'system');
+  const chosen = chosenTheme(theme, view);
   useEffect(() => {
     const root = document.documentElement;
     const media = window.matchMedia('(prefers-color-scheme: dark)');

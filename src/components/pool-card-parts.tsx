@@ -1,5 +1,6 @@
 import { memo, useSyncExternalStore } from 'react';
 import { useI18n } from '../lib/i18n/i18n';
+import { useRenderSeed } from '../lib/render-seed';
 
 /**
  * The card's age line reads "just now" or whole minutes. Each line re-renders only when its own
@@ -24,8 +25,8 @@ function subscribe(listener: () => void) {
 }
 
 /** Whole minutes since `time`, doubled, plus one when older than the stale threshold. */
-function ageBucket(time: number, staleAfterMs: number): number {
-  const age = Date.now() - time;
+function ageBucket(time: number, staleAfterMs: number, now = Date.now()): number {
+  const age = now - time;
   return Math.max(0, Math.floor(age / 60_000)) * 2 + (age > staleAfterMs ? 1 : 0);
 }
 
@@ -39,10 +40,11 @@ export function SnapshotAge({
   staleAfterMs: number;
 }) {
   const i18n = useI18n();
+  const seed = useRenderSeed();
   const bucket = useSyncExternalStore(
     subscribe,
     () => ageBucket(time, staleAfterMs),
-    () => 0,
+    () => (seed ? ageBucket(time, staleAfterMs, seed.now) : 0),
   );
   const age = now !== undefined ? Math.max(0, now - time) : Math.floor(bucket / 2) * 60_000;
   const stale = now !== undefined ? now - time > staleAfterMs : bucket % 2 === 1;

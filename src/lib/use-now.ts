@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { useRenderSeed } from './render-seed';
 
 /** One shared ticking clock for every "x s ago" and countdown on the page, so none drifts apart. */
 const listeners = new Set<() => void>();
@@ -24,9 +25,11 @@ function subscribe(listener: () => void) {
 }
 
 export function useNow(): number {
+  const seed = useRenderSeed();
+  // A page rendered on the server is hydrated at the time it was rendered, then ticks on.
   return useSyncExternalStore(
     subscribe,
     () => now,
-    () => now,
+    () => seed?.now ?? now,
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useRenderSeed } from './render-seed';
 import { parseUrlState, withParams, type UrlPatch, type UrlState } from './url-state';
 
 const CHANGE = 'urlstatechange';
@@ -21,7 +22,9 @@ export interface Navigate {
 
 /** The link's state, kept in the address bar, with Back and Forward. */
 export function useUrlState(): [UrlState, Navigate] {
-  const search = useSyncExternalStore(subscribe, getSearch, () => '');
+  const seed = useRenderSeed();
+  // A page rendered on the server is hydrated with the address the server saw.
+  const search = useSyncExternalStore(subscribe, getSearch, () => seed?.search ?? '');
   const state = useMemo(() => parseUrlState(search), [search]);
   const navigate = useCallback<Navigate>((patch, mode) => {
     const next = withParams(window.location.search, patch);

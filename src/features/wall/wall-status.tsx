@@ -2,6 +2,7 @@ import { DemoBadge } from '../../components/demo-badge';
 import { FreshnessBadge } from '../../components/freshness-badge';
 import type { Freshness } from '../../lib/freshness';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useIsClient } from '../../lib/render-seed';
 import { formatCountdown, nextRefreshAt } from './refresh-timing';
 
 export interface WallStatusProps {
@@ -31,6 +32,8 @@ function Field({ label, children, id }: { label: string; children: React.ReactNo
 /** Whether the screen can be trusted, and when it was last and will next be refreshed. */
 export function WallStatus(props: WallStatusProps) {
   const i18n = useI18n();
+  // The clock is in the viewer's zone, which a page rendered on the server cannot know yet.
+  const local = useIsClient();
   const { now, refreshMs, pausedUntil } = props;
   const settledAt = Math.max(props.dataUpdatedAt, props.errorUpdatedAt);
   const nextAt = nextRefreshAt({ settledAt, refreshMs, pausedUntil });
@@ -79,7 +82,7 @@ export function WallStatus(props: WallStatusProps) {
         {next}
       </Field>
       <Field id="wall-clock" label={i18n.t('wall.clock')}>
-        <time className="wall-clock">{i18n.formatClock(now)}</time>
+        <time className="wall-clock">{local && i18n.formatClock(now)}</time>
       </Field>
     </header>
   );
