@@ -2,9 +2,10 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { insuranceProxy } from './server/plugin.ts';
+import { preloadAppStart } from './server/preload-start.ts';
 import { securityHeadersPlugin } from './server/security-headers.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), securityHeadersPlugin(), insuranceProxy()],
+  plugins: [react(), tailwindcss(), securityHeadersPlugin(), insuranceProxy(), preloadAppStart()],
   build: { target: 'es2022', sourcemap: true },
 });

@@ -1,6 +1,8 @@
-import type { Plugin } from 'vite';
+import path from 'node:path';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { startDemoUpstream } from './demo-upstream.ts';
 import { createInsuranceProxy } from './insurance-proxy.ts';
+import { createPrerender, SERVER_ENTRY, serverOutDir } from './prerender.ts';
 
 export const DEFAULT_UPSTREAM = 'https://fapi.binance.com';
 const DEFAULT_TTL_S = 5;
@@ -40,19 +42,48 @@ export function insuranceProxy(): Plugin {
     console.info(
       `  insurance proxy: /fapi/v1/insuranceBalance -> ${demo ? 'demo upstream' : upstream}`,
     );
-    return proxy.middleware;
+    return proxy;
   }
+
+  let resolved: ResolvedConfig | undefined;
 
   return {
     name: 'insurance-proxy',
     configResolved(config) {
+      resolved = config;
       demo = config.mode === 'demo';
     },
     async configureServer(server) {
-      server.middlewares.use(await middleware((fn) => server.httpServer?.once('close', fn)));
+      const proxy = await middleware((fn) => server.httpServer?.once('close', fn));
+      server.middlewares.use(proxy.middleware);
     },
     async configurePreviewServer(server) {
-      server.middlewares.use(await middleware((fn) => server.httpServer.once('close', fn)));
+      const proxy = await middleware((fn) => server.httpServer.once('close', fn));
+      server.middlewares.use(proxy.middleware);
+      // Production pages arrive with the pools in them (server/prerender.ts).
+      const clientOutDir = path.resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use(createPrerender({ clientOutDir, poolList: proxy.poolList }));
+    },
+    // Each client build is followed by the server bundle that renders its pages.
+    async closeBundle() {
+      if (!resolved || resolved.command !== 'build' || resolved.build.ssr || resolved.build.watch)
+        return;
+      await build({
+        configFile: resolved.configFile ?? false,
+        root: resolved.root,
+        mode: resolved.mode,
+        logLevel: 'warn',
+        // Self-contained: it runs wherever the build is served from.
+        ssr: { noExternal: true },
+        build: {
+          ssr: SERVER_ENTRY,
+          outDir: serverOutDir(path.resolve(resolved.root, resolved.build.outDir)),
+          emptyOutDir: true,
+          copyPublicDir: false,
+          sourcemap: false,
+          minify: false,
+        },
+      });
     },
   };
 }

@@ -95,19 +95,36 @@ async function request<T>(
     });
   }
   if (!response.ok) throw errorFor(response, body, symbol);
+  const fetchedAt = Number(response.headers.get('x-fetched-at'));
+  return snapshotOf(schema, body, {
+    status: response.status,
+    demo: response.headers.get('x-demo-data') === '1',
+    fetchedAt: Number.isFinite(fetchedAt) && fetchedAt > 0 ? fetchedAt : Date.now(),
+  });
+}
+
+/** A successful answer's body, checked against its schema; a body that does not fit is an ApiError. */
+function snapshotOf<T>(
+  schema: z.ZodMiniType<T>,
+  body: unknown,
+  meta: { status: number; demo: boolean; fetchedAt: number },
+): Snapshot<T> {
   const parsed = schema.safeParse(body);
   if (!parsed.success)
     throw new ApiError('bad-response', {
-      status: response.status,
+      status: meta.status,
       detail: describeIssue(parsed.error),
       issue: firstIssue(parsed.error),
     });
-  const fetchedAt = Number(response.headers.get('x-fetched-at'));
-  return {
-    data: parsed.data,
-    demo: response.headers.get('x-demo-data') === '1',
-    fetchedAt: Number.isFinite(fetchedAt) && fetchedAt > 0 ? fetchedAt : Date.now(),
-  };
+  return { data: parsed.data, demo: meta.demo, fetchedAt: meta.fetchedAt };
+}
+
+/** The pool list from an answer obtained some other way (the server's, inside the page), checked as any other. */
+export function poolListSnapshot(
+  body: unknown,
+  meta: { demo: boolean; fetchedAt: number },
+): Snapshot<Pool[]> {
+  return snapshotOf(poolListSchema, body, { status: 200, ...meta });
 }
 
 /**

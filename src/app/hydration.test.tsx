@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { act } from '@testing-library/react';
+import { hydrateRoot, type Root as ReactRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { prerender } from '../entry-server';
+import { documentedPools } from '../test/documented-answers';
+import { PRERENDER_ID, readPrerendered, seedPools } from './prerender';
+import { createQueryClient } from './query-client';
+import { Root } from './root';
+
+const NOW = Date.now();
+let root: ReactRoot | undefined;
+beforeEach(() => {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: false,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  act(() => root?.unmount());
+  root = undefined;
+  document.body.innerHTML = '';
+});
+
+/** The server's page for `search`, taken over by the browser as src/app/start.tsx does. */
+async function hydrate(search: string) {
+  window.history.replaceState(null, '', `/${search}`);
+  const page = prerender({
+    search,
+    languages: [...navigator.languages],
+    answer: { body: JSON.stringify(documentedPools), demo: true, fetchedAt: NOW - 1000 },
+    now: NOW,
+  })!;
+  document.body.innerHTML = `<div id="root">${page.html}</div><script type="application/json" id="${PRERENDER_ID}">${page.data}</script>`;
+  const container = document.getElementById('root')!;
+  const serverMarkup = container.innerHTML;
+  const prerendered = readPrerendered(document.getElementById(PRERENDER_ID)?.textContent)!;
+  const client = createQueryClient();
+  seedPools(client, prerendered);
+  const fetchSpy = vi.spyOn(globalThis, 'fetch');
+  const mended = vi.fn();
+  await act(async () => {
+    root = hydrateRoot(
+      container,
+      <Root
+        client={client}
+        seed={{ search: window.location.search, now: prerendered.renderedAt }}
+      />,
+      { onRecoverableError: mended },
+    );
+  });
+  return { container, serverMarkup, mended, fetchSpy };
+}
+
+describe('taking over the server’s page', () => {
+  for (const search of ['', '?lang=zh-CN', '?sort=members&dir=asc', '?theme=dark', '?view=wall']) {
+    it(`keeps the server’s markup and asks for nothing: /${search}`, async () => {
+      const { container, mended, fetchSpy } = await hydrate(search);
+      expect(mended).not.toHaveBeenCalled();
+      expect(fetchSpy).not.toHaveBeenCalledWith(
+        expect.stringMatching(/insuranceBalance$/),
+        expect.anything(),
+      );
+      expect(container.querySelector('[data-testid="demo-badge"]')).not.toBeNull();
+    });
+  }
+
+  it('shows every pool the server showed, balances exact', async () => {
+    const { container } = await hydrate('');
+    const cards = container.querySelectorAll('[data-testid="pool"]');
+    expect(cards).toHaveLength(documentedPools.length);
+    const values = [...container.querySelectorAll('[data-testid="balance"]')].map((b) =>
+      b.getAttribute('data-value'),
+    );
+    for (const pool of documentedPools)
+      for (const a of pool.assets) expect(values).toContain(a.marginBalance);
+  });
+
+  it('writes the local time, which the server cannot know, once it has taken over', async () => {
+    const { container, serverMarkup } = await hydrate('');
+    expect(serverMarkup).not.toMatch(/\d\d:\d\d:\d\d(?! UTC)/);
+    expect(container.querySelector('[data-testid="freshness"]')?.textContent).toMatch(
+      /\d\d:\d\d:\d\d/,
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { prerender, type PrerenderInput } from './entry-server';
+import { documentedPools } from './test/documented-answers';
+
+const NOW = Date.UTC(2026, 10, 21, 8, 0, 0);
+
+function input(overrides: Partial<PrerenderInput> = {}): PrerenderInput {
+  return {
+    search: '',
+    languages: ['en-US'],
+    answer: { body: JSON.stringify(documentedPools), demo: false, fetchedAt: NOW - 2000 },
+    now: NOW,
+    ...overrides,
+  };
+}
+
+describe('the server’s render of the page', () => {
+  it('holds every pool, member symbol and exact balance, with the data the browser takes over', () => {
+    const page = prerender(input())!;
+    const cards = page.html.match(/data-testid="pool"/g) ?? [];
+    expect(cards).toHaveLength(documentedPools.length);
+    for (const pool of documentedPools) {
+      for (const symbol of pool.symbols) expect(page.html).toContain(`>${symbol}<`);
+      for (const a of pool.assets)
+        expect(page.html).toContain(`data-asset="${a.asset}" data-value="${a.marginBalance}"`);
+    }
+    const data = JSON.parse(page.data) as { renderedAt: number; pools: unknown };
+    expect(data.renderedAt).toBe(NOW);
+    expect(data.pools).toEqual(documentedPools);
+    expect(page.dataId).toBe('prerendered');
+  });
+
+  it('speaks the browser’s language, or the link’s, and names the tab in it', () => {
+    const zh = prerender(input({ languages: ['zh-CN', 'zh', 'en'] }))!;
+    expect(zh.lang).toBe('zh-CN');
+    expect(zh.title).toContain('保险基金');
+    expect(zh.html).toContain('保险基金');
+    const linked = prerender(input({ search: '?lang=en', languages: ['zh-CN'] }))!;
+    expect(linked.lang).toBe('en');
+    expect(linked.title).toContain('Insurance fund');
+    expect(linked.html).toContain('Insurance fund');
+    expect(linked.html).not.toContain('保险基金');
+    const linkedZh = prerender(input({ search: '?lang=zh-CN', languages: ['en'] }))!;
+    expect(linkedZh.html).toContain('保险基金');
+  });
+
+  it('fixes the theme only where the link or the view does', () => {
+    expect(prerender(input())!.theme).toBeUndefined();
+    expect(prerender(input({ search: '?theme=light' }))!.theme).toBe('light');
+    expect(prerender(input({ search: '?view=wall' }))!.theme).toBe('dark');
+    const wall = prerender(input({ search: '?view=wall' }))!;
+    expect(wall.html).toContain('data-testid="wall"');
+  });
+
+  it('cannot be broken out of by what the upstream sends', () => {
+    const hostile = [
+      { ...documentedPools[0]!, symbols: ['</script><script>alert(1)</script>', 'BTCUSDT'] },
+    ];
+    const page = prerender(
+      input({ answer: { ...input().answer, body: JSON.stringify(hostile) } }),
+    )!;
+    expect(page.data).not.toMatch(/<\/script/i);
+    expect(page.html).not.toContain('<script>');
+    expect((JSON.parse(page.data) as { pools: unknown }).pools).toEqual(hostile);
+  });
+
+  it('renders nothing from an answer that is not a pool list', () => {
+    for (const body of ['{"code":-1121,"msg":"Invalid symbol."}', '[{"symbols":"BTCUSDT"}]', '[1]'])
+      expect(prerender(input({ answer: { ...input().answer, body } }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The server's render of the page: the same tree as the browser's, with the pool list the proxy
+ * holds already in it, so the pools are on screen before any script has run. Built into its own
+ * bundle (see server/prerender.ts) and used by the preview server.
+ */
+import './app/zod-config';
+import { renderToString } from 'react-dom/server';
+import { documentTitle } from './app/app';
+import { PRERENDER_ID, prerenderedText, readPrerendered, seedPools } from './app/prerender';
+import { createQueryClient } from './app/query-client';
+import { Root } from './app/root';
+import { chosenTheme } from './app/theme';
+import { detectLang } from './lib/i18n/i18n';
+import { parseUrlState, type Lang } from './lib/url-state';
+
+export interface PrerenderInput {
+  /** The page's query string, `?` included, or empty. */
+  search: string;
+  /** The browser's languages, from `Accept-Language`, most wanted first. */
+  languages: string[];
+  /** The proxy's answer for the pool list (status 200). */
+  answer: { body: string; demo: boolean; fetchedAt: number };
+  now: number;
+}
+
+export interface PrerenderOutput {
+  /** The root element's content. */
+  html: string;
+  /** The id and text of the script element that carries the data to the browser. */
+  dataId: string;
+  data: string;
+  lang: Lang;
+  title: string;
+  /** `data-theme` of the document, when the link or the view fixes it. */
+  theme: 'light' | 'dark' | undefined;
+}
+
+/** The page for this address and answer; `undefined` when the answer is not a pool list. */
+export function prerender({
+  search,
+  languages,
+  answer,
+  now,
+}: PrerenderInput): PrerenderOutput | undefined {
+  const data = prerenderedText(answer, now);
+  const prerendered = readPrerendered(data);
+  if (prerendered === undefined) return undefined;
+  const client = createQueryClient();
+  seedPools(client, prerendered);
+  const url = parseUrlState(search);
+  const lang = url.lang ?? detectLang(languages);
+  const theme = chosenTheme(url.theme, url.view);
+  const html = renderToString(<Root client={client} seed={{ search, now, languages }} />);
+  client.clear();
+  return {
+    html,
+    dataId: PRERENDER_ID,
+    data,
+    lang,
+    title: documentTitle(lang),
+    theme: theme === 'system' ? undefined : theme,
+  };
+}
