@@ -1,22 +1,19 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { compareDecimals, formatExact } from '../src/lib/decimal';
-import { watchPageErrors } from './fixtures';
-
-interface UpstreamPool {
-  symbols: string[];
-  assets: { asset: string; marginBalance: string; updateTime: number }[];
-}
+import {
+  openWithAnswer,
+  watchPageErrors,
+  withoutServerRender,
+  type UpstreamPool,
+} from './fixtures';
 
 /** The chart draws the largest 50 pools of an asset; the table lists every one. */
 const MAX_BARS = 50;
 const ENDPOINT = '/fapi/v1/insuranceBalance';
-const isOverview = (url: string) => new URL(url).pathname === ENDPOINT && !url.includes('symbol=');
 
 /** Opens the page (refresh an hour away) and returns the upstream answer the charts show. */
 async function open(page: Page, query = ''): Promise<UpstreamPool[]> {
-  const answer = page.waitForResponse((r) => isOverview(r.url()));
-  await page.goto(`/?refresh=3600${query}`);
-  const pools = (await (await answer).json()) as UpstreamPool[];
+  const pools = await openWithAnswer(page, `/?refresh=3600${query}`);
   await expect(
     page.getByTestId('asset-chart').first().locator('.recharts-bar-rectangle').first(),
   ).toBeVisible();
@@ -139,6 +136,7 @@ test('zero and dust balances stay visible on the log scale, and the tooltip is e
       assets: [{ asset: 'USDT', marginBalance: '0.00000001', updateTime: t }],
     },
   ];
+  await withoutServerRender(page);
   await page.route(`**${ENDPOINT}`, (route) => route.fulfill({ json: fake }));
   await page.goto('/?refresh=3600');
   const usdt = chart(page, 'USDT');
@@ -225,6 +223,7 @@ test('a refresh that brings the same figures leaves the charts untouched', async
     },
   ];
   let answers = 0;
+  await withoutServerRender(page);
   await page.route(`**${ENDPOINT}`, (route) => {
     answers += 1;
     return route.fulfill({ json: same });

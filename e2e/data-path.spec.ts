@@ -1,19 +1,76 @@
 import { expect, test } from '@playwright/test';
-import { watchPageErrors } from './fixtures';
+import { formatExact } from '../src/lib/decimal';
+import { openWithAnswer, watchPageErrors } from './fixtures';
+
+const ENDPOINT = '/fapi/v1/insuranceBalance';
 
 test('the demo snapshot travels through the proxy to the screen, badged as demo data', async ({
   page,
 }) => {
   const errors = watchPageErrors(page);
-  const answer = page.waitForResponse((r) => r.url().endsWith('/fapi/v1/insuranceBalance'));
-  await page.goto('/');
-  const res = await answer;
-  expect(res.status()).toBe(200);
-  const pools = (await res.json()) as { symbols: string[] }[];
+  const pools = await openWithAnswer(page, '/?refresh=2');
   const symbols = pools.reduce((n, p) => n + p.symbols.length, 0);
   await expect(page.getByTestId('summary')).toContainText(`${pools.length} pools`);
   await expect(page.getByTestId('summary')).toContainText(`${symbols} symbols`);
   await expect(page.getByTestId('demo-badge')).toHaveText('Demo data');
   await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'live');
+  // Later snapshots come from the browser's own requests through the same proxy.
+  const refresh = await page.waitForResponse((r) => new URL(r.url()).pathname === ENDPOINT);
+  expect(refresh.status()).toBe(200);
+  await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'live');
   expect(errors).toEqual([]);
 });
+
+test.describe('with scripts off', () => {
+  // A Chinese browser: its Accept-Language asks for zh-CN.
+  test.use({ javaScriptEnabled: false, locale: 'zh-CN' });
+
+  test('the page arrives with every pool and exact balance in it, in the browser’s language', async ({
+    page,
+  }) => {
+    const pools = await openWithAnswer(page, '/');
+    await expect(page.getByTestId('pool')).toHaveCount(pools.length);
+    const first = pools[0]!;
+    const card = page.getByTestId('pool').filter({ hasText: first.symbols[0]! }).first();
+    for (const symbol of first.symbols) await expect(card).toContainText(symbol);
+    const { asset, marginBalance } = first.assets[0]!;
+    await expect(
+      card.locator(`[data-testid="balance"][data-asset="${asset}"][data-value="${marginBalance}"]`),
+    ).toContainText(formatExact(marginBalance, 'zh-CN'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page).toHaveTitle(/保险基金/);
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'live');
+  });
+});
+
+for (const query of [
+  '',
+  '?lang=zh-CN',
+  '?view=wall',
+  '?theme=dark&sort=members',
+  '?symbol=btcusdt',
+]) {
+  test(`the app takes over the server's page as it stands: /${query}`, async ({ page }) => {
+    const errors = watchPageErrors(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    const overviewRequests: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === ENDPOINT && !url.searchParams.has('symbol'))
+        overviewRequests.push(r.url());
+    });
+    const pools = await openWithAnswer(page, `/${query}${query ? '&' : '?'}refresh=3600`);
+    const view = query.includes('wall') ? page.getByTestId('wall') : page.getByTestId('summary');
+    await expect(view).toBeVisible();
+    if (!query.includes('wall')) await expect(page.getByTestId('pool')).toHaveCount(pools.length);
+    // Hydrated: the local clock only the browser can write is there.
+    await expect(page.getByTestId('freshness')).toContainText(/\d\d:\d\d:\d\d/);
+    await page.waitForTimeout(500);
+    expect(overviewRequests).toEqual([]);
+    expect(warnings.filter((w) => !w.includes('status of 400'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}

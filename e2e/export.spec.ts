@@ -1,21 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { watchPageErrors } from './fixtures';
+import { openWithAnswer, watchPageErrors, type UpstreamPool } from './fixtures';
 import { readCsv } from '../src/test/read-csv';
-
-interface UpstreamPool {
-  symbols: string[];
-  assets: { asset: string; marginBalance: string; updateTime: number }[];
-}
-
-const ENDPOINT = '/fapi/v1/insuranceBalance';
-const isOverview = (url: string) => new URL(url).pathname === ENDPOINT && !url.includes('symbol=');
 
 /** Opens the page (refresh an hour away) and returns the upstream answer on screen. */
 async function open(page: Page): Promise<UpstreamPool[]> {
-  const answer = page.waitForResponse((r) => isOverview(r.url()));
-  await page.goto('/?refresh=3600');
-  const pools = (await (await answer).json()) as UpstreamPool[];
+  const pools = await openWithAnswer(page, '/?refresh=3600');
   await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
   return pools;
 }

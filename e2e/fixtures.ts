@@ -96,6 +96,45 @@ export async function openOverviewWithTable(page: Page, query: string) {
   await expect(chart.locator('table')).toBeVisible();
 }
 
+export interface UpstreamPool {
+  symbols: string[];
+  assets: { asset: string; marginBalance: string; updateTime: number }[];
+}
+
+/**
+ * Opens a page and returns the upstream's pool list it was rendered with: the preview server
+ * renders the page with the list in it (server/prerender.ts) and carries the answer along.
+ */
+export async function openWithAnswer(page: Page, url: string): Promise<UpstreamPool[]> {
+  await page.goto(url);
+  const pools = await prerenderedPools(page);
+  if (pools === undefined) throw new Error(`${url} arrived without the pool list in it`);
+  return pools;
+}
+
+/** The pool list the page arrived with, if the server rendered it. */
+export async function prerenderedPools(page: Page): Promise<UpstreamPool[] | undefined> {
+  const data = page.locator('script#prerendered');
+  if ((await data.count()) === 0) return undefined;
+  return (JSON.parse((await data.textContent()) ?? '') as { pools: UpstreamPool[] }).pools;
+}
+
+/**
+ * Makes the page arrive as the plain shell that the browser renders alone, as when the server
+ * could not render it in time: for tests that answer the endpoint themselves.
+ */
+export async function withoutServerRender(page: Page): Promise<void> {
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname === '/index.html',
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      // The server renders only for a request that asks for HTML.
+      const headers = { ...route.request().headers(), accept: '*/*' };
+      return route.fulfill({ response: await route.fetch({ headers }) });
+    },
+  );
+}
+
 /** Every symbol the page asks the endpoint about, in order. */
 export function symbolRequests(page: Page): string[] {
   const asked: string[] = [];

@@ -9,9 +9,9 @@ import { expect, test, watchPageErrors } from './fixtures';
 const ENDPOINT = '/fapi/v1/insuranceBalance';
 const REFUSED = /cannot be a futures symbol/;
 const RAW = /\[object |Error:|\bat \w+ \(|ZodError|SyntaxError|undefined|NaN/;
-/** Anything markup could have put on the page. */
+/** Anything markup could have put on the page (the page's own `#prerendered` is data, never run). */
 const INJECTED =
-  'body script:not([src]), img[src="x"], [onerror], [onload], svg[onload], iframe, object, embed, #injected';
+  'body script:not([src]):not(#prerendered), img[src="x"], [onerror], [onload], svg[onload], iframe, object, embed, #injected';
 
 interface Watch {
   /** Every `symbol=` the page asked the endpoint about. */

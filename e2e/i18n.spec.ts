@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseOf } from '../src/lib/pools';
-import { openOverviewWithTable, test as withStack, watchPageErrors } from './fixtures';
-
-interface UpstreamPool {
-  symbols: string[];
-  assets: { asset: string }[];
-}
+import {
+  openOverviewWithTable,
+  prerenderedPools,
+  test as withStack,
+  watchPageErrors,
+  type UpstreamPool,
+} from './fixtures';
 
 const ENDPOINT = '/fapi/v1/insuranceBalance';
 const HAN = /\p{Script=Han}/u;
@@ -72,7 +73,18 @@ function withoutData(text: string, data: Set<string>): string {
   );
 }
 
-async function englishWords(page: Page, data: Set<string>): Promise<string[]> {
+/** The data names the page arrived with (rendered on the server) and has fetched since. */
+async function allData(page: Page, fetched: Set<string>): Promise<Set<string>> {
+  const names = new Set(fetched);
+  for (const pool of (await prerenderedPools(page)) ?? []) {
+    for (const s of pool.symbols) names.add(s).add(baseOf(s));
+    for (const a of pool.assets) names.add(a.asset);
+  }
+  return names;
+}
+
+async function englishWords(page: Page, fetched: Set<string>): Promise<string[]> {
+  const data = await allData(page, fetched);
   const words = (await readTexts(page)).flatMap((text) =>
     (withoutData(text, data).match(/[A-Za-z]+/g) ?? [])
       .filter((w) => !KEPT_IN_CHINESE.has(w))
@@ -81,7 +93,8 @@ async function englishWords(page: Page, data: Set<string>): Promise<string[]> {
   return [...new Set(words)];
 }
 
-async function chineseTexts(page: Page, data: Set<string>): Promise<string[]> {
+async function chineseTexts(page: Page, fetched: Set<string>): Promise<string[]> {
+  const data = await allData(page, fetched);
   // the search field's example names a real symbol's base, as a user would type it
   const texts = (await readTexts(page)).filter((t) =>
     HAN.test(withoutData(t, data).replace('币安人生', '')),

@@ -1,20 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatExact, sumDecimals } from '../src/lib/decimal';
-import { watchPageErrors } from './fixtures';
-
-interface UpstreamPool {
-  symbols: string[];
-  assets: { asset: string; marginBalance: string; updateTime: number }[];
-}
+import { openWithAnswer, watchPageErrors, type UpstreamPool } from './fixtures';
 
 const isOverview = (url: string) =>
   new URL(url).pathname === '/fapi/v1/insuranceBalance' && !url.includes('symbol=');
 
 /** Opens the page and returns the upstream's answer that the page shows (refresh is an hour away). */
 async function openOverview(page: Page, query = '?refresh=3600'): Promise<UpstreamPool[]> {
-  const answer = page.waitForResponse((r) => isOverview(r.url()));
-  await page.goto(`/${query}`);
-  const pools = (await (await answer).json()) as UpstreamPool[];
+  const pools = await openWithAnswer(page, `/${query}`);
   await expect(page.getByTestId('pool')).toHaveCount(pools.length);
   return pools;
 }
