@@ -146,7 +146,12 @@ interface ManifestChunk {
   css?: string[];
 }
 
-/** Files the entry needs before it runs (its static imports, transitively), and every JS file. */
+/**
+ * The JavaScript that runs before the app's first render: the entry, the modules the entry itself
+ * imports (statically, or dynamically to start the app once the first frame is painted), and
+ * their static imports, transitively. Lazy features imported from deeper in the app (the charts)
+ * are not in it. Also every JS file.
+ */
 export function buildFiles(): { entry: string[]; all: string[]; css: string[] } {
   const manifest = JSON.parse(readFileSync(`${APP_OUT}/.vite/manifest.json`, 'utf8')) as Record<
     string,
@@ -161,6 +166,7 @@ export function buildFiles(): { entry: string[]; all: string[]; css: string[] } 
     for (const next of manifest[key]?.imports ?? []) visit(next);
   };
   visit(entryKey);
+  for (const next of manifest[entryKey]!.dynamicImports ?? []) visit(next);
   const entry = [...seen].map((k) => manifest[k]!.file);
   const css = [...seen].flatMap((k) => manifest[k]!.css ?? []);
   const all = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) =>
