@@ -73,8 +73,14 @@ export function insuranceProxy(): Plugin {
         root: resolved.root,
         mode: resolved.mode,
         logLevel: 'warn',
-        // Self-contained: it runs wherever the build is served from.
+        // Self-contained: it runs wherever the build is served from, with React's production
+        // code chosen now rather than by the serving process's NODE_ENV.
         ssr: { noExternal: true },
+        define: {
+          'process.env.NODE_ENV': JSON.stringify(
+            resolved.isProduction ? 'production' : 'development',
+          ),
+        },
         build: {
           ssr: SERVER_ENTRY,
           outDir: serverOutDir(path.resolve(resolved.root, resolved.build.outDir)),

@@ -25,6 +25,12 @@ export interface ServerEntry {
   prerender: (input: PrerenderInput) => PrerenderOutput | undefined;
 }
 
+const WARM_UP = {
+  body: '[{"symbols":["BTCUSDT"],"assets":[{"asset":"USDT","marginBalance":"1.5","updateTime":0}]}]',
+  demo: false,
+  fetchedAt: 0,
+};
+
 /** How long a page waits for the pool list before it goes out without it. */
 export const DEFAULT_BUDGET_MS = 1000;
 
@@ -171,6 +177,23 @@ export function createPrerender(options: PrerenderOptions) {
       return (await import(pathToFileURL(bundle).href)) as ServerEntry;
     });
   let entry: Promise<ServerEntry | undefined> | undefined;
+  const loadEntry = () =>
+    (entry ??= load()
+      .then((server) => {
+        // One render of a small list now, so the first visitor does not pay for a cold start.
+        // A render that throws is reported when a page asks for it.
+        try {
+          server?.prerender({ search: '', languages: [], answer: WARM_UP, now: now() });
+        } catch {
+          // see above
+        }
+        return server;
+      })
+      .catch((error: unknown) => {
+        warnOnce(`the server bundle could not be loaded (${String(error)})`);
+        return undefined;
+      }));
+  if (existsSync(templateFile)) void loadEntry();
 
   let styled: { template: string; styles: InlineStyle[] } | undefined;
   const readAsset = (href: string) => {
@@ -190,11 +213,10 @@ export function createPrerender(options: PrerenderOptions) {
     if (styled?.template !== template)
       styled = { template, styles: inlineStyles(template, readAsset) };
     const { styles } = styled;
-    entry ??= load().catch((error: unknown) => {
-      warnOnce(`the server bundle could not be loaded (${String(error)})`);
-      return undefined;
-    });
-    const [server, answer] = await Promise.all([entry, withinBudget(options.poolList(), budgetMs)]);
+    const [server, answer] = await Promise.all([
+      loadEntry(),
+      withinBudget(options.poolList(), budgetMs),
+    ]);
     if (!server || !answer || answer.status !== 200) return undefined;
     const rendered = server.prerender({
       search,
