@@ -43,6 +43,19 @@ test.describe('with scripts off', () => {
   });
 });
 
+test.describe('on a dark system, with scripts off', () => {
+  test.use({ javaScriptEnabled: false, colorScheme: 'dark' });
+
+  test('the page is dark from its first paint once the browser has said so', async ({ page }) => {
+    const first = await page.goto('/');
+    expect(first?.headers()['accept-ch']).toContain('Sec-CH-Prefers-Color-Scheme');
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.goto('/?theme=light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+});
+
 for (const query of [
   '',
   '?lang=zh-CN',

@@ -10,6 +10,7 @@ import type { Answer } from './insurance-proxy.ts';
 import {
   acceptedLanguages,
   allowStyles,
+  colorSchemeOf,
   createPrerender,
   fillTemplate,
   inlineStyles,
@@ -94,6 +95,15 @@ describe('Accept-Language', () => {
   });
 });
 
+describe('Sec-CH-Prefers-Color-Scheme', () => {
+  it('reads the quoted scheme and nothing else', () => {
+    expect(colorSchemeOf('"dark"')).toBe('dark');
+    expect(colorSchemeOf('light')).toBe('light');
+    expect(colorSchemeOf('"dim"')).toBeUndefined();
+    expect(colorSchemeOf(undefined)).toBeUndefined();
+  });
+});
+
 describe('the server bundle', () => {
   it('is built beside the client, outside what the server serves', () => {
     expect(serverOutDir('dist')).toBe('dist-server');
@@ -139,7 +149,11 @@ describe('the pre-rendering middleware', () => {
     const render = vi.fn(() => page);
     const base = await serve({ entry: entry(render) });
     const res = await fetch(`${base}/?lang=zh-CN&view=wall`, {
-      headers: { ...html, 'accept-language': 'zh-CN,en;q=0.5' },
+      headers: {
+        ...html,
+        'accept-language': 'zh-CN,en;q=0.5',
+        'sec-ch-prefers-color-scheme': '"dark"',
+      },
     });
     const text = await res.text();
     expect(text).toContain(page.html);
@@ -147,8 +161,13 @@ describe('the pre-rendering middleware', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("style-src 'self' 'sha256-");
     expect(render).toHaveBeenCalledWith(
-      expect.objectContaining({ search: '?lang=zh-CN&view=wall', languages: ['zh-CN', 'en'] }),
+      expect.objectContaining({
+        search: '?lang=zh-CN&view=wall',
+        languages: ['zh-CN', 'en'],
+        colorScheme: 'dark',
+      }),
     );
+    expect(res.headers.get('accept-ch')).toBe('Sec-CH-Prefers-Color-Scheme');
   });
 
   it('leaves files, API calls and other methods to the rest of the server', async () => {

@@ -136,6 +136,12 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .map((l) => l.tag);
 }
 
+/** `Sec-CH-Prefers-Color-Scheme` (a structured string, quoted). */
+export function colorSchemeOf(header: string | string[] | undefined): 'light' | 'dark' | undefined {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim().replace(/^"|"$/g, '');
+  return value === 'light' || value === 'dark' ? value : undefined;
+}
+
 function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
@@ -221,6 +227,7 @@ export function createPrerender(options: PrerenderOptions) {
     const rendered = server.prerender({
       search,
       languages: acceptedLanguages(req.headers['accept-language']),
+      colorScheme: colorSchemeOf(req.headers['sec-ch-prefers-color-scheme']),
       answer,
       now: now(),
     });
@@ -261,6 +268,10 @@ export function createPrerender(options: PrerenderOptions) {
         res.setHeader('content-type', 'text/html; charset=utf-8');
         // The page carries data: never from a cache, like the proxy's answers.
         res.setHeader('cache-control', 'no-store');
+        // A browser that sends the system's colour scheme gets a page in it from the first paint,
+        // rather than a light one turned dark once the script runs.
+        res.setHeader('accept-ch', 'Sec-CH-Prefers-Color-Scheme');
+        res.setHeader('vary', 'Accept-Language, Sec-CH-Prefers-Color-Scheme');
         res.end(html);
       }, next);
   };

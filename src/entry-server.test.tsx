@@ -48,6 +48,10 @@ describe('the server’s render of the page', () => {
     expect(prerender(input())!.theme).toBeUndefined();
     expect(prerender(input({ search: '?theme=light' }))!.theme).toBe('light');
     expect(prerender(input({ search: '?view=wall' }))!.theme).toBe('dark');
+    // the system's scheme, where the browser says it, for a page that follows the system
+    expect(prerender(input({ colorScheme: 'dark' }))!.theme).toBe('dark');
+    expect(prerender(input({ search: '?theme=light', colorScheme: 'dark' }))!.theme).toBe('light');
+    expect(prerender(input({ search: '?view=wall', colorScheme: 'light' }))!.theme).toBe('dark');
     const wall = prerender(input({ search: '?view=wall' }))!;
     expect(wall.html).toContain('data-testid="wall"');
   });

@@ -18,6 +18,8 @@ export interface PrerenderInput {
   search: string;
   /** The browser's languages, from `Accept-Language`, most wanted first. */
   languages: string[];
+  /** The system's colour scheme, where the browser says it (`Sec-CH-Prefers-Color-Scheme`). */
+  colorScheme?: 'light' | 'dark' | undefined;
   /** The proxy's answer for the pool list (status 200). */
   answer: { body: string; demo: boolean; fetchedAt: number };
   now: number;
@@ -31,7 +33,7 @@ export interface PrerenderOutput {
   data: string;
   lang: Lang;
   title: string;
-  /** `data-theme` of the document, when the link or the view fixes it. */
+  /** `data-theme` of the document, when the link, the view or the browser's hint fixes it. */
   theme: 'light' | 'dark' | undefined;
 }
 
@@ -39,6 +41,7 @@ export interface PrerenderOutput {
 export function prerender({
   search,
   languages,
+  colorScheme,
   answer,
   now,
 }: PrerenderInput): PrerenderOutput | undefined {
@@ -58,6 +61,6 @@ export function prerender({
     data,
     lang,
     title: documentTitle(lang),
-    theme: theme === 'system' ? undefined : theme,
+    theme: theme === 'system' ? colorScheme : theme,
   };
 }
