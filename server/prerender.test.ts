@@ -13,6 +13,7 @@ import {
   colorSchemeOf,
   createPrerender,
   fillTemplate,
+  HOLD_PAINT_MAX_CHARS,
   inlineStyles,
   serverOutDir,
   type PrerenderOptions,
@@ -57,6 +58,15 @@ describe('the page template', () => {
     expect(html).not.toContain('Every view starts');
     expect(html).toContain('<link rel="expect" href="#prerendered" blocking="render" />');
     expect(html).toContain('<script type="module" crossorigin src="/assets/index-a1.js">');
+  });
+
+  it('paints a list too long to parse at once as it comes, without waiting for all of it', () => {
+    const long = {
+      ...page,
+      html: `<main>${'<article data-testid="pool">X</article>'.repeat(8000)}</main>`,
+    };
+    expect(long.html.length).toBeGreaterThan(HOLD_PAINT_MAX_CHARS);
+    expect(fillTemplate(TEMPLATE, long)).not.toContain('rel="expect"');
   });
 
   it('is left alone when it has no place for the render', () => {

@@ -89,6 +89,9 @@ export function allowStyles(csp: string, styles: InlineStyle[]): string {
     .join(';');
 }
 
+/** Above this much markup the first paint does not wait for the whole list (about 150 pools). */
+export const HOLD_PAINT_MAX_CHARS = 256 * 1024;
+
 /** The page with the render in it; `undefined` if the template lacks a place for it. */
 export function fillTemplate(
   template: string,
@@ -107,10 +110,13 @@ export function fillTemplate(
       .replace(HTML_TAG, `<html lang="${escapeHtml(page.lang)}"${theme}>`)
       .replace(TITLE, `<title>${escapeHtml(page.title)}</title>`)
       // No frame of half a list: the first paint waits until the parser has passed the pools
-      // (https://html.spec.whatwg.org/multipage/links.html#link-type-expect).
+      // (https://html.spec.whatwg.org/multipage/links.html#link-type-expect). A list too long
+      // to arrive and parse at once is painted as it comes, so its first pools show early.
       .replace(
         '</head>',
-        `  <link rel="expect" href="#${page.dataId}" blocking="render" />\n  </head>`,
+        page.html.length > HOLD_PAINT_MAX_CHARS
+          ? '</head>'
+          : `  <link rel="expect" href="#${page.dataId}" blocking="render" />\n  </head>`,
       )
       .replace(PRELOAD, '')
       .replace(
