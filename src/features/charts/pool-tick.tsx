@@ -1,5 +1,13 @@
+import { createContext, useContext } from 'react';
 import type { YAxisTickContentProps } from 'recharts';
 import type { ChartRow } from './chart-data';
+
+/**
+ * The drawn bars by pool key, for the names beside them. Handed down by context rather than bound
+ * into the tick renderer, so the renderer stays one function and Recharts has no cause to draw
+ * every name again when nothing about them changed.
+ */
+export const DrawnRows = createContext<ReadonlyMap<string, ChartRow>>(new Map());
 
 const MAX_LABEL = 24;
 
@@ -9,13 +17,8 @@ function shorten(name: string): string {
 }
 
 /** A pool's name beside its bar; the searched pool's name is bold and marked, not only coloured. */
-export function PoolTick({
-  x,
-  y,
-  payload,
-  rows,
-}: YAxisTickContentProps & { rows: ReadonlyMap<string, ChartRow> }) {
-  const row = rows.get(String(payload.value));
+export function PoolTick({ x, y, payload }: YAxisTickContentProps) {
+  const row = useContext(DrawnRows).get(String(payload.value));
   if (!row) return null;
   const label = shorten(row.name);
   return (
