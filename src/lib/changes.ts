@@ -31,7 +31,7 @@ export function diffSnapshots(
     for (const a of p.assets) {
       const key = changeKey(p, a.asset);
       const old = before.get(key);
-      if (old === undefined) continue;
+      if (old === undefined || old === a.marginBalance) continue;
       const order = compareDecimals(a.marginBalance, old);
       if (order === 0) continue;
       const rel = relativeChange(old, a.marginBalance);

@@ -27,8 +27,16 @@ const WELL_KNOWN = [
 const QUOTES = ['USDT', 'USDC', 'BTC', 'FDUSD', 'BUSD'];
 const NAME_MEMBERS = 3;
 
+/**
+ * Keys by member list. A refresh keeps an unchanged list as the same array (structural sharing),
+ * so each list is sorted once, not once per refresh by every part that compares snapshots.
+ */
+const keys = new WeakMap<readonly string[], string>();
+
 export function poolKey(pool: Pool): string {
-  return [...pool.symbols].sort().join(',');
+  let key = keys.get(pool.symbols);
+  if (key === undefined) keys.set(pool.symbols, (key = [...pool.symbols].sort().join(',')));
+  return key;
 }
 
 /** The base asset of a symbol: `BTCUSDT_260327` -> `BTC`, `1000PEPEUSDT` -> `1000PEPE`, `ETHBTC` -> `ETH`. */
