@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId } from 'react';
 import type { Pool } from '../api/schema';
 import type { Change, Changes } from '../lib/changes';
 import { compareDecimals, formatExact } from '../lib/decimal';
@@ -51,6 +51,43 @@ function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Chan
 
 const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
 
+/** The card's title line: the same from one refresh to the next unless the members or the flag change. */
+const CardHeader = memo(function CardHeader({
+  titleId,
+  name,
+  count,
+  nearZero,
+}: {
+  titleId: string;
+  name: string;
+  count: number;
+  nearZero: boolean;
+}) {
+  const i18n = useI18n();
+  return (
+    <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <h3 id={titleId} className="text-[1.125em] font-semibold">
+        {name}
+      </h3>
+      <span className="text-[0.875em] text-[var(--muted)]">
+        {i18n.plural('app.symbols', count)}
+      </span>
+      {nearZero ? (
+        <span
+          data-testid="pool-near-zero"
+          title={i18n.t('pools.depletedHint', { limit: formatExact(NEAR_ZERO_BELOW, i18n.lang) })}
+          className="pool-flag pool-flag-near-zero"
+        >
+          {i18n.t('pools.depleted')}
+        </span>
+      ) : null}
+    </header>
+  );
+});
+
+/** The age line changes with the snapshot's time, not with every balance. */
+const CardAge = memo(SnapshotAge);
+
 function PoolCardView({
   pool,
   now,
@@ -62,8 +99,6 @@ function PoolCardView({
   const i18n = useI18n();
   const titleId = useId();
   const nearZero = isNearZero(pool);
-  const count = pool.symbols.length;
-  const countText = useMemo(() => i18n.plural('app.symbols', count), [i18n, count]);
   return (
     <article
       data-testid={testId}
@@ -71,21 +106,12 @@ function PoolCardView({
       aria-labelledby={titleId}
       className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
     >
-      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 id={titleId} className="text-[1.125em] font-semibold">
-          {nameOf(pool)}
-        </h3>
-        <span className="text-[0.875em] text-[var(--muted)]">{countText}</span>
-        {nearZero ? (
-          <span
-            data-testid="pool-near-zero"
-            title={i18n.t('pools.depletedHint', { limit: formatExact(NEAR_ZERO_BELOW, i18n.lang) })}
-            className="pool-flag pool-flag-near-zero"
-          >
-            {i18n.t('pools.depleted')}
-          </span>
-        ) : null}
-      </header>
+      <CardHeader
+        titleId={titleId}
+        name={nameOf(pool)}
+        count={pool.symbols.length}
+        nearZero={nearZero}
+      />
       <ul aria-label={i18n.t('pools.balances')} className="mt-[0.5em] space-y-[0.25em] text-[1em]">
         {pool.assets.map((balance) => {
           const change = changeOf(pool, balance.asset, changes);
@@ -102,7 +128,7 @@ function PoolCardView({
           );
         })}
       </ul>
-      <SnapshotAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
+      <CardAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
       <MemberList symbols={pool.symbols} highlight={highlightSymbol} />
     </article>
   );
