@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareDecimals,
@@ -49,6 +50,41 @@ describe('compareDecimals and relativeChange', () => {
       '100',
     ]);
     expect(compareDecimals('9007199254740993', '9007199254740992')).toBe(1);
+  });
+
+  it('treats zeros, leading and trailing zeros and signs as numbers do', () => {
+    expect(compareDecimals('-0.00', '0')).toBe(0);
+    expect(compareDecimals('007.50', '7.5')).toBe(0);
+    expect(compareDecimals('0.05', '0.1')).toBe(-1);
+    expect(compareDecimals('-0.05', '-0.1')).toBe(1);
+    expect(compareDecimals('-0.00000001', '0')).toBe(-1);
+    expect(compareDecimals('1000', '999.99999999')).toBe(1);
+  });
+
+  it('agrees with big-integer arithmetic on any two decimals', () => {
+    const decimal = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,25}$/),
+        fc.option(fc.stringMatching(/^\d{1,12}$/), { nil: undefined }),
+      )
+      .map(
+        ([negative, whole, fraction]) =>
+          `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
+      );
+    const scaled = (v: string, scale: number) => {
+      const [whole, fraction = ''] = v.replace('-', '').split('.');
+      const digits = BigInt(whole! + fraction.padEnd(scale, '0'));
+      return v.startsWith('-') ? -digits : digits;
+    };
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        const scale = Math.max(a.split('.')[1]?.length ?? 0, b.split('.')[1]?.length ?? 0);
+        const d = scaled(a, scale) - scaled(b, scale);
+        expect(compareDecimals(a, b)).toBe(d === 0n ? 0 : d < 0n ? -1 : 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('measures a drawdown', () => {

@@ -49,11 +49,37 @@ export function sumDecimals(values: readonly string[]): string {
   return fromScaled(total, scale);
 }
 
-/** Orders two decimal strings exactly: negative, zero or positive like a sort comparator. */
+/** -1, 0 or 1: the sign of the value, zero however it is written (`-0.00`). */
+function signOf(p: Parts): number {
+  if (p.whole === '0' && !/[1-9]/.test(p.fraction)) return 0;
+  return p.negative ? -1 : 1;
+}
+
+/**
+ * Orders two magnitudes by their digits. Leading zeros are gone from the whole parts, so the
+ * longer one is larger; without trailing zeros, fractions order as text does.
+ */
+function compareMagnitudes(x: Parts, y: Parts): number {
+  if (x.whole.length !== y.whole.length) return x.whole.length < y.whole.length ? -1 : 1;
+  if (x.whole !== y.whole) return x.whole < y.whole ? -1 : 1;
+  const xf = x.fraction.replace(/0+$/, '');
+  const yf = y.fraction.replace(/0+$/, '');
+  if (xf === yf) return 0;
+  return xf < yf ? -1 : 1;
+}
+
+/**
+ * Orders two decimal strings exactly: negative, zero or positive like a sort comparator. Works on
+ * the digits, without big integers: a refresh of hundreds of pools compares thousands.
+ */
 export function compareDecimals(a: string, b: string): number {
-  const scale = Math.max(scaleOf(a), scaleOf(b));
-  const d = toScaled(a, scale) - toScaled(b, scale);
-  return d === 0n ? 0 : d < 0n ? -1 : 1;
+  const x = parts(a);
+  const y = parts(b);
+  const sx = signOf(x);
+  const sy = signOf(y);
+  if (sx !== sy) return sx < sy ? -1 : 1;
+  const m = compareMagnitudes(x, y);
+  return m === 0 || sx === 0 ? 0 : sx * m;
 }
 
 /** `(b - a) / a` as a float, for marking change; `undefined` when `a` is zero. */
