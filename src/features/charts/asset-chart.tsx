@@ -16,6 +16,7 @@ import type { Navigate } from '../../lib/use-url-state';
 import { BarLink } from './bar-link';
 import type { AssetChartData } from './chart-data';
 import { ChartTooltip, PoolDetails } from './chart-tooltip';
+import { decadeTicks } from './log-scale';
 import { openPool } from './pool-link';
 import { DrawnRows, PoolTick } from './pool-tick';
 import { useBarCursor } from './use-bar-cursor';
@@ -67,6 +68,8 @@ function AssetChartView({ chart, scale, navigate }: Props) {
   const name = i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', { asset });
   const height = Math.max(chart.bars.length * BAR_PX + AXIS_PX, 96);
   const style = useMemo(() => ({ width: '100%', height }), [height]);
+  // Recharts sets an axis up again for any new array, even one of the same ticks.
+  const ticks = useMemo(() => decadeTicks(floor, ceiling), [floor, ceiling]);
   const domain = useMemo(
     (): [number, number] | typeof LINEAR_DOMAIN => (log ? [floor, ceiling] : LINEAR_DOMAIN),
     [log, floor, ceiling],
@@ -104,12 +107,23 @@ function AssetChartView({ chart, scale, navigate }: Props) {
             margin={MARGIN}
             barCategoryGap={4}
           >
+            {/*
+              The bars come first: their effects then run before the axes', so an axis reporting
+              its rendered ticks no longer makes every bar be drawn anew a second time.
+            */}
+            <Bar
+              dataKey={log ? 'logValue' : 'value'}
+              minPointSize={3}
+              maxBarSize={18}
+              isAnimationActive={false}
+              shape={renderBar}
+            />
             <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
             <XAxis
               type="number"
               scale={log ? 'log' : 'linear'}
               domain={domain}
-              ticks={log ? chart.log.ticks : undefined}
+              ticks={log ? ticks : undefined}
               allowDataOverflow={log}
               tickFormatter={formatTick}
               tick={X_TICK}
@@ -125,13 +139,6 @@ function AssetChartView({ chart, scale, navigate }: Props) {
               tick={renderTick}
             />
             <Tooltip isAnimationActive={false} cursor={CURSOR} content={renderTooltip} />
-            <Bar
-              dataKey={log ? 'logValue' : 'value'}
-              minPointSize={3}
-              maxBarSize={18}
-              isAnimationActive={false}
-              shape={renderBar}
-            />
           </BarChart>
         </DrawnRows>
       </div>
