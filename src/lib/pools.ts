@@ -88,8 +88,11 @@ export function assetsOf(pools: readonly Pool[]): string[] {
 export function totalsByAsset(pools: readonly Pool[]): Map<string, string> {
   const values = new Map<string, string[]>();
   for (const p of pools)
-    for (const a of p.assets)
-      values.set(a.asset, [...(values.get(a.asset) ?? []), a.marginBalance]);
+    for (const a of p.assets) {
+      const list = values.get(a.asset);
+      if (list) list.push(a.marginBalance);
+      else values.set(a.asset, [a.marginBalance]);
+    }
   return new Map([...values].map(([asset, v]) => [asset, sumDecimals(v)]));
 }
 
