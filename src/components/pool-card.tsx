@@ -85,6 +85,17 @@ const CardHeader = memo(function CardHeader({
   );
 });
 
+/** A balance that moved keeps its mark untouched while it keeps moving the same way. */
+const ChangeMark = memo(function ChangeMark({ change }: { change: Change }) {
+  const { t } = useI18n();
+  return (
+    <span className="pool-change" data-change={change}>
+      <span aria-hidden="true">{ARROWS[change]}</span>
+      <span className="sr-only">{t(`pools.change.${change}`)}</span>
+    </span>
+  );
+});
+
 /** The age line changes with the snapshot's time, not with every balance. */
 const CardAge = memo(SnapshotAge);
 
@@ -118,12 +129,7 @@ function PoolCardView({
           return (
             <li key={balance.asset} className="flex flex-wrap items-baseline gap-x-2">
               <Balance balance={balance} change={change} />
-              {change ? (
-                <span className="pool-change" data-change={change}>
-                  <span aria-hidden="true">{ARROWS[change]}</span>
-                  <span className="sr-only">{i18n.t(`pools.change.${change}`)}</span>
-                </span>
-              ) : null}
+              {change ? <ChangeMark change={change} /> : null}
             </li>
           );
         })}
