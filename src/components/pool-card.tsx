@@ -1,9 +1,9 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../api/schema';
-import type { Change, Changes } from '../lib/changes';
+import { changeKey, type Change, type Changes } from '../lib/changes';
 import { compareDecimals, formatExact } from '../lib/decimal';
 import { useI18n } from '../lib/i18n/i18n';
-import { poolKey, poolName, snapshotTime } from '../lib/pools';
+import { poolName, snapshotTime } from '../lib/pools';
 import { Balance } from './balance';
 import { MemberList, SnapshotAge } from './pool-card-parts';
 
@@ -28,16 +28,10 @@ export function isNearZero(pool: Pool): boolean {
 }
 
 /**
- * Key and name cost a sort of the members. A refresh keeps an unchanged member list as the same
- * array (structural sharing), so they are worked out once per list, not once per refresh.
+ * A name costs a sort of the members. A refresh keeps an unchanged member list as the same array
+ * (structural sharing), so it is worked out once per list, not once per refresh.
  */
-const keys = new WeakMap<readonly string[], string>();
 const names = new WeakMap<readonly string[], string>();
-function keyOf(pool: Pool): string {
-  let key = keys.get(pool.symbols);
-  if (key === undefined) keys.set(pool.symbols, (key = poolKey(pool)));
-  return key;
-}
 function nameOf(pool: Pool): string {
   let name = names.get(pool.symbols);
   if (name === undefined) names.set(pool.symbols, (name = poolName(pool)));
@@ -46,7 +40,7 @@ function nameOf(pool: Pool): string {
 
 function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Change | undefined {
   if (!changes || changes.size === 0) return undefined;
-  return changes.get(`${keyOf(pool)}|${asset}`);
+  return changes.get(changeKey(pool, asset));
 }
 
 const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };

@@ -10,8 +10,18 @@ export const DEFAULT_DROP_THRESHOLD = 0.05;
 /** `poolKey|asset` -> change, for every balance that differs from the previous snapshot. */
 export type Changes = ReadonlyMap<string, Change>;
 
+/**
+ * Keys by member list, then asset. A refresh keeps an unchanged member list as the same array, so
+ * the same key string serves every refresh: it is not built again, nor hashed again by each lookup.
+ */
+const keys = new WeakMap<readonly string[], Map<string, string>>();
+
 export function changeKey(pool: Pool, asset: string): string {
-  return `${poolKey(pool)}|${asset}`;
+  let byAsset = keys.get(pool.symbols);
+  if (byAsset === undefined) keys.set(pool.symbols, (byAsset = new Map()));
+  let key = byAsset.get(asset);
+  if (key === undefined) byAsset.set(asset, (key = `${poolKey(pool)}|${asset}`));
+  return key;
 }
 
 /**
