@@ -8,7 +8,6 @@ import {
   YAxis,
   type BarShapeProps,
   type TooltipContentProps,
-  type YAxisTickContentProps,
 } from 'recharts';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Scale } from '../../lib/url-state';
@@ -18,7 +17,7 @@ import type { AssetChartData } from './chart-data';
 import { ChartTooltip, PoolDetails } from './chart-tooltip';
 import { decadeTicks } from './log-scale';
 import { openPool } from './pool-link';
-import { DrawnRows, PoolTick } from './pool-tick';
+import { PoolNames } from './pool-names';
 import { useBarCursor } from './use-bar-cursor';
 
 const NAME_PX = 200;
@@ -35,7 +34,6 @@ const MARGIN = { top: 4, right: 24, bottom: 4, left: 0 };
 const X_TICK = { fill: 'var(--chart-text)', fontSize: 12 };
 const CURSOR = { fill: 'var(--chart-grid)', fillOpacity: 0.5 };
 const LINEAR_DOMAIN: [number, 'auto'] = [0, 'auto'];
-const renderTick = (props: YAxisTickContentProps) => <PoolTick {...props} />;
 
 interface Props {
   chart: AssetChartData;
@@ -56,7 +54,6 @@ function AssetChartView({ chart, scale, navigate }: Props) {
     () => new Intl.NumberFormat(i18n.lang, { notation: 'compact', maximumSignificantDigits: 3 }),
     [i18n.lang],
   );
-  const rows = useMemo(() => new Map(chart.bars.map((r) => [r.key, r])), [chart.bars]);
   const cursor = useBarCursor(chart.bars.length, (i) => {
     const symbol = chart.bars[i]?.opens;
     if (symbol !== undefined) openPool(symbol, navigate);
@@ -97,50 +94,48 @@ function AssetChartView({ chart, scale, navigate }: Props) {
         onBlur={cursor.onBlur}
         className="rounded-md"
       >
-        <DrawnRows value={rows}>
-          <BarChart
-            layout="vertical"
-            data={chart.bars}
-            accessibilityLayer={false}
-            responsive
-            style={style}
-            margin={MARGIN}
-            barCategoryGap={4}
-          >
-            {/*
-              The bars come first: their effects then run before the axes', so an axis reporting
-              its rendered ticks no longer makes every bar be drawn anew a second time.
-            */}
-            <Bar
-              dataKey={log ? 'logValue' : 'value'}
-              minPointSize={3}
-              maxBarSize={18}
-              isAnimationActive={false}
-              shape={renderBar}
-            />
-            <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-            <XAxis
-              type="number"
-              scale={log ? 'log' : 'linear'}
-              domain={domain}
-              ticks={log ? ticks : undefined}
-              allowDataOverflow={log}
-              tickFormatter={formatTick}
-              tick={X_TICK}
-              stroke="var(--chart-grid)"
-            />
-            <YAxis
-              type="category"
-              dataKey="key"
-              width={NAME_PX}
-              interval={0}
-              tickLine={false}
-              stroke="var(--chart-grid)"
-              tick={renderTick}
-            />
-            <Tooltip isAnimationActive={false} cursor={CURSOR} content={renderTooltip} />
-          </BarChart>
-        </DrawnRows>
+        <BarChart
+          layout="vertical"
+          data={chart.bars}
+          accessibilityLayer={false}
+          responsive
+          style={style}
+          margin={MARGIN}
+          barCategoryGap={4}
+        >
+          {/*
+            The bars come first: their effects then run before the axes', so an axis reporting
+            its rendered ticks does not make every bar be drawn anew a second time.
+          */}
+          <Bar
+            dataKey={log ? 'logValue' : 'value'}
+            minPointSize={3}
+            maxBarSize={18}
+            isAnimationActive={false}
+            shape={renderBar}
+          />
+          <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+          <XAxis
+            type="number"
+            scale={log ? 'log' : 'linear'}
+            domain={domain}
+            ticks={log ? ticks : undefined}
+            allowDataOverflow={log}
+            tickFormatter={formatTick}
+            tick={X_TICK}
+            stroke="var(--chart-grid)"
+          />
+          <YAxis
+            type="category"
+            dataKey="key"
+            width={NAME_PX}
+            tick={false}
+            tickLine={false}
+            stroke="var(--chart-grid)"
+          />
+          <Tooltip isAnimationActive={false} cursor={CURSOR} content={renderTooltip} />
+          <PoolNames bars={chart.bars} />
+        </BarChart>
       </div>
       <p id={descId} className="sr-only">
         {i18n.t('charts.desc')}
