@@ -22,7 +22,7 @@ export function Balance({ balance, change }: { balance: AssetBalance; change?: C
       </span>
       <span className="balance-asset text-[var(--muted)]">{balance.asset}</span>
       <span className="balance-compact text-xs text-[var(--muted)]">
-        ≈ {formatCompact(balance.marginBalance, lang)}
+        {`≈ ${formatCompact(balance.marginBalance, lang)}`}
       </span>
     </span>
   );

@@ -52,7 +52,7 @@ export function SnapshotAge({
     <p className="flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]">
       <span>{i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}</span>
       <span className="whitespace-nowrap">
-        · {age < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, time + age)}
+        {`· ${age < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, time + age)}`}
       </span>
       {stale ? (
         <span

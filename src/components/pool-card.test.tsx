@@ -6,13 +6,24 @@ import { changeKey } from '../lib/changes';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { PoolCard } from './pool-card';
 
-const renders = vi.hoisted(() => ({ count: 0 }));
+const renders = vi.hoisted(() => ({ count: 0, ages: 0 }));
 vi.mock('./balance', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./balance')>();
   return {
     Balance: (props: Parameters<typeof actual.Balance>[0]) => {
       renders.count += 1;
       return actual.Balance(props);
+    },
+  };
+});
+
+vi.mock('./pool-card-parts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./pool-card-parts')>();
+  return {
+    ...actual,
+    SnapshotAge: (props: Parameters<typeof actual.SnapshotAge>[0]) => {
+      renders.ages += 1;
+      return actual.SnapshotAge(props);
     },
   };
 });
@@ -92,5 +103,26 @@ describe('PoolCard', () => {
     rerender(inEnglish(<PoolCard pool={majors} now={t} changes={new Map()} />));
     expect(renders.count).toBe(2);
     expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBeUndefined();
+  });
+
+  it('leaves the age line alone when only a balance moved', () => {
+    const { rerender } = render(inEnglish(<PoolCard pool={majors} now={t} />));
+    renders.count = 0;
+    renders.ages = 0;
+    const moved: Pool = {
+      ...majors,
+      assets: [{ ...majors.assets[0]!, marginBalance: '793930580' }, majors.assets[1]!],
+    };
+    rerender(inEnglish(<PoolCard pool={moved} now={t} />));
+    expect(renders.count).toBe(2);
+    expect(renders.ages).toBe(0);
+    expect(screen.getAllByTestId('balance')[0]!.dataset.value).toBe('793930580');
+    const later: Pool = {
+      ...moved,
+      assets: moved.assets.map((a) => ({ ...a, updateTime: t + 60_000 })),
+    };
+    rerender(inEnglish(<PoolCard pool={later} now={t + 60_000} />));
+    expect(renders.ages).toBe(1);
+    expect(screen.getByTestId('pool').textContent).toMatch(/03\/27\/2026, 08:01:00 UTC/);
   });
 });

@@ -1,9 +1,9 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId } from 'react';
 import type { Pool } from '../api/schema';
-import type { Change, Changes } from '../lib/changes';
+import { changeKey, type Change, type Changes } from '../lib/changes';
 import { compareDecimals, formatExact } from '../lib/decimal';
 import { useI18n } from '../lib/i18n/i18n';
-import { poolKey, poolName, snapshotTime } from '../lib/pools';
+import { poolName, snapshotTime } from '../lib/pools';
 import { Balance } from './balance';
 import { MemberList, SnapshotAge } from './pool-card-parts';
 
@@ -28,16 +28,10 @@ export function isNearZero(pool: Pool): boolean {
 }
 
 /**
- * Key and name cost a sort of the members. A refresh keeps an unchanged member list as the same
- * array (structural sharing), so they are worked out once per list, not once per refresh.
+ * A name costs a sort of the members. A refresh keeps an unchanged member list as the same array
+ * (structural sharing), so it is worked out once per list, not once per refresh.
  */
-const keys = new WeakMap<readonly string[], string>();
 const names = new WeakMap<readonly string[], string>();
-function keyOf(pool: Pool): string {
-  let key = keys.get(pool.symbols);
-  if (key === undefined) keys.set(pool.symbols, (key = poolKey(pool)));
-  return key;
-}
 function nameOf(pool: Pool): string {
   let name = names.get(pool.symbols);
   if (name === undefined) names.set(pool.symbols, (name = poolName(pool)));
@@ -46,10 +40,58 @@ function nameOf(pool: Pool): string {
 
 function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Change | undefined {
   if (!changes || changes.size === 0) return undefined;
-  return changes.get(`${keyOf(pool)}|${asset}`);
+  return changes.get(changeKey(pool, asset));
 }
 
 const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
+
+/** The card's title line: the same from one refresh to the next unless the members or the flag change. */
+const CardHeader = memo(function CardHeader({
+  titleId,
+  name,
+  count,
+  nearZero,
+}: {
+  titleId: string;
+  name: string;
+  count: number;
+  nearZero: boolean;
+}) {
+  const i18n = useI18n();
+  return (
+    <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <h3 id={titleId} className="text-[1.125em] font-semibold">
+        {name}
+      </h3>
+      <span className="text-[0.875em] text-[var(--muted)]">
+        {i18n.plural('app.symbols', count)}
+      </span>
+      {nearZero ? (
+        <span
+          data-testid="pool-near-zero"
+          title={i18n.t('pools.depletedHint', { limit: formatExact(NEAR_ZERO_BELOW, i18n.lang) })}
+          className="pool-flag pool-flag-near-zero"
+        >
+          {i18n.t('pools.depleted')}
+        </span>
+      ) : null}
+    </header>
+  );
+});
+
+/** A balance that moved keeps its mark untouched while it keeps moving the same way. */
+const ChangeMark = memo(function ChangeMark({ change }: { change: Change }) {
+  const { t } = useI18n();
+  return (
+    <span className="pool-change" data-change={change}>
+      <span aria-hidden="true">{ARROWS[change]}</span>
+      <span className="sr-only">{t(`pools.change.${change}`)}</span>
+    </span>
+  );
+});
+
+/** The age line changes with the snapshot's time, not with every balance. */
+const CardAge = memo(SnapshotAge);
 
 function PoolCardView({
   pool,
@@ -62,8 +104,6 @@ function PoolCardView({
   const i18n = useI18n();
   const titleId = useId();
   const nearZero = isNearZero(pool);
-  const count = pool.symbols.length;
-  const countText = useMemo(() => i18n.plural('app.symbols', count), [i18n, count]);
   return (
     <article
       data-testid={testId}
@@ -71,38 +111,24 @@ function PoolCardView({
       aria-labelledby={titleId}
       className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
     >
-      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 id={titleId} className="text-[1.125em] font-semibold">
-          {nameOf(pool)}
-        </h3>
-        <span className="text-[0.875em] text-[var(--muted)]">{countText}</span>
-        {nearZero ? (
-          <span
-            data-testid="pool-near-zero"
-            title={i18n.t('pools.depletedHint', { limit: formatExact(NEAR_ZERO_BELOW, i18n.lang) })}
-            className="pool-flag pool-flag-near-zero"
-          >
-            {i18n.t('pools.depleted')}
-          </span>
-        ) : null}
-      </header>
+      <CardHeader
+        titleId={titleId}
+        name={nameOf(pool)}
+        count={pool.symbols.length}
+        nearZero={nearZero}
+      />
       <ul aria-label={i18n.t('pools.balances')} className="mt-[0.5em] space-y-[0.25em] text-[1em]">
         {pool.assets.map((balance) => {
           const change = changeOf(pool, balance.asset, changes);
           return (
             <li key={balance.asset} className="flex flex-wrap items-baseline gap-x-2">
               <Balance balance={balance} change={change} />
-              {change ? (
-                <span className="pool-change" data-change={change}>
-                  <span aria-hidden="true">{ARROWS[change]}</span>
-                  <span className="sr-only">{i18n.t(`pools.change.${change}`)}</span>
-                </span>
-              ) : null}
+              {change ? <ChangeMark change={change} /> : null}
             </li>
           );
         })}
       </ul>
-      <SnapshotAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
+      <CardAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
       <MemberList symbols={pool.symbols} highlight={highlightSymbol} />
     </article>
   );

@@ -10,8 +10,18 @@ export const DEFAULT_DROP_THRESHOLD = 0.05;
 /** `poolKey|asset` -> change, for every balance that differs from the previous snapshot. */
 export type Changes = ReadonlyMap<string, Change>;
 
+/**
+ * Keys by member list, then asset. A refresh keeps an unchanged member list as the same array, so
+ * the same key string serves every refresh: it is not built again, nor hashed again by each lookup.
+ */
+const keys = new WeakMap<readonly string[], Map<string, string>>();
+
 export function changeKey(pool: Pool, asset: string): string {
-  return `${poolKey(pool)}|${asset}`;
+  let byAsset = keys.get(pool.symbols);
+  if (byAsset === undefined) keys.set(pool.symbols, (byAsset = new Map()));
+  let key = byAsset.get(asset);
+  if (key === undefined) byAsset.set(asset, (key = `${poolKey(pool)}|${asset}`));
+  return key;
 }
 
 /**
@@ -31,7 +41,7 @@ export function diffSnapshots(
     for (const a of p.assets) {
       const key = changeKey(p, a.asset);
       const old = before.get(key);
-      if (old === undefined) continue;
+      if (old === undefined || old === a.marginBalance) continue;
       const order = compareDecimals(a.marginBalance, old);
       if (order === 0) continue;
       const rel = relativeChange(old, a.marginBalance);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareDecimals,
@@ -6,6 +7,27 @@ import {
   relativeChange,
   sumDecimals,
 } from './decimal';
+
+/** Any decimal string the upstream could send: sign, leading zeros, trailing zeros, no fraction. */
+const decimal = fc
+  .tuple(
+    fc.boolean(),
+    fc.stringMatching(/^\d{1,25}$/),
+    fc.option(fc.stringMatching(/^\d{1,12}$/), { nil: undefined }),
+  )
+  .map(
+    ([negative, whole, fraction]) =>
+      `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
+  );
+
+const fractionDigits = (v: string) => v.split('.')[1]?.length ?? 0;
+
+/** `v` as an integer of 10^-scale units, worked out independently of the code under test. */
+function scaled(v: string, scale: number): bigint {
+  const [whole, fraction = ''] = v.replace('-', '').split('.');
+  const digits = BigInt(whole! + fraction.padEnd(scale, '0'));
+  return v.startsWith('-') ? -digits : digits;
+}
 
 describe('formatExact', () => {
   it('keeps every digit of the documented balances', () => {
@@ -19,6 +41,16 @@ describe('formatExact', () => {
     expect(formatExact('1200.50', 'en')).toBe('1,200.50');
     expect(formatExact('-0.00000001', 'en')).toBe('-0.00000001');
     expect(formatExact('000123', 'en')).toBe('123');
+  });
+
+  it('keeps every digit of any decimal, only grouped and without leading zeros', () => {
+    fc.assert(
+      fc.property(decimal, (v) => {
+        const unpadded = v.replace(/^(-?)0+(?=\d)/, '$1');
+        expect(formatExact(v, 'en').replaceAll(',', '')).toBe(unpadded);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('uses the locale separators', () => {
@@ -38,6 +70,18 @@ describe('sumDecimals', () => {
     );
     expect(sumDecimals([])).toBe('0');
   });
+
+  it('agrees with big-integer arithmetic, signs and leading zeros included', () => {
+    fc.assert(
+      fc.property(fc.array(decimal, { maxLength: 6 }), (values) => {
+        const scale = values.reduce((max, v) => Math.max(max, fractionDigits(v)), 0);
+        const total = values.reduce((sum, v) => sum + scaled(v, scale), 0n);
+        expect(scaled(sumDecimals(values), scale)).toBe(total);
+        expect(fractionDigits(sumDecimals(values))).toBe(scale);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('compareDecimals and relativeChange', () => {
@@ -49,6 +93,26 @@ describe('compareDecimals and relativeChange', () => {
       '100',
     ]);
     expect(compareDecimals('9007199254740993', '9007199254740992')).toBe(1);
+  });
+
+  it('treats zeros, leading and trailing zeros and signs as numbers do', () => {
+    expect(compareDecimals('-0.00', '0')).toBe(0);
+    expect(compareDecimals('007.50', '7.5')).toBe(0);
+    expect(compareDecimals('0.05', '0.1')).toBe(-1);
+    expect(compareDecimals('-0.05', '-0.1')).toBe(1);
+    expect(compareDecimals('-0.00000001', '0')).toBe(-1);
+    expect(compareDecimals('1000', '999.99999999')).toBe(1);
+  });
+
+  it('agrees with big-integer arithmetic on any two decimals', () => {
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        const scale = Math.max(fractionDigits(a), fractionDigits(b));
+        const d = scaled(a, scale) - scaled(b, scale);
+        expect(compareDecimals(a, b)).toBe(d === 0n ? 0 : d < 0n ? -1 : 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('measures a drawdown', () => {

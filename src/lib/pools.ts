@@ -27,8 +27,16 @@ const WELL_KNOWN = [
 const QUOTES = ['USDT', 'USDC', 'BTC', 'FDUSD', 'BUSD'];
 const NAME_MEMBERS = 3;
 
+/**
+ * Keys by member list. A refresh keeps an unchanged list as the same array (structural sharing),
+ * so each list is sorted once, not once per refresh by every part that compares snapshots.
+ */
+const keys = new WeakMap<readonly string[], string>();
+
 export function poolKey(pool: Pool): string {
-  return [...pool.symbols].sort().join(',');
+  let key = keys.get(pool.symbols);
+  if (key === undefined) keys.set(pool.symbols, (key = [...pool.symbols].sort().join(',')));
+  return key;
 }
 
 /** The base asset of a symbol: `BTCUSDT_260327` -> `BTC`, `1000PEPEUSDT` -> `1000PEPE`, `ETHBTC` -> `ETH`. */
@@ -80,8 +88,11 @@ export function assetsOf(pools: readonly Pool[]): string[] {
 export function totalsByAsset(pools: readonly Pool[]): Map<string, string> {
   const values = new Map<string, string[]>();
   for (const p of pools)
-    for (const a of p.assets)
-      values.set(a.asset, [...(values.get(a.asset) ?? []), a.marginBalance]);
+    for (const a of p.assets) {
+      const list = values.get(a.asset);
+      if (list) list.push(a.marginBalance);
+      else values.set(a.asset, [a.marginBalance]);
+    }
   return new Map([...values].map(([asset, v]) => [asset, sumDecimals(v)]));
 }
 

@@ -1,19 +1,39 @@
-import { memo, useId, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useId, useMemo } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type TooltipContentProps,
+} from 'recharts';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { BarLink } from './bar-link';
 import type { AssetChartData } from './chart-data';
 import { ChartTooltip, PoolDetails } from './chart-tooltip';
+import { decadeTicks } from './log-scale';
 import { openPool } from './pool-link';
-import { PoolTick } from './pool-tick';
+import { PoolNames } from './pool-names';
 import { useBarCursor } from './use-bar-cursor';
 
 const NAME_PX = 200;
 /** Pixels per bar and around the plot: the chart grows with its pools, so names never overlap. */
 const BAR_PX = 24;
 const AXIS_PX = 36;
+
+/*
+ * Recharts re-renders a part whenever one of its props is a new object or function. A redraw then
+ * renders every bar and name with the old layout first, and again with the new one: the props
+ * that do not depend on the figures are made once, here or in `useMemo`/`useCallback`.
+ */
+const MARGIN = { top: 4, right: 24, bottom: 4, left: 0 };
+const X_TICK = { fill: 'var(--chart-text)', fontSize: 12 };
+const CURSOR = { fill: 'var(--chart-grid)', fillOpacity: 0.5 };
+const LINEAR_DOMAIN: [number, 'auto'] = [0, 'auto'];
 
 interface Props {
   chart: AssetChartData;
@@ -34,16 +54,35 @@ function AssetChartView({ chart, scale, navigate }: Props) {
     () => new Intl.NumberFormat(i18n.lang, { notation: 'compact', maximumSignificantDigits: 3 }),
     [i18n.lang],
   );
-  const rows = useMemo(() => new Map(chart.bars.map((r) => [r.key, r])), [chart.bars]);
   const cursor = useBarCursor(chart.bars.length, (i) => {
     const symbol = chart.bars[i]?.opens;
     if (symbol !== undefined) openPool(symbol, navigate);
   });
   const current = cursor.active === undefined ? undefined : chart.bars[cursor.active];
-  const details = { asset: chart.asset, log, floor: chart.log.floor };
-  const name = i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', {
-    asset: chart.asset,
-  });
+  const { asset } = chart;
+  const { floor, ceiling } = chart.log;
+  const details = useMemo(() => ({ asset, log, floor }), [asset, log, floor]);
+  const name = i18n.t(log ? 'charts.chartName.log' : 'charts.chartName.linear', { asset });
+  const height = Math.max(chart.bars.length * BAR_PX + AXIS_PX, 96);
+  const style = useMemo(() => ({ width: '100%', height }), [height]);
+  // Recharts sets an axis up again for any new array, even one of the same ticks.
+  const ticks = useMemo(() => decadeTicks(floor, ceiling), [floor, ceiling]);
+  const domain = useMemo(
+    (): [number, number] | typeof LINEAR_DOMAIN => (log ? [floor, ceiling] : LINEAR_DOMAIN),
+    [log, floor, ceiling],
+  );
+  const formatTick = useCallback((v: number) => compact.format(v), [compact]);
+  const renderTooltip = useCallback(
+    (props: TooltipContentProps) => <ChartTooltip {...props} {...details} />,
+    [details],
+  );
+  const focused = cursor.active;
+  const renderBar = useCallback(
+    (props: BarShapeProps) => (
+      <BarLink {...props} asset={asset} navigate={navigate} focused={props.index === focused} />
+    ),
+    [asset, navigate, focused],
+  );
   return (
     <>
       <div
@@ -60,49 +99,42 @@ function AssetChartView({ chart, scale, navigate }: Props) {
           data={chart.bars}
           accessibilityLayer={false}
           responsive
-          style={{ width: '100%', height: Math.max(chart.bars.length * BAR_PX + AXIS_PX, 96) }}
-          margin={{ top: 4, right: 24, bottom: 4, left: 0 }}
+          style={style}
+          margin={MARGIN}
           barCategoryGap={4}
         >
+          {/*
+            The bars come first: their effects then run before the axes', so an axis reporting
+            its rendered ticks does not make every bar be drawn anew a second time.
+          */}
+          <Bar
+            dataKey={log ? 'logValue' : 'value'}
+            minPointSize={3}
+            maxBarSize={18}
+            isAnimationActive={false}
+            shape={renderBar}
+          />
           <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
           <XAxis
             type="number"
             scale={log ? 'log' : 'linear'}
-            domain={log ? [chart.log.floor, chart.log.ceiling] : [0, 'auto']}
-            ticks={log ? chart.log.ticks : undefined}
+            domain={domain}
+            ticks={log ? ticks : undefined}
             allowDataOverflow={log}
-            tickFormatter={(v: number) => compact.format(v)}
-            tick={{ fill: 'var(--chart-text)', fontSize: 12 }}
+            tickFormatter={formatTick}
+            tick={X_TICK}
             stroke="var(--chart-grid)"
           />
           <YAxis
             type="category"
             dataKey="key"
             width={NAME_PX}
-            interval={0}
+            tick={false}
             tickLine={false}
             stroke="var(--chart-grid)"
-            tick={(props) => <PoolTick {...props} rows={rows} />}
           />
-          <Tooltip
-            isAnimationActive={false}
-            cursor={{ fill: 'var(--chart-grid)', fillOpacity: 0.5 }}
-            content={(props) => <ChartTooltip {...props} {...details} />}
-          />
-          <Bar
-            dataKey={log ? 'logValue' : 'value'}
-            minPointSize={3}
-            maxBarSize={18}
-            isAnimationActive={false}
-            shape={(props) => (
-              <BarLink
-                {...props}
-                asset={chart.asset}
-                navigate={navigate}
-                focused={props.index === cursor.active}
-              />
-            )}
-          />
+          <Tooltip isAnimationActive={false} cursor={CURSOR} content={renderTooltip} />
+          <PoolNames bars={chart.bars} />
         </BarChart>
       </div>
       <p id={descId} className="sr-only">

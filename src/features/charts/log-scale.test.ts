@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DECADES, logRange, onLogAxis } from './log-scale';
+import { MAX_DECADES, decadeTicks, logRange, onLogAxis } from './log-scale';
 
 describe('logRange', () => {
   it('spans whole decades around the smallest and largest positive balance', () => {
@@ -42,5 +42,13 @@ describe('onLogAxis', () => {
     expect(onLogAxis(0, range)).toEqual({ drawn: range.floor, clamped: true });
     expect(onLogAxis(0.00000001, range)).toEqual({ drawn: range.floor, clamped: true });
     expect(onLogAxis(-3, range)).toEqual({ drawn: range.floor, clamped: true });
+  });
+});
+
+describe('decadeTicks', () => {
+  it('gives every power of ten between the bounds, as the range does', () => {
+    expect(decadeTicks(0.1, 1000)).toEqual([0.1, 1, 10, 100, 1000]);
+    const range = logRange([0.00000001, 793930579.315848]);
+    expect(decadeTicks(range.floor, range.ceiling)).toEqual(range.ticks);
   });
 });

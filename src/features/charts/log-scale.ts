@@ -21,9 +21,17 @@ export function logRange(values: readonly number[]): LogRange {
   let bottom = Math.floor(Math.log10(Math.min(...positive)));
   bottom = Math.max(bottom, top - MAX_DECADES);
   if (bottom >= top) bottom = top - 1;
+  const floor = decade(bottom);
+  const ceiling = decade(top);
+  return { floor, ceiling, ticks: decadeTicks(floor, ceiling) };
+}
+
+/** One tick per power of ten from `floor` to `ceiling`, both powers of ten. */
+export function decadeTicks(floor: number, ceiling: number): number[] {
   const ticks: number[] = [];
-  for (let e = bottom; e <= top; e += 1) ticks.push(decade(e));
-  return { floor: decade(bottom), ceiling: decade(top), ticks };
+  const top = Math.round(Math.log10(ceiling));
+  for (let e = Math.round(Math.log10(floor)); e <= top; e += 1) ticks.push(decade(e));
+  return ticks;
 }
 
 /** The length to draw on the log axis, and whether it had to be raised to the lower bound. */

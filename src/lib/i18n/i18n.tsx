@@ -66,6 +66,13 @@ export function createI18n(lang: Lang): I18n {
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' });
   const count = new Intl.NumberFormat(lang);
   const t = (key: MessageKey, params?: Params) => interpolate(messages[key], params);
+  // Every card of a snapshot shows the same time, and formatting a date costs far more than
+  // comparing one: the last answer is kept.
+  let lastUtc = { ms: NaN, text: '' };
+  const formatUtc = (ms: number) => {
+    if (ms !== lastUtc.ms) lastUtc = { ms, text: utc.format(ms) };
+    return lastUtc.text;
+  };
   return {
     lang,
     t,
@@ -73,7 +80,7 @@ export function createI18n(lang: Lang): I18n {
       t(`${key}.${rules.select(n) === 'one' ? 'one' : 'other'}` as MessageKey, {
         count: count.format(n),
       }),
-    formatUtc: (ms) => utc.format(ms),
+    formatUtc,
     formatClock: (ms) => clock.format(ms),
     formatAgo: (ms, now) => {
       const s = Math.max(0, Math.round((now - ms) / 1000));

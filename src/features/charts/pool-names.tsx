@@ -1,0 +1,67 @@
+import { memo } from 'react';
+import { usePlotArea, useYAxisScale } from 'recharts';
+import type { ChartRow } from './chart-data';
+
+const MAX_LABEL = 24;
+/** Where a left axis puts its labels: after its tick line (6 px) and the gap beside it (2 px). */
+const TICK_SIZE = 6;
+const TICK_MARGIN = 2;
+
+function shorten(name: string): string {
+  const chars = [...name];
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : name;
+}
+
+/** A pool's name beside its bar; the searched pool's name is bold and marked, not only coloured. */
+const PoolName = memo(function PoolName({
+  name,
+  highlighted,
+  x,
+  y,
+}: {
+  name: string;
+  highlighted: boolean;
+  x: number;
+  y: number;
+}) {
+  const label = shorten(name);
+  return (
+    <text
+      x={x}
+      y={y}
+      dx={-6}
+      dy={4}
+      textAnchor="end"
+      fontSize={12}
+      fontWeight={highlighted ? 700 : 400}
+      style={{ fill: highlighted ? 'var(--fg)' : 'var(--chart-text)' }}
+    >
+      {label === name ? null : <title>{name}</title>}
+      {highlighted ? '▶ ' : ''}
+      {label}
+    </text>
+  );
+});
+
+/**
+ * The pools' names beside their bars, where the category axis would put its tick labels. Drawn
+ * here rather than by the axis: the axis builds every label again on each redraw and reports them
+ * to the chart's store, which costs a second pass over the chart; here a name is touched only when
+ * its pool moves to another place, is renamed or is highlighted.
+ */
+export function PoolNames({ bars }: { bars: readonly ChartRow[] }) {
+  const y = useYAxisScale();
+  const plot = usePlotArea();
+  if (!y || !plot) return null;
+  const x = plot.x - TICK_SIZE - TICK_MARGIN;
+  return (
+    <g className="pool-names">
+      {bars.map((row) => {
+        const at = y(row.key, { position: 'middle' });
+        return at === undefined ? null : (
+          <PoolName key={row.key} name={row.name} highlighted={row.highlighted} x={x} y={at} />
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Pool } from '../../api/schema';
+import { diffSnapshots } from '../../lib/changes';
+import { I18nProvider } from '../../lib/i18n/i18n';
+import { PoolsOverview } from './pools-overview';
+
+/** Which pools' balances were rendered, by asset and value. */
+const rendered = vi.hoisted(() => ({ values: [] as string[] }));
+vi.mock('../../components/balance', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../components/balance')>();
+  return {
+    Balance: (props: Parameters<typeof actual.Balance>[0]) => {
+      rendered.values.push(props.balance.marginBalance);
+      return actual.Balance(props);
+    },
+  };
+});
+
+afterEach(() => {
+  cleanup();
+  rendered.values = [];
+});
+
+const t = Date.UTC(2026, 10, 21, 4, 30);
+const pool = (symbols: string[], usdt: string): Pool => ({
+  symbols,
+  assets: [{ asset: 'USDT', marginBalance: usdt, updateTime: t }],
+});
+
+function overview(pools: readonly Pool[], previous?: readonly Pool[]) {
+  return (
+    <I18nProvider lang="en">
+      <PoolsOverview
+        pools={pools}
+        changes={previous ? diffSnapshots(previous, pools) : new Map()}
+        sort="balance"
+        asset={undefined}
+        dir="desc"
+        filter=""
+        navigate={vi.fn()}
+      />
+    </I18nProvider>
+  );
+}
+
+describe('PoolsOverview on a refresh', () => {
+  it('re-renders only the card whose pool changed, and shows its new balance and mark', () => {
+    const before = [pool(['BTCUSDT'], '900'), pool(['XRPUSDT'], '70'), pool(['PEPEUSDT'], '5')];
+    const view = render(overview(before));
+    expect(rendered.values).toHaveLength(3);
+    rendered.values = [];
+
+    // As the query's structural sharing hands it over: unchanged pools keep their objects.
+    const after = [before[0]!, pool(['XRPUSDT'], '71.5'), before[2]!];
+    view.rerender(overview(after, before));
+
+    expect(rendered.values).toEqual(['71.5']);
+    const moved = screen.getAllByTestId('balance').find((b) => b.dataset.value === '71.5');
+    expect(moved?.dataset.change).toBe('up');
+    expect(screen.getAllByTestId('balance').map((b) => b.dataset.value)).toEqual([
+      '900',
+      '71.5',
+      '5',
+    ]);
+  });
+});
