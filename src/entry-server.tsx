@@ -45,6 +45,8 @@ export function prerender({
   answer,
   now,
 }: PrerenderInput): PrerenderOutput | undefined {
+  // Rendered from the very text the browser will read back, checked the same way, so that the
+  // server's markup and the browser's first render cannot start from different data.
   const data = prerenderedText(answer, now);
   const prerendered = readPrerendered(data);
   if (prerendered === undefined) return undefined;
