@@ -47,7 +47,7 @@ const PoolName = memo(function PoolName({
  * The pools' names beside their bars, where the category axis would put its tick labels. Drawn
  * here rather than by the axis: the axis builds every label again on each redraw and reports them
  * to the chart's store, which costs a second pass over the chart; here a name is touched only when
- * its pool moves to another place, is renamed or is highlighted.
+ * another pool takes its place or its pool is highlighted.
  */
 export function PoolNames({ bars }: { bars: readonly ChartRow[] }) {
   const y = useYAxisScale();
@@ -56,10 +56,11 @@ export function PoolNames({ bars }: { bars: readonly ChartRow[] }) {
   const x = plot.x - TICK_SIZE - TICK_MARGIN;
   return (
     <g className="pool-names">
-      {bars.map((row) => {
+      {bars.map((row, i) => {
         const at = y(row.key, { position: 'middle' });
+        // Keyed by place, as the bars are: two pools that swap places swap names, nothing moves.
         return at === undefined ? null : (
-          <PoolName key={row.key} name={row.name} highlighted={row.highlighted} x={x} y={at} />
+          <PoolName key={i} name={row.name} highlighted={row.highlighted} x={x} y={at} />
         );
       })}
     </g>

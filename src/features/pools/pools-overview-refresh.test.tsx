@@ -65,4 +65,28 @@ describe('PoolsOverview on a refresh', () => {
       '5',
     ]);
   });
+
+  it('keeps every card in its place when pools change order, showing the pool now there', () => {
+    const before = [pool(['BTCUSDT'], '900'), pool(['XRPUSDT'], '70'), pool(['PEPEUSDT'], '5')];
+    const view = render(overview(before));
+    const cards = screen.getAllByTestId('pool');
+    rendered.values = [];
+
+    const after = [before[0]!, pool(['XRPUSDT'], '1.5'), before[2]!];
+    view.rerender(overview(after, before));
+
+    expect(screen.getAllByTestId('pool')).toEqual(cards);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'BTC',
+      'PEPE',
+      'XRP',
+    ]);
+    expect(rendered.values.sort()).toEqual(['1.5', '5']);
+    expect(cards[2]!.querySelector('[data-testid="balance"]')?.getAttribute('data-change')).toBe(
+      'drop',
+    );
+    expect(cards[1]!.querySelector('[data-testid="balance"]')?.hasAttribute('data-change')).toBe(
+      false,
+    );
+  });
 });

@@ -8,7 +8,7 @@ import type { Sort } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { filterPools } from './filter-pools';
 import { PoolsToolbar } from './pools-toolbar';
-import { cachedKey, sortPools } from './sort-pools';
+import { sortPools } from './sort-pools';
 
 interface OverviewProps {
   pools: readonly Pool[];
@@ -27,17 +27,6 @@ export function sortAsset(assets: readonly string[], wanted: string | undefined)
   return assets.includes('USDT') ? 'USDT' : (assets[0] ?? 'USDT');
 }
 
-/** Pool keys for React; two pools with the same members (never seen, but possible) still get their own. */
-function uniqueKeys(pools: readonly Pool[]): string[] {
-  const seen = new Set<string>();
-  return pools.map((pool) => {
-    let key = cachedKey(pool);
-    while (seen.has(key)) key += '#';
-    seen.add(key);
-    return key;
-  });
-}
-
 function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: OverviewProps) {
   const { t, formatCount } = useI18n();
   const assets = useMemo(() => assetsOf(pools), [pools]);
@@ -49,7 +38,6 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
   // Typing stays instant: the list catches up with the filter a moment later if it must.
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterPools(sorted, deferredFilter), [sorted, deferredFilter]);
-  const keys = useMemo(() => uniqueKeys(shown), [shown]);
 
   return (
     <section aria-labelledby="pools-heading" className="space-y-4">
@@ -84,8 +72,13 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
         </p>
       ) : null}
       <div data-testid="pool-list" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        {/*
+          Cards are keyed by place, not by pool: when a refresh reorders the pools, each card stays
+          where it is and shows the pool now at its place. Moving cards instead made the browser
+          take dozens of them out and put them back, style and all, on every refresh.
+        */}
         {shown.map((pool, i) => (
-          <PoolCard key={keys[i]} pool={pool} changes={changes} />
+          <PoolCard key={i} pool={pool} changes={changes} />
         ))}
       </div>
     </section>
