@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { compareDecimals, formatExact } from '../src/lib/decimal';
+import { compareDecimals, formatExact } from '../src/core/decimal';
 import {
   openWithAnswer,
   watchPageErrors,

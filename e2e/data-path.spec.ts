@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { formatExact } from '../src/lib/decimal';
+import { formatExact } from '../src/core/decimal';
 import { openWithAnswer, watchPageErrors } from './fixtures';
 
 const ENDPOINT = '/fapi/v1/insuranceBalance';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { baseOf } from '../src/lib/pools';
+import { baseOf } from '../src/core/pools';
 import {
   openOverviewWithTable,
   prerenderedPools,

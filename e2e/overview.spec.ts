@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { formatExact, sumDecimals } from '../src/lib/decimal';
+import { formatExact, sumDecimals } from '../src/core/decimal';
 import { openWithAnswer, watchPageErrors, type UpstreamPool } from './fixtures';
 
 const isOverview = (url: string) =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { poolListSchema, poolSchema } from '../src/api/schema.ts';
+import { poolListSchema, poolSchema } from '../src/core/pool-schema.ts';
 import { createMarket, formatUnits, parseUnits, seededRandom, stepMarket } from './demo-market.ts';
 import { startDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
 

@@ -11,31 +11,10 @@ import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { chosenTheme } from './app/theme';
 import { detectLang } from './lib/i18n/i18n';
-import { parseUrlState, type Lang } from './lib/url-state';
+import type { PrerenderInput, PrerenderOutput } from './core/prerender';
+import { parseUrlState } from './lib/url-state';
 
-export interface PrerenderInput {
-  /** The page's query string, `?` included, or empty. */
-  search: string;
-  /** The browser's languages, from `Accept-Language`, most wanted first. */
-  languages: string[];
-  /** The system's colour scheme, where the browser says it (`Sec-CH-Prefers-Color-Scheme`). */
-  colorScheme?: 'light' | 'dark' | undefined;
-  /** The proxy's answer for the pool list (status 200). */
-  answer: { body: string; demo: boolean; fetchedAt: number };
-  now: number;
-}
-
-export interface PrerenderOutput {
-  /** The root element's content. */
-  html: string;
-  /** The id and text of the script element that carries the data to the browser. */
-  dataId: string;
-  data: string;
-  lang: Lang;
-  title: string;
-  /** `data-theme` of the document, when the link, the view or the browser's hint fixes it. */
-  theme: 'light' | 'dark' | undefined;
-}
+export type { PrerenderInput, PrerenderOutput };
 
 /** The page for this address and answer; `undefined` when the answer is not a pool list. */
 export function prerender({

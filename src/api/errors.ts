@@ -1,4 +1,4 @@
-import type { SchemaIssue } from './schema';
+import type { SchemaIssue } from '../core/pool-schema';
 
 /** Everything that can go wrong between the dashboard and the upstream, in words a person can act on. */
 export type ApiErrorKind =

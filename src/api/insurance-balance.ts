@@ -1,12 +1,17 @@
 import type * as z from 'zod/mini';
+import {
+  describeIssue,
+  firstIssue,
+  poolListSchema,
+  poolSchema,
+  type Pool,
+} from '../core/pool-schema';
+import { pauseEndsAt } from '../core/retry-after';
+import { INSURANCE_BALANCE_PATH as ENDPOINT, isPauseStatus } from '../core/upstream';
 import { ApiError, toApiError } from './errors';
-import { describeIssue, firstIssue, poolListSchema, poolSchema, type Pool } from './schema';
-
-export const ENDPOINT = '/fapi/v1/insuranceBalance';
 
 /** The client gives up a little after the proxy's own 10 s limit, in case the proxy itself is gone. */
 const CLIENT_TIMEOUT_MS = 15_000;
-const DEFAULT_PAUSE_S = 60;
 
 export interface Snapshot<T> {
   data: T;
@@ -30,12 +35,6 @@ export function resetPause(): void {
   pause.until = 0;
 }
 
-function retryAtOf(response: Response): number {
-  const header = response.headers.get('retry-after');
-  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : DEFAULT_PAUSE_S;
-  return Date.now() + Math.max(seconds, 1) * 1000;
-}
-
 function upstreamMessage(body: unknown): string | undefined {
   if (typeof body === 'object' && body !== null && 'msg' in body && typeof body.msg === 'string')
     return body.msg;
@@ -46,8 +45,8 @@ function errorFor(response: Response, body: unknown, symbol: string | undefined)
   const status = response.status;
   const detail = upstreamMessage(body);
   const code = typeof body === 'object' && body !== null && 'code' in body ? body.code : undefined;
-  if (status === 429 || status === 418) {
-    pause.until = retryAtOf(response);
+  if (isPauseStatus(status)) {
+    pause.until = pauseEndsAt(response.headers.get('retry-after'), Date.now());
     pause.kind = status === 418 ? 'banned' : 'rate-limited';
     return new ApiError(pause.kind, { status, retryAt: pause.until, detail });
   }

@@ -6,7 +6,7 @@ import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insuranceKeys } from '../api/queries';
 import type { Snapshot } from '../api/insurance-balance';
-import type { Pool } from '../api/schema';
+import type { Pool } from '../core/pool-schema';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { parseUrlState } from '../lib/url-state';
 import { Dashboard } from './dashboard';

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { poolListSnapshot, type Snapshot } from '../api/insurance-balance';
 import { insuranceKeys } from '../api/queries';
-import type { Pool } from '../api/schema';
+import type { Pool } from '../core/pool-schema';
 
 /** The element of a page rendered on the server that carries the data it was rendered with. */
 export const PRERENDER_ID = 'prerendered';

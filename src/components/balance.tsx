@@ -1,6 +1,6 @@
-import type { AssetBalance } from '../api/schema';
-import type { Change } from '../lib/changes';
-import { formatCompact, formatExact } from '../lib/decimal';
+import type { AssetBalance } from '../core/pool-schema';
+import type { Change } from '../core/changes';
+import { formatCompact, formatExact } from '../core/decimal';
 import { useI18n } from '../lib/i18n/i18n';
 
 /**

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pool } from '../api/schema';
-import { changeKey } from '../lib/changes';
+import type { Pool } from '../core/pool-schema';
+import { changeKey } from '../core/changes';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { PoolCard } from './pool-card';
 

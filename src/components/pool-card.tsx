@@ -1,9 +1,9 @@
 import { memo, useId } from 'react';
-import type { Pool } from '../api/schema';
-import { changeKey, type Change, type Changes } from '../lib/changes';
-import { compareDecimals, formatExact } from '../lib/decimal';
+import type { Pool } from '../core/pool-schema';
+import { changeKey, type Change, type Changes } from '../core/changes';
+import { compareDecimals, formatExact } from '../core/decimal';
 import { useI18n } from '../lib/i18n/i18n';
-import { poolName, snapshotTime } from '../lib/pools';
+import { poolName, snapshotTime } from '../core/pools';
 import { Balance } from './balance';
 import { MemberList, SnapshotAge } from './pool-card-parts';
 

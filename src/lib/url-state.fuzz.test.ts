@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeSymbol, SYMBOL_MAX_LENGTH } from './symbol';
+import { normalizeSymbol, SYMBOL_MAX_LENGTH } from '../core/symbol';
 import {
   DEFAULT_REFRESH_S,
   LANGS,

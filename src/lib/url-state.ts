@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { normalizeSymbol } from './symbol';
+import { LANGS, type Lang } from '../core/lang';
+import { normalizeSymbol } from '../core/symbol';
 
 /**
  * Everything a link can carry, parsed with zod at the edge. A missing, repeated or bad value
  * falls back to its default; parsing never throws and never rejects a whole URL.
  */
-export const LANGS = ['en', 'zh-CN'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
 export const VIEWS = ['dashboard', 'wall'] as const;

@@ -1,4 +1,4 @@
-import type { Pool } from '../api/schema';
+import type { Pool } from '../core/pool-schema';
 
 /** Both example answers from the endpoint's documentation, as published. */
 export const documentedPool: Pool = {

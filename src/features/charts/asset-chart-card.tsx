@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { ErrorBoundary } from '../../components/error-boundary';
-import { formatExact } from '../../lib/decimal';
+import { formatExact } from '../../core/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';

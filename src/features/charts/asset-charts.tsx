@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useUrlState } from '../../lib/use-url-state';
 import { AssetChartCard } from './asset-chart-card';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { AssetTable } from './asset-table';
 import { poolOfSymbol, shapeCharts } from './chart-data';
 

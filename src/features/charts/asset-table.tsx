@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatExact } from '../../lib/decimal';
+import { formatExact } from '../../core/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { AssetChartData } from './chart-data';

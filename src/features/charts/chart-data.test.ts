@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { MAX_BARS, needsRedraw, poolOfSymbol, shapeCharts } from './chart-data';
 
 const t = 1763699400000;

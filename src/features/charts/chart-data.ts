@@ -1,6 +1,6 @@
-import type { Pool } from '../../api/schema';
-import { compareDecimals, sumDecimals, toNumber } from '../../lib/decimal';
-import { assetsOf, balanceOf, leadingSymbols, poolKey, poolName } from '../../lib/pools';
+import type { Pool } from '../../core/pool-schema';
+import { compareDecimals, sumDecimals, toNumber } from '../../core/decimal';
+import { assetsOf, balanceOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
 import { logRange, onLogAxis, type LogRange } from './log-scale';
 
 /**

@@ -1,4 +1,4 @@
-import { formatExact } from '../../lib/decimal';
+import { formatExact } from '../../core/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ChartRow } from './chart-data';
 import { useLiveRow } from './live-rows';

@@ -1,5 +1,5 @@
 import { memo, Suspense, useEffect, useState } from 'react';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { useI18n } from '../../lib/i18n/i18n';
 import { LazyAssetCharts } from './lazy-asset-charts';

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../api/insurance-balance';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { snapshotCsv } from './snapshot-csv';
 import { snapshotJson } from './snapshot-json';
 import { exportFileName, exportTime } from './snapshot-time';

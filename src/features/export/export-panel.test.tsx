@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { ExportPanel } from './export-panel';
 
 const t = Date.UTC(2026, 10, 21, 4, 30, 0);

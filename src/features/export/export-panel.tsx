@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import type { Snapshot } from '../../api/insurance-balance';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';

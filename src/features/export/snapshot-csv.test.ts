@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { BOM, csvField, snapshotCsv, textField } from './snapshot-csv';
 import { readCsv } from '../../test/read-csv';
 

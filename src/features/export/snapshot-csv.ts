@@ -1,5 +1,5 @@
-import type { Pool } from '../../api/schema';
-import { poolName } from '../../lib/pools';
+import type { Pool } from '../../core/pool-schema';
+import { poolName } from '../../core/pools';
 import { isoUtc } from './snapshot-time';
 
 /** Spreadsheets read the byte order mark as "this file is UTF-8", so 币安人生USDT shows as written. */

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../api/insurance-balance';
-import type { Pool } from '../../api/schema';
-import { poolName } from '../../lib/pools';
+import type { Pool } from '../../core/pool-schema';
+import { poolName } from '../../core/pools';
 import { exportTime, isoUtc } from './snapshot-time';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { exportFileName, exportTime, isoUtc } from './snapshot-time';
 
 const t = Date.UTC(2026, 10, 21, 4, 30, 0, 250);

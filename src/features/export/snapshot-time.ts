@@ -1,5 +1,5 @@
-import type { Pool } from '../../api/schema';
-import { snapshotTime } from '../../lib/pools';
+import type { Pool } from '../../core/pool-schema';
+import { snapshotTime } from '../../core/pools';
 
 /** ISO 8601 in UTC, `2026-11-21T04:30:00.000Z`; a time no calendar can hold is kept as its number. */
 export function isoUtc(ms: number): string {

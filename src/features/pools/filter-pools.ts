@@ -1,4 +1,4 @@
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 
 /** Each pool's members as one lower-case text, built once per pool object. */
 const texts = new WeakMap<Pool, string>();

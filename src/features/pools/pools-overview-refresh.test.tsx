@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pool } from '../../api/schema';
-import { diffSnapshots } from '../../lib/changes';
+import type { Pool } from '../../core/pool-schema';
+import { diffSnapshots } from '../../core/changes';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { PoolsOverview } from './pools-overview';
 

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { PoolsOverview, sortAsset } from './pools-overview';
 

@@ -1,9 +1,9 @@
 import { memo, useDeferredValue, useMemo } from 'react';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { PoolCard } from '../../components/pool-card';
-import type { Changes } from '../../lib/changes';
+import type { Changes } from '../../core/changes';
 import { useI18n } from '../../lib/i18n/i18n';
-import { assetsOf } from '../../lib/pools';
+import { assetsOf } from '../../core/pools';
 import type { Sort } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { filterPools } from './filter-pools';

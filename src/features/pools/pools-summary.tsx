@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
-import type { Pool } from '../../api/schema';
-import { formatCompact, formatExact } from '../../lib/decimal';
+import type { Pool } from '../../core/pool-schema';
+import { formatCompact, formatExact } from '../../core/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
-import { snapshotTime, totalsByAsset } from '../../lib/pools';
+import { snapshotTime, totalsByAsset } from '../../core/pools';
 import { useNow } from '../../lib/use-now';
 
 interface SummaryProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { sortPools } from './sort-pools';
 
 const pool = (symbols: string[], balances: Record<string, string>): Pool => ({

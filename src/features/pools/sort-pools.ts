@@ -1,6 +1,6 @@
-import type { Pool } from '../../api/schema';
-import { compareDecimals } from '../../lib/decimal';
-import { balanceOf, poolKey, poolName } from '../../lib/pools';
+import type { Pool } from '../../core/pool-schema';
+import { compareDecimals } from '../../core/decimal';
+import { balanceOf, poolKey, poolName } from '../../core/pools';
 import type { Sort } from '../../lib/url-state';
 
 export interface SortOrder {

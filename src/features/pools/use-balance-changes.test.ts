@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Pool } from '../../api/schema';
-import { changeKey } from '../../lib/changes';
+import type { Pool } from '../../core/pool-schema';
+import { changeKey } from '../../core/changes';
 import { MARK_MS, useBalanceChanges } from './use-balance-changes';
 
 const pool = (symbol: string, usdt: string): Pool => ({

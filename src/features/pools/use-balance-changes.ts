@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Pool } from '../../api/schema';
-import { diffSnapshots, type Changes } from '../../lib/changes';
+import type { Pool } from '../../core/pool-schema';
+import { diffSnapshots, type Changes } from '../../core/changes';
 
 /** How long a changed balance stays marked after a refresh. */
 export const MARK_MS = 4_000;

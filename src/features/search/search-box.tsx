@@ -1,7 +1,7 @@
 import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
-import { normalizeSymbol } from '../../lib/symbol';
+import { normalizeSymbol } from '../../core/symbol';
 import { SuggestionList } from './suggestion-list';
 import { buildSymbolIndex, suggest } from './symbol-index';
 import { displayText, symbolProblem } from './symbol-problem';

@@ -1,5 +1,5 @@
 import type { I18n } from '../../lib/i18n/i18n';
-import { normalizeSymbol, SYMBOL_MAX_LENGTH } from '../../lib/symbol';
+import { normalizeSymbol, SYMBOL_MAX_LENGTH } from '../../core/symbol';
 
 const DISPLAY_MAX = 48;
 

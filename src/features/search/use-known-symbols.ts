@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 
 const NONE: readonly string[] = [];
 

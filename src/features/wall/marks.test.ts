@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../../api/schema';
-import { changeKey } from '../../lib/changes';
+import type { Pool } from '../../core/pool-schema';
+import { changeKey } from '../../core/changes';
 import { activeChanges, advanceMarks, lastExpiry, MARK_HOLD_MS } from './marks';
 
 const pool = (usdt: string, updateTime: number, symbols = ['BTCUSDT']): Pool => ({

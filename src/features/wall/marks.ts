@@ -1,5 +1,5 @@
-import type { Pool } from '../../api/schema';
-import { changeKey, DEFAULT_DROP_THRESHOLD, diffSnapshots, type Change } from '../../lib/changes';
+import type { Pool } from '../../core/pool-schema';
+import { changeKey, DEFAULT_DROP_THRESHOLD, diffSnapshots, type Change } from '../../core/changes';
 
 /** How long a moved balance stays marked on the wall. */
 export const MARK_HOLD_MS = 30_000;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { Pool } from '../../api/schema';
-import type { Changes } from '../../lib/changes';
+import type { Pool } from '../../core/pool-schema';
+import type { Changes } from '../../core/changes';
 import { activeChanges, advanceMarks, lastExpiry, type Marks } from './marks';
 
 interface Seen {

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { Alert } from '../../components/alert';
-import { changeKey, type Changes } from '../../lib/changes';
+import { changeKey, type Changes } from '../../core/changes';
 import { useI18n } from '../../lib/i18n/i18n';
-import { poolName } from '../../lib/pools';
+import { poolName } from '../../core/pools';
 
 /** Named on the banner; the rest are counted. */
 const NAMED = 3;

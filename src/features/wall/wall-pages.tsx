@@ -1,9 +1,9 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { PoolCard } from '../../components/pool-card';
-import type { Changes } from '../../lib/changes';
+import type { Changes } from '../../core/changes';
 import { useI18n } from '../../lib/i18n/i18n';
-import { poolKey } from '../../lib/pools';
+import { poolKey } from '../../core/pools';
 import { columnsFor, estimateHeight, paginateEvenly } from './paginate';
 import { usePageFrame, type MeasuredFrame } from './use-page-frame';
 

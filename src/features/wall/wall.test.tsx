@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetPause } from '../../api/insurance-balance';
-import type { Pool } from '../../api/schema';
+import type { Pool } from '../../core/pool-schema';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { parseUrlState } from '../../lib/url-state';
 import { Wall } from './wall';

@@ -4,7 +4,7 @@ import { usePools } from '../../api/use-pools';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { useI18n } from '../../lib/i18n/i18n';
-import { snapshotTime } from '../../lib/pools';
+import { snapshotTime } from '../../core/pools';
 import type { UrlState } from '../../lib/url-state';
 import { useChangeMarks } from './use-change-marks';
 import { useWakeLock } from './use-wake-lock';

@@ -1,4 +1,4 @@
-import type { AssetBalance, Pool } from '../api/schema';
+import type { AssetBalance, Pool } from './pool-schema';
 import { compareDecimals, sumDecimals } from './decimal';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../api/schema';
+import type { Pool } from './pool-schema';
 import { changeKey, diffSnapshots } from './changes';
 
 const pool = (symbols: string[], usdt: string): Pool => ({

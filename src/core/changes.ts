@@ -1,4 +1,4 @@
-import type { Pool } from '../api/schema';
+import type { Pool } from './pool-schema';
 import { compareDecimals, relativeChange } from './decimal';
 import { poolKey } from './pools';
 
