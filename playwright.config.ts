@@ -45,7 +45,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx server/demo-upstream-cli.ts --port ${UPSTREAM_PORT} --step-ms 1000`,
+      command: `npx tsx server/demo/upstream-cli.ts --port ${UPSTREAM_PORT} --step-ms 1000`,
       url: `http://127.0.0.1:${UPSTREAM_PORT}/__demo/stats`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -1,9 +1,9 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { insuranceProxy } from './server/plugin.ts';
-import { preloadAppStart } from './server/preload-start.ts';
-import { securityHeadersPlugin } from './server/security-headers.ts';
+import { insuranceProxy } from './server/vite-plugin.ts';
+import { preloadAppStart } from './server/render/preload-start.ts';
+import { securityHeadersPlugin } from './server/http/security-headers.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), securityHeadersPlugin(), insuranceProxy(), preloadAppStart()],

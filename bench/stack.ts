@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
-import { startDemoUpstream, type DemoUpstream } from '../server/demo-upstream.ts';
+import { startDemoUpstream, type DemoUpstream } from '../server/demo/upstream.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RESULTS = `${ROOT}bench/results`;

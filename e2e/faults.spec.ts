@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Fault } from '../server/demo-upstream.ts';
+import type { Fault } from '../server/demo/upstream.ts';
 import { expect, test, watchPageErrors, type Stack } from './fixtures';
 
 /**

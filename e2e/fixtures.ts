@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 import type { AddressInfo } from 'node:net';
-import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo-upstream.ts';
+import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo/upstream.ts';
 import { OUT_DIR, UPSTREAM_PORT } from '../playwright.config.ts';
 
 /** Switches the shared demo upstream (started by the config's webServer) into a failure mode. */
@@ -103,7 +103,7 @@ export interface UpstreamPool {
 
 /**
  * Opens a page and returns the upstream's pool list it was rendered with: the preview server
- * renders the page with the list in it (server/prerender.ts) and carries the answer along.
+ * renders the page with the list in it (server/render/prerender.ts) and carries the answer along.
  */
 export async function openWithAnswer(page: Page, url: string): Promise<UpstreamPool[]> {
   await page.goto(url);

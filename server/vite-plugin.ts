@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import { startDemoUpstream } from './demo-upstream.ts';
-import { createInsuranceProxy } from './insurance-proxy.ts';
-import { createPrerender, SERVER_ENTRY, serverOutDir } from './prerender.ts';
+import { startDemoUpstream } from './demo/upstream.ts';
+import { createInsuranceProxy } from './proxy/insurance-proxy.ts';
+import { createPrerender, SERVER_ENTRY, serverOutDir } from './render/prerender.ts';
 
 export const DEFAULT_UPSTREAM = 'https://fapi.binance.com';
 const DEFAULT_TTL_S = 5;
@@ -60,7 +60,7 @@ export function insuranceProxy(): Plugin {
     async configurePreviewServer(server) {
       const proxy = await middleware((fn) => server.httpServer.once('close', fn));
       server.middlewares.use(proxy.middleware);
-      // Production pages arrive with the pools in them (server/prerender.ts).
+      // Production pages arrive with the pools in them (server/render/prerender.ts).
       const clientOutDir = path.resolve(server.config.root, server.config.build.outDir);
       server.middlewares.use(createPrerender({ clientOutDir, poolList: proxy.poolList }));
     },

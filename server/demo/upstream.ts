@@ -6,8 +6,8 @@ import {
   seededRandom,
   stepMarket,
   type MarketOptions,
-} from './demo-market.ts';
-import { ENDPOINT } from './insurance-proxy.ts';
+} from './market.ts';
+import { INSURANCE_BALANCE_PATH as ENDPOINT } from '../../src/core/upstream.ts';
 
 /** The real host's failure modes, switched on with `POST /__demo/fault`. */
 export const FAULTS = [

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PrerenderOutput } from '../src/core/prerender.ts';
-import type { Answer } from './insurance-proxy.ts';
+import type { PrerenderOutput } from '../../src/core/prerender.ts';
+import type { Answer } from '../proxy/insurance-proxy.ts';
 import {
   acceptedLanguages,
   allowStyles,

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
-import { cacheTtlMs } from './plugin.ts';
+import { startDemoUpstream, type DemoUpstream } from './demo/upstream.ts';
+import { cacheTtlMs } from './vite-plugin.ts';
 
 let server: ViteDevServer | undefined;
 let upstream: DemoUpstream | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { poolListSchema, poolSchema } from '../src/core/pool-schema.ts';
-import { createMarket, formatUnits, parseUnits, seededRandom, stepMarket } from './demo-market.ts';
-import { startDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
+import { poolListSchema, poolSchema } from '../../src/core/pool-schema.ts';
+import { createMarket, formatUnits, parseUnits, seededRandom, stepMarket } from './market.ts';
+import { startDemoUpstream, type DemoUpstream } from './upstream.ts';
 
 let upstream: DemoUpstream | undefined;
 afterEach(async () => {

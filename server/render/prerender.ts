@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PrerenderInput, PrerenderOutput } from '../src/core/prerender.ts';
-import type { Answer } from './insurance-proxy.ts';
+import type { PrerenderInput, PrerenderOutput } from '../../src/core/prerender.ts';
+import type { Answer } from '../proxy/insurance-proxy.ts';
 
 export const SERVER_ENTRY = 'src/entry-server.tsx';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normalizeSymbol } from '../src/core/symbol.ts';
+import { normalizeSymbol } from '../../src/core/symbol.ts';
 
 /** The one path of the upstream this server forwards. */
 export const ENDPOINT = '/fapi/v1/insuranceBalance';

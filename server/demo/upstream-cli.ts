@@ -1,9 +1,9 @@
 /**
  * The demo upstream as a process of its own, for tests and the benchmark:
- *   tsx server/demo-upstream-cli.ts --port 4601 [--pools 40] [--symbols 500] [--step-ms 5000]
+ *   tsx server/demo/upstream-cli.ts --port 4601 [--pools 40] [--symbols 500] [--step-ms 5000]
  */
 import { parseArgs } from 'node:util';
-import { startDemoUpstream } from './demo-upstream.ts';
+import { startDemoUpstream } from './upstream.ts';
 
 const { values } = parseArgs({
   options: {
