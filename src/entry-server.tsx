@@ -1,7 +1,7 @@
 /**
  * The server's render of the page: the same tree as the browser's, with the pool list the proxy
  * holds already in it, so the pools are on screen before any script has run. Built into its own
- * bundle (see server/prerender.ts) and used by the preview server.
+ * bundle (see server/render/) and used by the production server.
  */
 import './app/zod-config';
 import { renderToString } from 'react-dom/server';
@@ -15,6 +15,28 @@ import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
 
 export type { PrerenderInput, PrerenderOutput };
+
+/**
+ * What decides a page's markup besides the data: the parsed link, the language and the theme. The
+ * server renders each answer once per variant and serves that page to everyone who asks for it,
+ * so two addresses that read the same share one render. The browser's first few languages stay in
+ * the key, as the interface's choice of date order may follow them.
+ */
+export function variantOf({
+  search,
+  languages,
+  colorScheme,
+}: Pick<PrerenderInput, 'search' | 'languages' | 'colorScheme'>): string {
+  const url = parseUrlState(search);
+  const lang = url.lang ?? detectLang(languages);
+  const theme = chosenTheme(url.theme, url.view);
+  return JSON.stringify([
+    url,
+    lang,
+    languages.slice(0, 3),
+    theme === 'system' ? (colorScheme ?? null) : theme,
+  ]);
+}
 
 /** The page for this address and answer; `undefined` when the answer is not a pool list. */
 export function prerender({

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { Answer } from '../proxy/answer.ts';
+import { acceptedLanguages, colorSchemeOf } from './client-hints.ts';
+import { chooseEncoding, createPageCache } from './page-cache.ts';
+import { bundleLoader, type ServerEntry } from './server-bundle.ts';
+import { allowStyles, fillTemplate, hasRoot, inlineStyles, type InlineStyle } from './template.ts';
+
+/** How long a page waits for the pool list before it goes out without it. */
+export const DEFAULT_BUDGET_MS = 1000;
+
+/**
+ * A list this long is not rendered on the server (thousands of pools): the render would hold the
+ * server's one thread for longer than the browser takes to render it alone.
+ */
+export const MAX_RENDERED_LIST_CHARS = 1_500_000;
+
+export interface PageRouteOptions {
+  /** The built client: its index.html is the template. */
+  clientOutDir: string;
+  /** The pool list as the proxy would answer a viewer now. */
+  poolList: () => Promise<Answer>;
+  budgetMs?: number;
+  now?: () => number;
+  /** Loads the server bundle; by default from beside the client build. */
+  load?: () => Promise<ServerEntry | undefined>;
+  warn?: (message: string) => void;
+}
+
+function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Answers `GET /` (and `/index.html`) with the page rendered by the app's own components from
+ * the pool list the proxy holds; everything else, and every page that cannot be had in time,
+ * passes on to the static files, which send the plain shell the browser renders alone.
+ */
+export function createPageRoute(options: PageRouteOptions) {
+  const now = options.now ?? Date.now;
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const templateFile = path.join(options.clientOutDir, 'index.html');
+  let warned = false;
+  const warn = (message: string) => {
+    if (warned) return;
+    warned = true;
+    (options.warn ?? console.warn)(`  ${message}; pages are rendered in the browser alone.`);
+  };
+  const load = options.load ?? bundleLoader(options.clientOutDir, warn);
+  if (existsSync(templateFile)) void load();
+  const cache = createPageCache();
+
+  const readAsset = (href: string) => {
+    const file = path.join(options.clientOutDir, href);
+    return file.startsWith(options.clientOutDir) && existsSync(file)
+      ? readFileSync(file, 'utf8')
+      : undefined;
+  };
+  let styled: { template: string; styles: InlineStyle[] } | undefined;
+  function template() {
+    const text = existsSync(templateFile) ? readFileSync(templateFile, 'utf8') : '';
+    if (!hasRoot(text)) return undefined;
+    if (styled?.template !== text)
+      styled = { template: text, styles: inlineStyles(text, readAsset) };
+    return styled;
+  }
+
+  async function page(req: IncomingMessage, search: string) {
+    const shell = template();
+    if (!shell) return undefined;
+    const [entry, answer] = await Promise.all([load(), withinBudget(options.poolList(), budgetMs)]);
+    if (!entry || !answer || answer.status !== 200) return undefined;
+    if (answer.body.length > MAX_RENDERED_LIST_CHARS) return undefined;
+    const hints = {
+      search,
+      languages: acceptedLanguages(req.headers['accept-language']),
+      colorScheme: colorSchemeOf(req.headers['sec-ch-prefers-color-scheme']),
+    };
+    const variant = entry.variantOf?.(hints) ?? JSON.stringify(hints);
+    return cache.page(answer, variant, () => {
+      const rendered = entry.prerender({ ...hints, answer, now: now() });
+      const html = rendered && fillTemplate(shell.template, rendered, shell.styles);
+      return html ? { html, styles: shell.styles } : undefined;
+    });
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
+    const raw = req.url ?? '/';
+    const queryAt = raw.indexOf('?');
+    const pathname = queryAt === -1 ? raw : raw.slice(0, queryAt);
+    const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+    const method = req.method ?? 'GET';
+    if (
+      (method !== 'GET' && method !== 'HEAD') ||
+      !wantsHtml ||
+      (pathname !== '/' && pathname !== '/index.html')
+    ) {
+      next();
+      return;
+    }
+    const search = queryAt === -1 || queryAt === raw.length - 1 ? '' : raw.slice(queryAt);
+    page(req, search)
+      .catch((error: unknown) => {
+        console.warn('  the page could not be rendered on the server:', error);
+        return undefined;
+      })
+      .then(async (rendered) => {
+        if (rendered === undefined) return next();
+        const encoding = chooseEncoding(req.headers['accept-encoding']);
+        const body = await rendered.encoded(encoding);
+        const csp = res.getHeader('content-security-policy');
+        if (typeof csp === 'string')
+          res.setHeader('content-security-policy', allowStyles(csp, rendered.styles));
+        res.statusCode = 200;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        // The page carries data: never from a cache, like the proxy's answers.
+        res.setHeader('cache-control', 'no-store');
+        // A browser that sends the system's colour scheme gets a page in it from the first paint.
+        res.setHeader('accept-ch', 'Sec-CH-Prefers-Color-Scheme');
+        res.setHeader('vary', 'Accept-Language, Sec-CH-Prefers-Color-Scheme, Accept-Encoding');
+        if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
+        res.setHeader('content-length', body.length);
+        res.end(method === 'HEAD' ? undefined : body);
+      })
+      .catch(next);
+  }
+
+  return Object.assign(route, { stats: cache.stats });
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { PrerenderOutput } from '../../src/core/prerender.ts';
+import { acceptedLanguages, colorSchemeOf } from './client-hints.ts';
+import { serverOutDir } from './server-bundle.ts';
+import { allowStyles, fillTemplate, HOLD_PAINT_MAX_CHARS, inlineStyles } from './template.ts';
+
+const TEMPLATE = `<!doctype html>
+<html lang="en">
+  <head>
+    <title>Insurance fund balances</title>
+    <!-- Every view starts with the pool list: ask for it while the scripts load. -->
+    <link rel="preload" href="/fapi/v1/insuranceBalance" as="fetch" crossorigin="anonymous" />
+    <script type="module" crossorigin src="/assets/index-a1.js"></script>
+    <link rel="stylesheet" crossorigin href="/assets/index-b2.css">
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+const CSS = ':root{--bg:#fff}body{margin:0}';
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'";
+
+const page: PrerenderOutput = {
+  html: '<main><section data-testid="pool">BTCUSDT</section></main>',
+  dataId: 'prerendered',
+  data: '{"renderedAt":1,"fetchedAt":1,"demo":false,"pools":[]}',
+  lang: 'zh-CN',
+  title: '保险基金余额 · <U本位>',
+  theme: 'dark',
+};
+
+describe('the page template', () => {
+  it('gets the render, its data, language, theme and title, and loses the pool-list preload', () => {
+    const html = fillTemplate(TEMPLATE, page)!;
+    expect(html).toContain('<html lang="zh-CN" data-theme="dark">');
+    expect(html).toContain('<title>保险基金余额 · &lt;U本位&gt;</title>');
+    expect(html).toContain(
+      `<div id="root">${page.html}</div>\n    <script type="application/json" id="prerendered">${page.data}</script>`,
+    );
+    expect(html).not.toContain('rel="preload"');
+    expect(html).not.toContain('Every view starts');
+    expect(html).toContain('<link rel="expect" href="#prerendered" blocking="render" />');
+    expect(html).toContain('<script type="module" crossorigin src="/assets/index-a1.js">');
+  });
+
+  it('paints a list too long to parse at once as it comes, without waiting for all of it', () => {
+    const long = {
+      ...page,
+      html: `<main>${'<article data-testid="pool">X</article>'.repeat(8000)}</main>`,
+    };
+    expect(long.html.length).toBeGreaterThan(HOLD_PAINT_MAX_CHARS);
+    expect(fillTemplate(TEMPLATE, long)).not.toContain('rel="expect"');
+  });
+
+  it('is left alone when it has no place for the render', () => {
+    expect(fillTemplate(TEMPLATE.replace('<div id="root"></div>', ''), page)).toBeUndefined();
+  });
+
+  it('carries its stylesheet inside, allowed by hash in the policy and nothing wider', () => {
+    const styles = inlineStyles(TEMPLATE, (href) =>
+      href === '/assets/index-b2.css' ? CSS : undefined,
+    );
+    const html = fillTemplate(TEMPLATE, page, styles)!;
+    expect(html).toContain(`<style>${CSS}</style>`);
+    expect(html).not.toContain('index-b2.css');
+    const hash = createHash('sha256').update(CSS).digest('base64');
+    expect(allowStyles(CSP, styles)).toBe(
+      `default-src 'self'; script-src 'self'; style-src 'self' 'sha256-${hash}'; object-src 'none'`,
+    );
+  });
+
+  it('keeps a stylesheet that refers to other files, or could end its element, as a link', () => {
+    for (const css of ['body{background:url(a.png)}', 'a{}</style><script>x</script>'])
+      expect(inlineStyles(TEMPLATE, () => css)).toEqual([]);
+    expect(allowStyles(CSP, [])).toBe(CSP);
+  });
+});
+
+describe('Accept-Language', () => {
+  it('lists the tags most wanted first and drops what is not a tag', () => {
+    expect(acceptedLanguages('en;q=0.5, zh-CN, zh;q=0.9, *;q=0.1, x y')).toEqual([
+      'zh-CN',
+      'zh',
+      'en',
+    ]);
+    expect(acceptedLanguages('fr;q=0, de')).toEqual(['de']);
+    expect(acceptedLanguages(undefined)).toEqual([]);
+  });
+});
+
+describe('Sec-CH-Prefers-Color-Scheme', () => {
+  it('reads the quoted scheme and nothing else', () => {
+    expect(colorSchemeOf('"dark"')).toBe('dark');
+    expect(colorSchemeOf('light')).toBe('light');
+    expect(colorSchemeOf('"dim"')).toBeUndefined();
+    expect(colorSchemeOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('the server bundle', () => {
+  it('is built beside the client, outside what the server serves', () => {
+    expect(serverOutDir('dist')).toBe('dist-server');
+    expect(serverOutDir('/srv/app/out/')).toBe('/srv/app/out-server');
+  });
+});
