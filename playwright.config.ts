@@ -51,11 +51,16 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --port ${APP_PORT} --strictPort --host 127.0.0.1`,
-      url: `http://127.0.0.1:${APP_PORT}/`,
+      // The production server as `npm start` runs it: the build's own server bundle.
+      command: `npx vite build --outDir ${OUT_DIR} && node ${OUT_DIR}-server/server.js --port ${APP_PORT} --host 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { FAPI_UPSTREAM: `http://127.0.0.1:${UPSTREAM_PORT}`, FAPI_CACHE_TTL: '1' },
+      env: {
+        FAPI_UPSTREAM: `http://127.0.0.1:${UPSTREAM_PORT}`,
+        FAPI_CACHE_TTL: '1',
+        HISTORY_DB: `test-results/${APP_PORT}/history.sqlite`,
+      },
     },
   ],
 });

@@ -7,5 +7,5 @@ import { securityHeadersPlugin } from './server/http/security-headers.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), securityHeadersPlugin(), insuranceProxy(), preloadAppStart()],
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: false },
 });

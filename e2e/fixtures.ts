@@ -1,8 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { preview, type PreviewServer } from 'vite';
 import type { AddressInfo } from 'node:net';
 import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo/upstream.ts';
-import { OUT_DIR, UPSTREAM_PORT } from '../playwright.config.ts';
+import { UPSTREAM_PORT } from '../playwright.config.ts';
+import { startApp } from './app-server.ts';
 
 /** Switches the shared demo upstream (started by the config's webServer) into a failure mode. */
 export async function setFault(mode: Fault, options: { retryAfter?: number; count?: number } = {}) {
@@ -19,7 +19,7 @@ export async function upstreamRequests(port = UPSTREAM_PORT): Promise<number> {
 }
 
 export interface Stack {
-  /** The app, served by `vite preview` from `dist/` with the real proxy, against this stack's own upstream. */
+  /** The app, served by the production server from the build with the real proxy, against this stack's own upstream. */
   baseURL: string;
   upstream: DemoUpstream | undefined;
   upstreamPort: number;
@@ -46,7 +46,7 @@ async function freePort(): Promise<number> {
 
 /**
  * A private stack for tests that break the upstream or count its requests: its own demo upstream
- * and its own preview server, so no other test sees the fault.
+ * and its own production server, so no other test sees the fault.
  */
 export const test = base.extend<{
   stack: Stack;
@@ -61,16 +61,12 @@ export const test = base.extend<{
       return upstream;
     };
     if (stackOptions.upFirst) await startUpstream();
-    process.env.FAPI_UPSTREAM = `http://127.0.0.1:${upstreamPort}`;
-    process.env.FAPI_CACHE_TTL = stackOptions.cacheTtl;
-    const server: PreviewServer = await preview({
-      logLevel: 'silent',
-      build: { outDir: OUT_DIR },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    const server = await startApp({
+      FAPI_UPSTREAM: `http://127.0.0.1:${upstreamPort}`,
+      FAPI_CACHE_TTL: stackOptions.cacheTtl,
     });
-    const { port } = server.httpServer.address() as AddressInfo;
     await use({
-      baseURL: `http://127.0.0.1:${port}`,
+      baseURL: server.url,
       get upstream() {
         return upstream;
       },
@@ -102,7 +98,7 @@ export interface UpstreamPool {
 }
 
 /**
- * Opens a page and returns the upstream's pool list it was rendered with: the preview server
+ * Opens a page and returns the upstream's pool list it was rendered with: the production server
  * renders the page with the list in it (server/render/prerender.ts) and carries the answer along.
  */
 export async function openWithAnswer(page: Page, url: string): Promise<UpstreamPool[]> {

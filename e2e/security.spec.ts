@@ -1,9 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import { APP_PORT, OUT_DIR } from '../playwright.config.ts';
+import { startApp, type RunningApp } from './app-server.ts';
 import { expect, test, watchPageErrors } from './fixtures';
 
 interface RawAnswer {
@@ -235,10 +234,12 @@ test.describe('no markup from data', () => {
 });
 
 test.describe('the host check', () => {
-  test('the preview server refuses a Host it does not know', async () => {
+  test('the server refuses a Host it does not know, with its security headers', async () => {
     const foreign = await raw(APP_PORT, 'GET', '/', 'evil.example');
     expect(foreign.status).toBe(403);
-    expect(foreign.body).toContain('Blocked request');
+    expect(foreign.body).toContain('does not answer to the name');
+    expect(foreign.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(foreign.headers['x-content-type-options']).toBe('nosniff');
     const api = await raw(APP_PORT, 'GET', ENDPOINT, `evil.example:${APP_PORT}`);
     expect(api.status).toBe(403);
     expect((await raw(APP_PORT, 'GET', '/')).status).toBe(200);
@@ -246,22 +247,11 @@ test.describe('the host check', () => {
   });
 
   test.describe('on a LAN, with FAPI_ALLOWED_HOSTS', () => {
-    let server: PreviewServer;
+    let server: RunningApp;
     let port: number;
     test.beforeAll(async () => {
-      const saved = process.env.FAPI_ALLOWED_HOSTS;
-      process.env.FAPI_ALLOWED_HOSTS = 'wall.example.lan, .screens.example.lan';
-      try {
-        server = await preview({
-          logLevel: 'silent',
-          build: { outDir: OUT_DIR },
-          preview: { port: 0, host: '127.0.0.1', strictPort: false },
-        });
-      } finally {
-        if (saved === undefined) delete process.env.FAPI_ALLOWED_HOSTS;
-        else process.env.FAPI_ALLOWED_HOSTS = saved;
-      }
-      port = (server.httpServer.address() as AddressInfo).port;
+      server = await startApp({ FAPI_ALLOWED_HOSTS: 'wall.example.lan, .screens.example.lan' });
+      port = server.port;
     });
     test.afterAll(async () => {
       await server?.close();

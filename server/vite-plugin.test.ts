@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from './demo/upstream.ts';
-import { cacheTtlMs } from './vite-plugin.ts';
 
 let server: ViteDevServer | undefined;
 let upstream: DemoUpstream | undefined;
@@ -45,17 +44,5 @@ describe('the Vite plugin', () => {
     const res = await fetch(`${base}/fapi/v1/insuranceBalance`);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-demo-data')).toBe('1');
-  });
-});
-
-describe('FAPI_CACHE_TTL', () => {
-  it('reads seconds, allows 0 and falls back to 5 for nonsense', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(cacheTtlMs(undefined)).toBe(5000);
-    expect(cacheTtlMs('0')).toBe(0);
-    expect(cacheTtlMs('2.5')).toBe(2500);
-    expect(cacheTtlMs('soon')).toBe(5000);
-    expect(cacheTtlMs('-1')).toBe(5000);
-    expect(warn).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,51 +1,46 @@
 import path from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { readConfig } from './config.ts';
 import { startDemoUpstream } from './demo/upstream.ts';
-import { createInsuranceProxy } from './proxy/insurance-proxy.ts';
-import { createPrerender, SERVER_ENTRY, serverOutDir } from './render/prerender.ts';
+import { loadHistory } from './history-parts.ts';
+import type { Middleware } from './http/chain.ts';
+import { createServerParts } from './parts.ts';
+import { precompressDir } from './render/precompress.ts';
+import { createPageRoute } from './render/page-route.ts';
+import { SERVER_ENTRY, serverOutDir } from './render/server-bundle.ts';
 
-export const DEFAULT_UPSTREAM = 'https://fapi.binance.com';
-const DEFAULT_TTL_S = 5;
+export { cacheTtlMs, DEFAULT_UPSTREAM } from './config.ts';
 
-/** `FAPI_CACHE_TTL` in seconds; a missing or unreadable value falls back to the default. */
-export function cacheTtlMs(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return DEFAULT_TTL_S * 1000;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    console.warn(
-      `FAPI_CACHE_TTL=${JSON.stringify(value)} is not a number of seconds; using ${DEFAULT_TTL_S}.`,
-    );
-    return DEFAULT_TTL_S * 1000;
-  }
-  return seconds * 1000;
-}
+/** The production server's own entry, built beside the page renderer after each client build. */
+const SERVER_MAIN = 'server/main.ts';
 
 /**
- * Puts the insurance-balance proxy into Vite's dev and preview servers alike. In `--mode demo`
- * it starts the built-in demo upstream in this process and forwards there, whatever
- * `FAPI_UPSTREAM` says.
+ * Mounts the server's parts (server/parts.ts) in Vite's dev and preview servers, so `npm run dev`
+ * runs the very code `npm start` does. In `--mode demo` it starts the built-in demo upstream in
+ * this process and forwards there, whatever `FAPI_UPSTREAM` says.
  */
 export function insuranceProxy(): Plugin {
   let demo = false;
-
-  async function middleware(onClose: (fn: () => void) => void) {
-    let upstream = process.env.FAPI_UPSTREAM?.trim() || DEFAULT_UPSTREAM;
-    if (demo) {
-      const server = await startDemoUpstream({ port: 0 });
-      upstream = server.url;
-      onClose(() => server.close());
-    }
-    const proxy = createInsuranceProxy({
-      upstream,
-      cacheTtlMs: cacheTtlMs(process.env.FAPI_CACHE_TTL),
-    });
-    console.info(
-      `  insurance proxy: /fapi/v1/insuranceBalance -> ${demo ? 'demo upstream' : upstream}`,
-    );
-    return proxy;
-  }
-
   let resolved: ResolvedConfig | undefined;
+
+  async function mount(add: (m: Middleware) => void, onClose: (fn: () => void) => void) {
+    const config = readConfig();
+    if (demo) {
+      const upstream = await startDemoUpstream({ port: 0 });
+      config.upstream = upstream.url;
+      onClose(() => void upstream.close());
+    }
+    const parts = await createServerParts({
+      config,
+      demo,
+      log: (line) => console.info(`  ${line}`),
+      history: (proxy) => loadHistory(config, proxy),
+    });
+    onClose(() => void parts.close());
+    for (const m of parts.middlewares) add(m);
+    console.info(`  insurance proxy: -> ${demo ? 'demo upstream' : config.upstream}`);
+    return parts;
+  }
 
   return {
     name: 'insurance-proxy',
@@ -54,20 +49,27 @@ export function insuranceProxy(): Plugin {
       demo = config.mode === 'demo';
     },
     async configureServer(server) {
-      const proxy = await middleware((fn) => server.httpServer?.once('close', fn));
-      server.middlewares.use(proxy.middleware);
+      await mount(
+        (m) => server.middlewares.use(m),
+        (fn) => server.httpServer?.once('close', fn),
+      );
     },
     async configurePreviewServer(server) {
-      const proxy = await middleware((fn) => server.httpServer.once('close', fn));
-      server.middlewares.use(proxy.middleware);
-      // Production pages arrive with the pools in them (server/render/prerender.ts).
+      const parts = await mount(
+        (m) => server.middlewares.use(m),
+        (fn) => server.httpServer.once('close', fn),
+      );
+      // Production pages arrive with the pools in them (server/render/).
       const clientOutDir = path.resolve(server.config.root, server.config.build.outDir);
-      server.middlewares.use(createPrerender({ clientOutDir, poolList: proxy.poolList }));
+      server.middlewares.use(createPageRoute({ clientOutDir, poolList: parts.proxy.poolList }));
     },
-    // Each client build is followed by the server bundle that renders its pages.
+    // Each client build is followed by the page renderer and the production server, both built
+    // beside it, and by compressed twins of its files for the production server to send.
     async closeBundle() {
       if (!resolved || resolved.command !== 'build' || resolved.build.ssr || resolved.build.watch)
         return;
+      const clientOutDir = path.resolve(resolved.root, resolved.build.outDir);
+      const outDir = serverOutDir(clientOutDir);
       await build({
         configFile: resolved.configFile ?? false,
         root: resolved.root,
@@ -83,13 +85,31 @@ export function insuranceProxy(): Plugin {
         },
         build: {
           ssr: SERVER_ENTRY,
-          outDir: serverOutDir(path.resolve(resolved.root, resolved.build.outDir)),
+          outDir,
           emptyOutDir: true,
           copyPublicDir: false,
           sourcemap: false,
           minify: false,
         },
       });
+      // The server itself: our code bundled, its libraries (and the SQLite binding) left to
+      // node_modules, where npm put them.
+      await build({
+        configFile: false,
+        root: resolved.root,
+        logLevel: 'warn',
+        build: {
+          ssr: SERVER_MAIN,
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          sourcemap: false,
+          minify: false,
+          target: 'node20',
+          rollupOptions: { output: { entryFileNames: 'server.js' } },
+        },
+      });
+      await precompressDir(clientOutDir);
     },
   };
 }

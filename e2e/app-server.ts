@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { OUT_DIR } from '../playwright.config.ts';
+import { readConfig } from '../server/config.ts';
+import { loadHistory } from '../server/history-parts.ts';
+import { allowedHostsFrom } from '../server/http/security-headers.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
+
+export type RunningApp = RunningServer;
+
+/**
+ * The production server (server/main.ts) serving the e2e build on a free port of 127.0.0.1, with
+ * these settings on top of the environment's and a history store of its own.
+ */
+export async function startApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+  const settings: Record<string, string | undefined> = {
+    ...process.env,
+    HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-history-')), 'history.sqlite'),
+    ...env,
+  };
+  const config = readConfig(settings);
+  return startServer({
+    clientOutDir: path.resolve(OUT_DIR),
+    host: '127.0.0.1',
+    port: 0,
+    config,
+    allowedHosts: allowedHostsFrom(settings.FAPI_ALLOWED_HOSTS),
+    history: (proxy) => loadHistory(config, proxy),
+    log: () => undefined,
+  });
+}
