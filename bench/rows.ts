@@ -2,6 +2,7 @@
 import type { Target } from './landing.ts';
 import { judge, kb, mb, median, ms, percentile, slope, type Row } from './report.ts';
 import type { RefreshWork, KeystrokeTimes } from './scale.ts';
+import type { ServerLoad } from './server-load.ts';
 import type { HeapPoint, ScreensResult, SoakResult } from './soak.ts';
 
 export const TARGETS = {
@@ -13,6 +14,10 @@ export const TARGETS = {
   /** The heap's fitted growth over the soak may reach this share of its mean and count as none. */
   heapNoise: 0.02,
   cacheTtlS: 5,
+  pagesToStatic: 0.5,
+  proxyP99Ms: 50,
+  /** RSS growth per minute of steady load that still counts as flat. */
+  rssFlatMbPerMin: 1,
 };
 
 export interface LandingSummary {
@@ -34,6 +39,7 @@ export interface Figures {
   search?: KeystrokeTimes | null;
   soak?: SoakResult & { planned: number };
   screens?: ScreensResult;
+  server?: ServerLoad;
   /** Measures that could not be taken, with the reason. */
   errors: Record<string, string>;
 }
@@ -209,5 +215,45 @@ export function rows(f: Figures): Row[] {
       note: `${f.screens.viewerRequests} answers to ${f.screens.screens} screens in ${f.screens.seconds} s; shortest gap between upstream calls ${s.minGapS.toFixed(2)} s`,
     });
   } else out.push(missing(screensMeasure, screensTarget, err.screens));
+  out.push(...serverRows(f.server, err.server));
   return out;
+}
+
+function serverRows(s: ServerLoad | undefined, why: string | undefined): Row[] {
+  const ratioTarget = `≥ ${TARGETS.pagesToStatic}x, no errors`;
+  const p99Target = `< ${ms(TARGETS.proxyP99Ms)}`;
+  const rssTarget = `flat (< ${TARGETS.rssFlatMbPerMin} MB/min)`;
+  if (!s)
+    return [
+      missing('server: rendered pages / static file, 50 connections', ratioTarget, why),
+      missing('server: proxy p99 while pages are hammered', p99Target, why),
+      missing('server: RSS under steady load', rssTarget, why),
+    ];
+  const ratio = s.pagesPerS / s.staticPerS;
+  const errors = s.pageErrors + s.staticErrors;
+  const first = s.rss[0]?.mb ?? NaN;
+  const last = s.rss.at(-1)?.mb ?? NaN;
+  return [
+    {
+      measure: 'server: rendered pages / static file, 50 connections',
+      result: `${ratio.toFixed(2)}x (${Math.round(s.pagesPerS)} / ${Math.round(s.staticPerS)} per s), ${errors} errors`,
+      target: ratioTarget,
+      status: judge(ratio >= TARGETS.pagesToStatic && errors === 0),
+      note: `page p99 ${ms(s.pageP99Ms)}`,
+    },
+    {
+      measure: 'server: proxy p99 while pages are hammered',
+      result: ms(s.proxyP99Ms),
+      target: p99Target,
+      status: judge(s.proxyP99Ms < TARGETS.proxyP99Ms),
+      note: `${s.proxySamples} pool-list requests beside 50 connections asking for pages`,
+    },
+    {
+      measure: 'server: RSS under steady load',
+      result: `${s.rssSlopeMbPerMin.toFixed(2)} MB/min (${first.toFixed(1)} -> ${last.toFixed(1)} MB)`,
+      target: rssTarget,
+      status: judge(Math.abs(s.rssSlopeMbPerMin) < TARGETS.rssFlatMbPerMin),
+      note: `sampled every 5 s over ${Math.round(s.rss.at(-1)?.atS ?? 0)} s of 200 mixed requests a second; the slope is fitted after the first fifth`,
+    },
+  ];
 }

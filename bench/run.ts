@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds, serves the build with `vite preview` against the demo upstream, drives
+ * `npm run bench`: builds, serves the build with the production server against the demo upstream, drives
  * the system Chromium and prints every figure beside its target; the figures also go to
  * bench/results/latest.json. A missed target is a result, not a failure: the exit code is non-zero
  * only when the benchmark itself breaks. A measure the app cannot give yet (a feature not there)
@@ -8,6 +8,7 @@
  *   npm run bench                 the full run, about seven minutes (the soak alone takes five)
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
+ *   npm run bench -- --only server,history   only these parts (landing, large, soak, server, history)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +20,7 @@ import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts'
 import { median, printTable } from './report.ts';
 import { rows, screensFigures, TARGETS, type Figures, type LandingSummary } from './rows.ts';
 import { refreshWork, searchLatency, searchQueries } from './scale.ts';
+import { serverLoad } from './server-load.ts';
 import { soak, tenScreens } from './soak.ts';
 import {
   APP_OUT,
@@ -35,8 +37,11 @@ const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
+const parts = flags.only?.split(',').map((p) => p.trim());
+const wanted = (part: string) => parts === undefined || parts.includes(part);
 const quick = flags.quick;
 const plan = {
   landingRuns: quick ? 3 : 9,
@@ -48,6 +53,8 @@ const plan = {
   soakSamples: quick ? 6 : 30,
   screens: 10,
   screensSeconds: quick ? 20 : 60,
+  loadSeconds: quick ? 5 : 10,
+  loadSoakSeconds: quick ? 60 : 300,
 };
 
 const started = Date.now();
@@ -153,57 +160,79 @@ async function main() {
   figures.sizes = await attempt('sizes', async () => jsSizes());
   const browser = await track(launch());
 
-  log('pools on screen: app and floor, cold loads');
-  const small = await track(startStack({ stepMs: 1000, cacheTtl: '0', withFloor: true }));
-  figures.landing = await attempt('landing', () => landing(browser, small));
-  await release(small);
+  if (wanted('landing')) {
+    log('pools on screen: app and floor, cold loads');
+    const small = await track(startStack({ stepMs: 1000, cacheTtl: '0', withFloor: true }));
+    figures.landing = await attempt('landing', () => landing(browser, small));
+    await release(small);
+  }
 
-  log('600 pools, 6,000 symbols: first pool, main thread per refresh, search');
-  const large = await track(startStack({ pools: 600, symbols: 6000, stepMs: 250, cacheTtl: '0' }));
-  const span = { warmup: 3, refreshes: plan.refreshWindow };
-  figures.large = await attempt('large', () => largeLanding(browser, large));
-  figures.dashboard = await attempt('dashboard', () =>
-    refreshWork(browser, `${large.app}/?refresh=1`, span),
-  );
-  figures.wall = await attempt('wall', () =>
-    refreshWork(browser, `${large.app}/?view=wall&refresh=1`, span),
-  );
-  const queries = searchQueries(large.symbols, plan.searchQueries);
-  const keys = await attempt('search', () => searchLatency(browser, `${large.app}/`, queries));
-  figures.search = keys === undefined ? undefined : (keys ?? null);
-  await release(large);
-
-  log(
-    `wall soak, ${plan.soakRefreshes} refreshes; meanwhile ${plan.screens} screens on one server for ${plan.screensSeconds} s`,
-  );
-  const soakStack = await track(startStack({ stepMs: 500, cacheTtl: '0' }));
-  const screensStack = await track(startStack({ stepMs: 1000, cacheTtl: undefined }));
-  const screensBrowser = await track(launch());
-  const soakPlan = {
-    warmup: plan.soakWarmup,
-    refreshes: plan.soakRefreshes,
-    samples: plan.soakSamples,
-  };
-  const [soaked, screens] = await Promise.all([
-    attempt('soak', () => soak(browser, `${soakStack.app}/?view=wall&refresh=1`, soakPlan, log)),
-    attempt('screens', async () => {
-      const r = await tenScreens(
-        screensBrowser,
-        `${screensStack.app}/?view=wall&refresh=1`,
-        screensStack.upstream.url,
-        { screens: plan.screens, seconds: plan.screensSeconds },
-      );
-      await release(screensBrowser);
-      const s = screensFigures(r);
-      log(`ten screens: ${r.upstreamCalls.length} upstream calls in ${r.seconds} s`);
-      log(`(${s.perPeriod.toFixed(2)} per ${TARGETS.cacheTtlS} s)`);
-      return r;
-    }),
-  ]);
-  figures.soak = soaked && { ...soaked, planned: plan.soakRefreshes };
-  figures.screens = screens;
+  if (wanted('large')) {
+    log('600 pools, 6,000 symbols: first pool, main thread per refresh, search');
+    const large = await track(
+      startStack({ pools: 600, symbols: 6000, stepMs: 250, cacheTtl: '0' }),
+    );
+    const span = { warmup: 3, refreshes: plan.refreshWindow };
+    figures.large = await attempt('large', () => largeLanding(browser, large));
+    figures.dashboard = await attempt('dashboard', () =>
+      refreshWork(browser, `${large.app}/?refresh=1`, span),
+    );
+    figures.wall = await attempt('wall', () =>
+      refreshWork(browser, `${large.app}/?view=wall&refresh=1`, span),
+    );
+    const queries = searchQueries(large.symbols, plan.searchQueries);
+    const keys = await attempt('search', () => searchLatency(browser, `${large.app}/`, queries));
+    figures.search = keys === undefined ? undefined : (keys ?? null);
+    await release(large);
+  }
+  if (wanted('soak')) {
+    log(
+      `wall soak, ${plan.soakRefreshes} refreshes; meanwhile ${plan.screens} screens on one server for ${plan.screensSeconds} s`,
+    );
+    const soakStack = await track(startStack({ stepMs: 500, cacheTtl: '0' }));
+    const screensStack = await track(startStack({ stepMs: 1000, cacheTtl: undefined }));
+    const screensBrowser = await track(launch());
+    const soakPlan = {
+      warmup: plan.soakWarmup,
+      refreshes: plan.soakRefreshes,
+      samples: plan.soakSamples,
+    };
+    const [soaked, screens] = await Promise.all([
+      attempt('soak', () => soak(browser, `${soakStack.app}/?view=wall&refresh=1`, soakPlan, log)),
+      attempt('screens', async () => {
+        const r = await tenScreens(
+          screensBrowser,
+          `${screensStack.app}/?view=wall&refresh=1`,
+          screensStack.upstream.url,
+          { screens: plan.screens, seconds: plan.screensSeconds },
+        );
+        await release(screensBrowser);
+        const s = screensFigures(r);
+        log(`ten screens: ${r.upstreamCalls.length} upstream calls in ${r.seconds} s`);
+        log(`(${s.perPeriod.toFixed(2)} per ${TARGETS.cacheTtlS} s)`);
+        return r;
+      }),
+    ]);
+    figures.soak = soaked && { ...soaked, planned: plan.soakRefreshes };
+    figures.screens = screens;
+  }
   const browserVersion = browser.version();
   await closeAll();
+
+  if (wanted('server')) {
+    log(
+      `the server under load: pages, the proxy beside them, then ${plan.loadSoakSeconds} s of steady load`,
+    );
+    const loadStack = await track(startStack({ stepMs: 1000, cacheTtl: undefined }));
+    figures.server = await attempt('server', () =>
+      serverLoad(
+        loadStack.upstream.url,
+        { seconds: plan.loadSeconds, soakSeconds: plan.loadSoakSeconds },
+        log,
+      ),
+    );
+    await release(loadStack);
+  }
 
   const table = rows(figures);
   console.log(`\n${printTable(table)}\n`);

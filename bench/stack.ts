@@ -1,12 +1,17 @@
 /**
- * What the benchmark runs against: the production build and the floor page, each served by
- * `vite preview` with the real insurance proxy, in front of a demo upstream of the chosen size.
+ * What the benchmark runs against: the production build and the floor page, each served by the
+ * production server (server/main.ts) with the real proxy, in front of a demo upstream of the
+ * chosen size.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
+import { readConfig } from '../server/config.ts';
 import { startDemoUpstream, type DemoUpstream } from '../server/demo/upstream.ts';
+import { startServer, type RunningServer } from '../server/main.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RESULTS = `${ROOT}bench/results`;
@@ -71,34 +76,26 @@ export interface StackOptions {
   pools?: number;
   symbols?: number;
   stepMs: number;
-  /** `FAPI_CACHE_TTL` for the preview servers; `undefined` leaves the default. */
+  /** `FAPI_CACHE_TTL` for the servers; `undefined` leaves the default. */
   cacheTtl: string | undefined;
   withFloor?: boolean;
 }
 
-/** The floor is served by the app's own server configuration: the same proxy, headers and all. */
-async function previewOf(outDir: string): Promise<PreviewServer> {
-  const port = await freePort();
-  // The proxy announces its upstream on the console; the benchmark prints its own account.
-  const info = console.info;
-  console.info = () => undefined;
-  try {
-    return await preview({
-      root: ROOT,
-      logLevel: 'silent',
-      build: { outDir },
-      preview: { port, host: '127.0.0.1', strictPort: true },
-    });
-  } finally {
-    console.info = info;
-  }
-}
-
-/** The plugin reads `FAPI_UPSTREAM` and `FAPI_CACHE_TTL` when a preview server starts. */
-function setProxyEnv(upstream: string, cacheTtl: string | undefined) {
-  process.env.FAPI_UPSTREAM = upstream;
-  if (cacheTtl === undefined) delete process.env.FAPI_CACHE_TTL;
-  else process.env.FAPI_CACHE_TTL = cacheTtl;
+/** The floor is served by the app's own server: the same proxy, headers and all. No history is recorded. */
+async function serve(outDir: string, upstream: string, cacheTtl: string | undefined) {
+  const config = readConfig({
+    FAPI_UPSTREAM: upstream,
+    FAPI_CACHE_TTL: cacheTtl,
+    FAPI_RECORD_EVERY: '0',
+    HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'history.sqlite'),
+  });
+  return startServer({
+    clientOutDir: outDir,
+    host: '127.0.0.1',
+    port: await freePort(),
+    config,
+    log: () => undefined,
+  });
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -108,21 +105,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     symbols: options.symbols,
     stepMs: options.stepMs,
   });
-  const servers: PreviewServer[] = [];
+  const servers: RunningServer[] = [];
   try {
-    setProxyEnv(upstream.url, options.cacheTtl);
-    servers.push(await previewOf(APP_OUT));
-    if (options.withFloor) servers.push(await previewOf(FLOOR_OUT));
+    servers.push(await serve(APP_OUT, upstream.url, options.cacheTtl));
+    if (options.withFloor) servers.push(await serve(FLOOR_OUT, upstream.url, options.cacheTtl));
   } catch (error) {
     await Promise.all(servers.map((s) => s.close()));
     await upstream.close();
     throw error;
   }
-  const urls = servers.map((s) => {
-    const address = s.httpServer.address();
-    if (address === null || typeof address === 'string') throw new Error('no preview address');
-    return `http://127.0.0.1:${address.port}`;
-  });
+  const urls = servers.map((s) => s.url);
   const app = urls[0]!;
   const answer = (await (await fetch(app + ENDPOINT)).json()) as { symbols: string[] }[];
   return {

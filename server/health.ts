@@ -8,6 +8,12 @@ export interface PartStatus {
   [detail: string]: unknown;
 }
 
+function memoryMb() {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 10_000) / 100;
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) };
+}
+
 /**
  * `GET /api/health`: 200 whenever the server itself answers (a load balancer keeps it), with
  * `status: "ok"` or `"degraded"` and why: the upstream's state and its last good answer, and the
@@ -35,6 +41,7 @@ export function createHealthRoute(parts: {
         startedAt: parts.startedAt,
         upstream,
         history,
+        memory: memoryMb(),
       }),
     );
   };

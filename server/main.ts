@@ -42,8 +42,15 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Compresses what is made per request (JSON answers); pages and files come compressed already. */
-const compress = compression({ threshold: 1024 }) as unknown as Middleware;
+/**
+ * Compresses the API's answers, which are made per request. Pages, the proxy's answers and the
+ * build's files come compressed already, made once for every viewer.
+ */
+const compressApi: Middleware = (() => {
+  const compress = compression({ threshold: 1024 }) as unknown as Middleware;
+  return (req, res, next) =>
+    (req.url ?? '').startsWith('/api/') ? compress(req, res, next) : next();
+})();
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.info(line));
@@ -57,7 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     [
       securityHeadersMiddleware('built'),
       hostCheck(options.allowedHosts ?? allowedHostsFrom(process.env.FAPI_ALLOWED_HOSTS)),
-      compress,
+      compressApi,
       ...parts.middlewares,
       pages,
       staticFiles(options.clientOutDir),
@@ -100,6 +107,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         ]);
       server.closeAllConnections();
       await stopped;
+      await pages.close();
       await parts.close();
       log('dashboard: stopped');
     })();

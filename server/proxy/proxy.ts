@@ -152,6 +152,9 @@ export function createProxy(options: ProxyOptions) {
     obtain,
     /** The pool list as a viewer asking now would get it: for the renderer and the recorder. */
     poolList: async () => (await obtain({ path: INSURANCE_BALANCE_PATH })).answer,
+    /** The pool list if the proxy holds it fresh (and no pause is on), without waiting for anything. */
+    peekPoolList: (): Answer | undefined =>
+      guard.until > now() ? undefined : cache.fresh(base + INSURANCE_BALANCE_PATH),
     /** The full asset index as a viewer asking now would get it. */
     assetIndex: async () => (await obtain({ path: ASSET_INDEX_PATH })).answer,
     stats,

@@ -1,53 +1,10 @@
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { sharedBody, type SharedBody } from '../http/encoded.ts';
 import type { Answer } from '../proxy/answer.ts';
 import type { InlineStyle } from './template.ts';
 
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** A rendered page as it is served: its bytes, and its compressed forms made once, off the main thread. */
-export interface CachedPage {
-  html: Buffer;
+/** A rendered page as it is served, with the inline styles its CSP must allow. */
+export interface CachedPage extends SharedBody {
   styles: InlineStyle[];
-  encoded(encoding: Encoding): Promise<Buffer>;
-}
-
-const brotli = promisify(brotliCompress);
-const gzipped = promisify(gzip);
-
-function cachedPage(text: string, styles: InlineStyle[]): CachedPage {
-  const html = Buffer.from(text, 'utf8');
-  const forms = new Map<Encoding, Promise<Buffer>>();
-  return {
-    html,
-    styles,
-    encoded(encoding) {
-      if (encoding === 'identity') return Promise.resolve(html);
-      let form = forms.get(encoding);
-      if (!form) {
-        form =
-          encoding === 'br'
-            ? brotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 7 } })
-            : gzipped(html, { level: 6 });
-        forms.set(encoding, form);
-      }
-      return form;
-    },
-  };
-}
-
-/** `br`, else `gzip`, else none, as the request's `Accept-Encoding` allows. */
-export function chooseEncoding(header: string | undefined): Encoding {
-  const offered = new Map<string, number>();
-  for (const part of (header ?? '').toLowerCase().split(',')) {
-    const [name = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    offered.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const ok = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
-  return 'identity';
 }
 
 /**
@@ -58,31 +15,42 @@ export function chooseEncoding(header: string | undefined): Encoding {
  * keep the server rendering.
  */
 export function createPageCache(maxVariants = 64) {
-  const byAnswer = new WeakMap<Answer, Map<string, CachedPage | null>>();
+  const byAnswer = new WeakMap<Answer, Map<string, Promise<CachedPage | undefined>>>();
   const stats = { renders: 0, hits: 0, refused: 0 };
   return {
     stats,
+    /**
+     * The page of this answer and variant: rendered now if it is the first ask (later asks while
+     * it renders share that render), else from memory; `undefined` when it cannot be had.
+     */
     page(
       answer: Answer,
       variant: string,
-      render: () => { html: string; styles: InlineStyle[] } | undefined,
-    ): CachedPage | undefined {
+      render: () => Promise<{ html: string; styles: InlineStyle[] } | undefined>,
+    ): Promise<CachedPage | undefined> {
       let pages = byAnswer.get(answer);
       if (!pages) byAnswer.set(answer, (pages = new Map()));
       const known = pages.get(variant);
       if (known !== undefined) {
         stats.hits += 1;
-        return known ?? undefined;
+        return known;
       }
       if (pages.size >= maxVariants) {
         stats.refused += 1;
-        return undefined;
+        return Promise.resolve(undefined);
       }
       stats.renders += 1;
-      const rendered = render();
-      const page = rendered ? cachedPage(rendered.html, rendered.styles) : null;
+      const page = render().then(
+        (rendered) =>
+          rendered ? { ...sharedBody(rendered.html), styles: rendered.styles } : undefined,
+        (error: unknown) => {
+          // Not kept: the next ask of a later answer tries again.
+          pages.delete(variant);
+          throw error;
+        },
+      );
       pages.set(variant, page);
-      return page ?? undefined;
+      return page;
     },
   };
 }

@@ -126,7 +126,8 @@ describe('the pre-rendering middleware', () => {
     }
   });
   it('renders a page once per answer and variant, and serves it compressed from memory', async () => {
-    const render = vi.fn(() => page);
+    // Large enough to be worth compressing, as a page of pools is.
+    const render = vi.fn(() => ({ ...page, html: page.html.repeat(40) }));
     const list = answer();
     const base = await serve({ entry: entry(render), poolList: async () => list });
     const ask = (query: string, encoding: string) =>

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Answer } from '../proxy/answer.ts';
 import { acceptedLanguages, colorSchemeOf } from './client-hints.ts';
-import { chooseEncoding, createPageCache } from './page-cache.ts';
-import { bundleLoader, type ServerEntry } from './server-bundle.ts';
+import { chooseEncoding } from '../http/encoded.ts';
+import { createPageCache } from './page-cache.ts';
+import { bundleLoader, type BundleLoader, type ServerEntry } from './server-bundle.ts';
 import { allowStyles, fillTemplate, hasRoot, inlineStyles, type InlineStyle } from './template.ts';
 
 /** How long a page waits for the pool list before it goes out without it. */
@@ -21,10 +22,12 @@ export interface PageRouteOptions {
   clientOutDir: string;
   /** The pool list as the proxy would answer a viewer now. */
   poolList: () => Promise<Answer>;
+  /** The pool list when the proxy holds it fresh, at once: the common case needs no waiting. */
+  peekPoolList?: () => Answer | undefined;
   budgetMs?: number;
   now?: () => number;
-  /** Loads the server bundle; by default from beside the client build. */
-  load?: () => Promise<ServerEntry | undefined>;
+  /** Loads the server bundle; by default from beside the client build, rendering in a thread. */
+  load?: BundleLoader;
   warn?: (message: string) => void;
 }
 
@@ -61,19 +64,60 @@ export function createPageRoute(options: PageRouteOptions) {
       ? readFileSync(file, 'utf8')
       : undefined;
   };
-  let styled: { template: string; styles: InlineStyle[] } | undefined;
+  // The template is read again only when a new build has replaced it (checked every 2 s), not on
+  // every request: reading it was most of the cost of a page served from memory.
+  let styled:
+    { template: string; styles: InlineStyle[]; mtime: number; checked: number } | undefined;
   function template() {
-    const text = existsSync(templateFile) ? readFileSync(templateFile, 'utf8') : '';
-    if (!hasRoot(text)) return undefined;
-    if (styled?.template !== text)
-      styled = { template: text, styles: inlineStyles(text, readAsset) };
+    const t = Date.now();
+    if (styled && t - styled.checked < 2_000) return styled;
+    const mtime = existsSync(templateFile) ? statSync(templateFile).mtimeMs : -1;
+    if (styled?.mtime !== mtime) {
+      const text = mtime === -1 ? '' : readFileSync(templateFile, 'utf8');
+      styled = hasRoot(text)
+        ? { template: text, styles: inlineStyles(text, readAsset), mtime, checked: t }
+        : undefined;
+      if (!styled) return undefined;
+    }
+    styled.checked = t;
     return styled;
+  }
+  const policies = new Map<string, string>();
+  function policyWith(csp: string, styles: InlineStyle[]): string {
+    const key = `${csp}\n${styles.map((style) => style.source).join(' ')}`;
+    let policy = policies.get(key);
+    if (policy === undefined) {
+      if (policies.size > 16) policies.clear();
+      policies.set(key, (policy = allowStyles(csp, styles)));
+    }
+    return policy;
+  }
+
+  // The same few links and browsers ask again and again: their variant key is worked out once.
+  const variants = new Map<string, string>();
+  function variantOf(
+    entry: ServerEntry,
+    hints: Parameters<NonNullable<ServerEntry['variantOf']>>[0],
+    req: IncomingMessage,
+  ): string {
+    const raw = `${hints.search}\n${req.headers['accept-language'] ?? ''}\n${hints.colorScheme ?? ''}`;
+    let key = variants.get(raw);
+    if (key === undefined) {
+      if (variants.size >= 1000) variants.clear();
+      key = entry.variantOf?.(hints) ?? JSON.stringify(hints);
+      variants.set(raw, key);
+    }
+    return key;
   }
 
   async function page(req: IncomingMessage, search: string) {
     const shell = template();
     if (!shell) return undefined;
-    const [entry, answer] = await Promise.all([load(), withinBudget(options.poolList(), budgetMs)]);
+    const held = options.peekPoolList?.();
+    const [entry, answer] = await Promise.all([
+      load(),
+      held ?? withinBudget(options.poolList(), budgetMs),
+    ]);
     if (!entry || !answer || answer.status !== 200) return undefined;
     if (answer.body.length > MAX_RENDERED_LIST_CHARS) return undefined;
     const hints = {
@@ -81,9 +125,9 @@ export function createPageRoute(options: PageRouteOptions) {
       languages: acceptedLanguages(req.headers['accept-language']),
       colorScheme: colorSchemeOf(req.headers['sec-ch-prefers-color-scheme']),
     };
-    const variant = entry.variantOf?.(hints) ?? JSON.stringify(hints);
-    return cache.page(answer, variant, () => {
-      const rendered = entry.prerender({ ...hints, answer, now: now() });
+    const variant = variantOf(entry, hints, req);
+    return cache.page(answer, variant, async () => {
+      const rendered = await entry.prerender({ ...hints, answer, now: now() });
       const html = rendered && fillTemplate(shell.template, rendered, shell.styles);
       return html ? { html, styles: shell.styles } : undefined;
     });
@@ -111,11 +155,12 @@ export function createPageRoute(options: PageRouteOptions) {
       })
       .then(async (rendered) => {
         if (rendered === undefined) return next();
-        const encoding = chooseEncoding(req.headers['accept-encoding']);
-        const body = await rendered.encoded(encoding);
+        const { body, encoding } = await rendered.encoded(
+          chooseEncoding(req.headers['accept-encoding']),
+        );
         const csp = res.getHeader('content-security-policy');
         if (typeof csp === 'string')
-          res.setHeader('content-security-policy', allowStyles(csp, rendered.styles));
+          res.setHeader('content-security-policy', policyWith(csp, rendered.styles));
         res.statusCode = 200;
         res.setHeader('content-type', 'text/html; charset=utf-8');
         // The page carries data: never from a cache, like the proxy's answers.
@@ -130,5 +175,12 @@ export function createPageRoute(options: PageRouteOptions) {
       .catch(next);
   }
 
-  return Object.assign(route, { stats: cache.stats });
+  return Object.assign(route, {
+    stats: cache.stats,
+    /** Stops the render thread. */
+    close: async () => {
+      if ('close' in load && typeof load.close === 'function')
+        await (load.close as () => Promise<void>)();
+    },
+  });
 }

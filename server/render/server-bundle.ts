@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrerenderInput, PrerenderOutput } from '../../src/core/prerender.ts';
+import { startRenderThread } from './render-worker.ts';
 
 /** The app's own render of a page, built from this file into a bundle beside the client build. */
 export const SERVER_ENTRY = 'src/entry-server.tsx';
@@ -12,7 +13,9 @@ export function serverOutDir(clientOutDir: string): string {
 }
 
 export interface ServerEntry {
-  prerender: (input: PrerenderInput) => PrerenderOutput | undefined;
+  prerender: (
+    input: PrerenderInput,
+  ) => PrerenderOutput | undefined | Promise<PrerenderOutput | undefined>;
   /** The key of a page's variant (link, language, theme); a page is rendered once per key. */
   variantOf?: (input: Pick<PrerenderInput, 'search' | 'languages' | 'colorScheme'>) => string;
 }
@@ -23,29 +26,42 @@ const WARM_UP = {
   fetchedAt: 0,
 };
 
+/** Loads a server bundle once; `close` lets go of what it started. */
+export type BundleLoader = (() => Promise<ServerEntry | undefined>) & {
+  close?: () => Promise<void>;
+};
+
 /**
- * Loads the server bundle of a client build once, and renders a small list with it at once so
- * the first visitor does not pay for a cold start. `undefined` (with one warning) when the build
- * has none or it cannot be loaded: pages then go out as the plain shell.
+ * Loads the server bundle of a client build once: in a render thread of its own, which renders
+ * every page (a small list first, so the first visitor does not pay for a cold start), and here,
+ * where only its cheap `variantOf` runs. `undefined` (with one warning) when the build has none
+ * or it cannot be loaded: pages then go out as the plain shell.
  */
-export function bundleLoader(clientOutDir: string, warn: (message: string) => void) {
+export function bundleLoader(clientOutDir: string, warn: (message: string) => void): BundleLoader {
   const bundle = path.join(serverOutDir(clientOutDir), 'entry-server.js');
-  let loaded: Promise<ServerEntry | undefined> | undefined;
-  return (): Promise<ServerEntry | undefined> =>
+  let loaded: Promise<(ServerEntry & { close: () => Promise<void> }) | undefined> | undefined;
+  const load = () =>
     (loaded ??= (async () => {
       if (!existsSync(bundle)) {
         warn(`no server bundle at ${path.relative(process.cwd(), bundle)} (run vite build)`);
         return undefined;
       }
-      const entry = (await import(pathToFileURL(bundle).href)) as ServerEntry;
-      try {
-        entry.prerender({ search: '', languages: [], answer: WARM_UP, now: Date.now() });
-      } catch {
-        // A render that throws is reported when a page asks for it.
-      }
-      return entry;
+      const url = pathToFileURL(bundle).href;
+      const [entry, thread] = await Promise.all([
+        import(url) as Promise<ServerEntry>,
+        startRenderThread(url),
+      ]);
+      await thread
+        .render({ search: '', languages: [], answer: WARM_UP, now: Date.now() })
+        .catch(() => undefined); // a render that throws is reported when a page asks for it
+      return { prerender: thread.render, variantOf: entry.variantOf, close: thread.close };
     })().catch((error: unknown) => {
       warn(`the server bundle could not be loaded (${String(error)})`);
       return undefined;
     }));
+  return Object.assign(load, {
+    close: async () => {
+      await (await loaded)?.close();
+    },
+  });
 }

@@ -1,0 +1,153 @@
+/**
+ * The production server under load, in a process of its own (so the load it gets and the figures
+ * it gives are not the benchmark's own work): rendered pages per second at 50 connections beside
+ * a static file of the same server in the same run, the proxy's p99 while pages are hammered,
+ * and the server's RSS over minutes of steady load.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serverOutDir } from '../server/render/server-bundle.ts';
+import { percentile, slope } from './report.ts';
+import { APP_OUT, ENDPOINT, freePort } from './stack.ts';
+
+export interface ServerLoad {
+  pagesPerS: number;
+  staticPerS: number;
+  pageErrors: number;
+  staticErrors: number;
+  pageP99Ms: number;
+  proxyP99Ms: number;
+  proxySamples: number;
+  rss: { atS: number; mb: number }[];
+  rssSlopeMbPerMin: number;
+}
+
+interface Plan {
+  seconds: number;
+  soakSeconds: number;
+}
+
+const PAGE_HEADERS = {
+  accept: 'text/html,application/xhtml+xml',
+  'accept-language': 'en-GB,en;q=0.8',
+  'accept-encoding': 'br, gzip',
+};
+
+async function startChild(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [path.join(serverOutDir(APP_OUT), 'server.js'), '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: {
+        ...process.env,
+        FAPI_UPSTREAM: upstream,
+        FAPI_CACHE_TTL: '5',
+        HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'bench-load-')), 'h.sqlite'),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the production server did not start');
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const failures = (r: autocannon.Result) => r.errors + r.timeouts + r.non2xx;
+
+/** Sequential requests of the pool list, one every `everyMs`, until `until`; their latencies. */
+async function probe(url: string, everyMs: number, until: number): Promise<number[]> {
+  const times: number[] = [];
+  while (Date.now() < until) {
+    const t = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return times;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+export async function serverLoad(upstream: string, plan: Plan, log: (l: string) => void) {
+  const { url, child } = await startChild(upstream);
+  try {
+    const asset = readdirSync(`${APP_OUT}/assets`).find((f) => /^index-.*\.js$/.test(f));
+    const staticUrl = `${url}/assets/${asset}`;
+    const base = { connections: 50, duration: plan.seconds, pipelining: 1 };
+    // Warm: the render of the first answer, the file cache, the JIT.
+    await run({ ...base, url: `${url}/`, headers: PAGE_HEADERS, duration: 2 });
+    const files = await run({
+      ...base,
+      url: staticUrl,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    const pages = await run({ ...base, url: `${url}/`, headers: PAGE_HEADERS });
+    log(`pages ${pages.requests.average}/s, static file ${files.requests.average}/s`);
+
+    // The proxy while pages are hammered, the load in a thread of its own.
+    const until = Date.now() + plan.seconds * 1000;
+    const [, proxyTimes] = await Promise.all([
+      run({ ...base, url: `${url}/`, headers: PAGE_HEADERS, workers: 1 }),
+      probe(`${url}${ENDPOINT}`, 20, until),
+    ]);
+
+    // Minutes of steady, mixed load; RSS sampled every 5 s.
+    const rss: { atS: number; mb: number }[] = [];
+    const started = Date.now();
+    const sampler = setInterval(
+      () => rss.push({ atS: (Date.now() - started) / 1000, mb: rssMb(child.pid!) }),
+      5_000,
+    );
+    await run({
+      url,
+      connections: 10,
+      duration: plan.soakSeconds,
+      overallRate: 200,
+      requests: [
+        { method: 'GET', path: '/', headers: PAGE_HEADERS },
+        { method: 'GET', path: '/?lang=zh-CN&view=wall', headers: PAGE_HEADERS },
+        { method: 'GET', path: ENDPOINT },
+        { method: 'GET', path: `${ENDPOINT}?symbol=BTCUSDT` },
+        { method: 'GET', path: '/api/health' },
+        { method: 'GET', path: `/assets/${asset}` },
+      ],
+    });
+    clearInterval(sampler);
+    const later = rss.filter((p) => p.atS >= plan.soakSeconds * 0.2);
+    return {
+      pagesPerS: pages.requests.average,
+      staticPerS: files.requests.average,
+      pageErrors: failures(pages),
+      staticErrors: failures(files),
+      pageP99Ms: pages.latency.p99,
+      proxyP99Ms: percentile(proxyTimes, 99),
+      proxySamples: proxyTimes.length,
+      rss,
+      rssSlopeMbPerMin: slope(later.map((p) => ({ x: p.atS / 60, y: p.mb }))),
+    } satisfies ServerLoad;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
