@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
 import { IMMUTABLE } from './http/static-files.ts';
 import { startServer, type RunningServer } from './main.ts';
-import { startStandIn, type StandIn } from './proxy/stand-in-upstream.ts';
+import { startStandIn, type StandIn } from './proxy/test-servers.ts';
 
 const SCRIPT = `console.log("app");${' '.repeat(2000)}`;
 

@@ -1,42 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProxy, type ProxyOptions } from './proxy.ts';
-import { createProxyRoute } from './route.ts';
-import { startStandIn, type StandIn } from './stand-in-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { proxyTestbed } from './test-servers.ts';
 
-const servers: Server[] = [];
-let upstream: StandIn;
-
-beforeEach(async () => {
-  upstream = await startStandIn();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-  await upstream.close();
-});
-
-async function start(options: Partial<ProxyOptions>) {
-  const clock = { t: Date.UTC(2026, 11, 2, 1, 0, 0) };
-  const proxy = createProxy({
-    upstream: upstream.url,
-    cacheTtlMs: 0,
-    now: () => clock.t,
-    log: () => undefined,
-    ...options,
-  });
-  const route = createProxyRoute(proxy);
-  const server = createServer((req, res) => route(req, res, () => res.end()));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { get: (path: string) => fetch(base + path), clock, proxy };
-}
+const bed = proxyTestbed({ cacheTtlMs: 0 });
+const start = bed.start;
 
 describe('the upstream budget', () => {
   it('never lets one client cycling through symbols starve the pool list', async () => {
     const p = await start({ weightPerMinute: 20, lookupShare: 0.5 });
-    upstream.answer((url) =>
+    bed.upstream.answer((url) =>
       url.includes('symbol=')
         ? { status: 200, body: '{"symbols":["X"],"assets":[]}' }
         : { status: 200, body: '[]' },
@@ -60,19 +31,19 @@ describe('the upstream budget', () => {
   it('lets a lookup that needs the pool list pay for it from the lookups’ share', async () => {
     // With a cache, a lookup is answered from the list, but a list call it causes is its own.
     const p = await start({ cacheTtlMs: 1_000, weightPerMinute: 4, lookupShare: 0.5 });
-    upstream.answer(() => ({ status: 500, body: '{"code":-1000,"msg":"down"}' }));
+    bed.upstream.answer(() => ({ status: 500, body: '{"code":-1000,"msg":"down"}' }));
     for (let i = 0; i < 5; i += 1) {
       await p.get(`/fapi/v1/insuranceBalance?symbol=S${i}USDT`);
       p.clock.t += 1_001;
     }
-    expect(upstream.seen).toHaveLength(2);
-    upstream.answer(() => ({ status: 200, body: '[]' }));
+    expect(bed.upstream.seen).toHaveLength(2);
+    bed.upstream.answer(() => ({ status: 200, body: '[]' }));
     expect((await p.get('/fapi/v1/insuranceBalance')).status).toBe(200);
   });
 
   it('counts the full asset index at its weight of 10', async () => {
     const p = await start({ weightPerMinute: 25 });
-    upstream.answer(() => ({ status: 200, body: '[]' }));
+    bed.upstream.answer(() => ({ status: 200, body: '[]' }));
     expect((await p.get('/fapi/v1/assetIndex')).status).toBe(200);
     expect((await p.get('/fapi/v1/assetIndex')).status).toBe(200);
     expect((await p.get('/fapi/v1/assetIndex')).status).toBe(429);
@@ -82,7 +53,7 @@ describe('the upstream budget', () => {
   it('slows down before the exchange’s own limit, as its X-MBX-USED-WEIGHT-1M reports', async () => {
     const p = await start({});
     let used = 1000;
-    upstream.answer(() => ({
+    bed.upstream.answer(() => ({
       status: 200,
       body: '[]',
       headers: { 'x-mbx-used-weight-1m': String(used) },
@@ -98,7 +69,7 @@ describe('the upstream budget', () => {
     const list = await p.get('/fapi/v1/insuranceBalance');
     expect(list.status).toBe(429);
     expect(Number(list.headers.get('retry-after'))).toBe(60);
-    expect(upstream.seen).toHaveLength(3);
+    expect(bed.upstream.seen).toHaveLength(3);
     p.clock.t += 60_000;
     used = 3;
     expect((await p.get('/fapi/v1/insuranceBalance?symbol=CUSDT')).status).toBe(200);

@@ -1,9 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createProxy, type ProxyOptions } from './proxy.ts';
-import { createProxyRoute } from './route.ts';
-import { startStandIn, type StandIn } from './stand-in-upstream.ts';
+import { describe, expect, it } from 'vitest';
+import { proxyTestbed } from './test-servers.ts';
 
 const LIST = JSON.stringify([
   {
@@ -13,67 +9,37 @@ const LIST = JSON.stringify([
   { symbols: ['币安人生USDT'], assets: [{ asset: 'USDT', marginBalance: '12.50', updateTime: 2 }] },
 ]);
 
-const servers: Server[] = [];
-let upstream: StandIn;
-
-beforeEach(async () => {
-  upstream = await startStandIn();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-  await upstream.close();
-});
-
-/** The proxy served on 127.0.0.1, with a clock the test moves. */
-async function start(options: Partial<ProxyOptions> = {}) {
-  const clock = { t: 1_700_000_000_000 };
-  const proxy = createProxy({
-    upstream: upstream.url,
-    cacheTtlMs: 5_000,
-    now: () => clock.t,
-    log: () => undefined,
-    ...options,
-  });
-  const route = createProxyRoute(proxy);
-  const server = createServer((req, res) =>
-    route(req, res, () => {
-      res.statusCode = 299;
-      res.end('next');
-    }),
-  );
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const get = (path: string, init?: RequestInit) => fetch(base + path, init);
-  return { base, get, clock, proxy };
-}
+const bed = proxyTestbed({});
+const start = bed.start;
 
 describe('the proxy', () => {
   it('forwards the pool list with no cookie or authorization, and passes status and body through', async () => {
     const p = await start();
-    upstream.answer(() => ({ status: 200, body: LIST }));
+    bed.upstream.answer(() => ({ status: 200, body: LIST }));
     const res = await p.get('/fapi/v1/insuranceBalance', {
       headers: { cookie: 'session=secret', authorization: 'Bearer secret' },
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(LIST);
-    expect(upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/insuranceBalance']);
-    expect(upstream.seen[0]!.headers.cookie).toBeUndefined();
-    expect(upstream.seen[0]!.headers.authorization).toBeUndefined();
+    expect(bed.upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/insuranceBalance']);
+    expect(bed.upstream.seen[0]!.headers.cookie).toBeUndefined();
+    expect(bed.upstream.seen[0]!.headers.authorization).toBeUndefined();
   });
 
   it('forwards a checked, upper-cased symbol when the cache is off', async () => {
     const p = await start({ cacheTtlMs: 0 });
-    upstream.answer(() => ({ status: 400, body: '{"code":-1121,"msg":"Invalid symbol."}' }));
+    bed.upstream.answer(() => ({ status: 400, body: '{"code":-1121,"msg":"Invalid symbol."}' }));
     const res = await p.get('/fapi/v1/insuranceBalance?symbol=nopeusdt&other=1');
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ code: -1121, msg: 'Invalid symbol.' });
-    expect(upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/insuranceBalance?symbol=NOPEUSDT']);
+    expect(bed.upstream.seen.map((s) => s.url)).toEqual([
+      '/fapi/v1/insuranceBalance?symbol=NOPEUSDT',
+    ]);
   });
 
   it('answers every symbol lookup from one pool list while it is fresh', async () => {
     const p = await start();
-    upstream.answer(() => ({ status: 200, body: LIST }));
+    bed.upstream.answer(() => ({ status: 200, body: LIST }));
     const btc = await p.get('/fapi/v1/insuranceBalance?symbol=btcusdt');
     expect(btc.status).toBe(200);
     expect(await btc.json()).toEqual(JSON.parse(LIST)[0]);
@@ -85,7 +51,7 @@ describe('the proxy', () => {
     const unknown = await p.get('/fapi/v1/insuranceBalance?symbol=PEPEUSDT');
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ code: -1121, msg: 'Invalid symbol.' });
-    expect(upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/insuranceBalance']);
+    expect(bed.upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/insuranceBalance']);
     expect(p.proxy.stats.fromList).toBe(3);
   });
 
@@ -113,7 +79,7 @@ describe('the proxy', () => {
       expect(post.status).toBe(405);
       expect(post.headers.get('allow')).toBe('GET');
     }
-    expect(upstream.seen).toHaveLength(0);
+    expect(bed.upstream.seen).toHaveLength(0);
   });
 
   it('refuses a symbol that cannot be one without asking the upstream', async () => {
@@ -129,7 +95,7 @@ describe('the proxy', () => {
         expect(res.status, q).toBe(400);
         expect(((await res.json()) as { msg: string }).msg).toMatch(/symbol/i);
       }
-    expect(upstream.seen).toHaveLength(0);
+    expect(bed.upstream.seen).toHaveLength(0);
   });
 
   it('forwards the asset index, and answers one pair from the whole index while it is fresh', async () => {
@@ -138,43 +104,43 @@ describe('the proxy', () => {
       { symbol: 'BTCUSD', time: 5, index: '91234.56780000', bidBuffer: '0.05' },
       { symbol: 'USDTUSD', time: 5, index: '0.99987691' },
     ]);
-    upstream.answer(() => ({ status: 200, body: index }));
+    bed.upstream.answer(() => ({ status: 200, body: index }));
     expect(await (await p.get('/fapi/v1/assetIndex')).text()).toBe(index);
     const btc = await p.get('/fapi/v1/assetIndex?symbol=btcusd');
     expect(await btc.json()).toEqual(JSON.parse(index)[0]);
     expect((await p.get('/fapi/v1/assetIndex?symbol=BNFCRUSD')).status).toBe(400);
-    expect(upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/assetIndex']);
+    expect(bed.upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/assetIndex']);
   });
 
   it('shares one upstream answer within the cache period and asks again after it', async () => {
     const p = await start();
     for (let i = 0; i < 5; i += 1) await p.get('/fapi/v1/insuranceBalance');
-    expect(upstream.seen).toHaveLength(1);
+    expect(bed.upstream.seen).toHaveLength(1);
     p.clock.t += 5_001;
     await p.get('/fapi/v1/insuranceBalance');
-    expect(upstream.seen).toHaveLength(2);
+    expect(bed.upstream.seen).toHaveLength(2);
   });
 
   it('asks the upstream every time when the cache is off', async () => {
     const p = await start({ cacheTtlMs: 0 });
     await p.get('/fapi/v1/insuranceBalance');
     await p.get('/fapi/v1/insuranceBalance');
-    expect(upstream.seen).toHaveLength(2);
+    expect(bed.upstream.seen).toHaveLength(2);
   });
 
   it('lets concurrent identical requests share one call in flight', async () => {
     const p = await start({ cacheTtlMs: 0 });
-    upstream.answer(() => ({ status: 200, body: '[]', delayMs: 150 }));
+    bed.upstream.answer(() => ({ status: 200, body: '[]', delayMs: 150 }));
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => p.get('/fapi/v1/insuranceBalance')),
     );
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
-    expect(upstream.seen).toHaveLength(1);
+    expect(bed.upstream.seen).toHaveLength(1);
   });
 
   it('keeps off the upstream after a 429 until Retry-After has passed', async () => {
     const p = await start({ cacheTtlMs: 0 });
-    upstream.answer(() => ({
+    bed.upstream.answer(() => ({
       status: 429,
       body: '{"code":-1003,"msg":"Too many requests."}',
       headers: { 'retry-after': '30' },
@@ -182,22 +148,22 @@ describe('the proxy', () => {
     const first = await p.get('/fapi/v1/insuranceBalance');
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('30');
-    upstream.answer(() => ({ status: 200, body: '[]' }));
+    bed.upstream.answer(() => ({ status: 200, body: '[]' }));
     p.clock.t += 10_000;
     const second = await p.get('/fapi/v1/assetIndex?symbol=BTCUSD');
     expect(second.status).toBe(429);
     expect(second.headers.get('retry-after')).toBe('20');
     expect(second.headers.get('x-proxy-error')).toBe('paused');
-    expect(upstream.seen).toHaveLength(1);
+    expect(bed.upstream.seen).toHaveLength(1);
     p.clock.t += 20_001;
     expect((await p.get('/fapi/v1/insuranceBalance')).status).toBe(200);
-    expect(upstream.seen).toHaveLength(2);
+    expect(bed.upstream.seen).toHaveLength(2);
   });
 
   it('takes a Retry-After of 1.5 or -5 for none, and pauses the default 60 s', async () => {
     for (const header of ['1.5', '-5']) {
       const p = await start({ cacheTtlMs: 0 });
-      upstream.answer(() => ({ status: 429, body: '{}', headers: { 'retry-after': header } }));
+      bed.upstream.answer(() => ({ status: 429, body: '{}', headers: { 'retry-after': header } }));
       expect((await p.get('/fapi/v1/insuranceBalance')).headers.get('retry-after')).toBe('60');
       p.clock.t += 30_000;
       expect((await p.get('/fapi/v1/insuranceBalance')).status, header).toBe(429);
@@ -206,7 +172,7 @@ describe('the proxy', () => {
 
   it('answers a 418 ban with the same status while it lasts', async () => {
     const p = await start({ cacheTtlMs: 0 });
-    upstream.answer(() => ({
+    bed.upstream.answer(() => ({
       status: 418,
       body: '{"code":-1003,"msg":"banned"}',
       headers: { 'retry-after': '120' },
@@ -215,7 +181,7 @@ describe('the proxy', () => {
     const res = await p.get('/fapi/v1/insuranceBalance');
     expect(res.status).toBe(418);
     expect(Number(res.headers.get('retry-after'))).toBe(120);
-    expect(upstream.seen).toHaveLength(1);
+    expect(bed.upstream.seen).toHaveLength(1);
   });
 
   it('turns an unreachable upstream into a 502 with a message', async () => {
@@ -228,7 +194,7 @@ describe('the proxy', () => {
 
   it('turns a silent upstream into a 504 with a message', async () => {
     const p = await start({ cacheTtlMs: 0, timeoutMs: 200 });
-    upstream.answer(() => ({ status: 200, body: '[]', delayMs: 1_000 }));
+    bed.upstream.answer(() => ({ status: 200, body: '[]', delayMs: 1_000 }));
     const res = await p.get('/fapi/v1/insuranceBalance');
     expect(res.status).toBe(504);
     expect(((await res.json()) as { msg: string }).msg).toMatch(/did not answer within 0.2 s/);
@@ -236,20 +202,20 @@ describe('the proxy', () => {
 
   it('turns an HTML or truncated answer into a JSON 502 and does not cache it', async () => {
     const p = await start();
-    upstream.answer(() => ({ status: 502, body: '<html>Bad Gateway</html>' }));
+    bed.upstream.answer(() => ({ status: 502, body: '<html>Bad Gateway</html>' }));
     const html = await p.get('/fapi/v1/insuranceBalance');
     expect(html.status).toBe(502);
     expect(((await html.json()) as { msg: string }).msg).toMatch(
       /HTTP 502 with a body that is not JSON/,
     );
-    upstream.answer(() => ({ status: 200, body: '[{"symbols":["BTC' }));
+    bed.upstream.answer(() => ({ status: 200, body: '[{"symbols":["BTC' }));
     expect((await p.get('/fapi/v1/insuranceBalance')).status).toBe(502);
-    expect(upstream.seen).toHaveLength(2);
+    expect(bed.upstream.seen).toHaveLength(2);
   });
 
   it('does not read an oversized answer to the end', async () => {
     const p = await start({ cacheTtlMs: 0, maxBodyBytes: 1_000 });
-    upstream.answer(() => ({ status: 200, body: JSON.stringify(['x'.repeat(5_000)]) }));
+    bed.upstream.answer(() => ({ status: 200, body: JSON.stringify(['x'.repeat(5_000)]) }));
     const res = await p.get('/fapi/v1/insuranceBalance');
     expect(res.status).toBe(502);
     expect(res.headers.get('x-proxy-error')).toBe('not-json');

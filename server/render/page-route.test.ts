@@ -4,36 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PrerenderOutput } from '../../src/core/prerender.ts';
+import { CSP, CSS, page, TEMPLATE } from './test-page.ts';
 import type { Answer } from '../proxy/answer.ts';
 import { createPageRoute, type PageRouteOptions } from './page-route.ts';
 import type { ServerEntry } from './server-bundle.ts';
-
-const TEMPLATE = `<!doctype html>
-<html lang="en">
-  <head>
-    <title>Insurance fund balances</title>
-    <!-- Every view starts with the pool list: ask for it while the scripts load. -->
-    <link rel="preload" href="/fapi/v1/insuranceBalance" as="fetch" crossorigin="anonymous" />
-    <script type="module" crossorigin src="/assets/index-a1.js"></script>
-    <link rel="stylesheet" crossorigin href="/assets/index-b2.css">
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`;
-const CSS = ':root{--bg:#fff}body{margin:0}';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'";
-
-const page: PrerenderOutput = {
-  html: '<main><section data-testid="pool">BTCUSDT</section></main>',
-  dataId: 'prerendered',
-  data: '{"renderedAt":1,"fetchedAt":1,"demo":false,"pools":[]}',
-  lang: 'zh-CN',
-  title: '保险基金余额 · <U本位>',
-  theme: 'dark',
-};
 
 let server: Server | undefined;
 afterEach(async () => {

@@ -1,35 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PrerenderOutput } from '../../src/core/prerender.ts';
+import { CSP, CSS, page, TEMPLATE } from './test-page.ts';
 import { acceptedLanguages, colorSchemeOf } from './client-hints.ts';
 import { serverOutDir } from './server-bundle.ts';
 import { allowStyles, fillTemplate, HOLD_PAINT_MAX_CHARS, inlineStyles } from './template.ts';
-
-const TEMPLATE = `<!doctype html>
-<html lang="en">
-  <head>
-    <title>Insurance fund balances</title>
-    <!-- Every view starts with the pool list: ask for it while the scripts load. -->
-    <link rel="preload" href="/fapi/v1/insuranceBalance" as="fetch" crossorigin="anonymous" />
-    <script type="module" crossorigin src="/assets/index-a1.js"></script>
-    <link rel="stylesheet" crossorigin href="/assets/index-b2.css">
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`;
-const CSS = ':root{--bg:#fff}body{margin:0}';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'";
-
-const page: PrerenderOutput = {
-  html: '<main><section data-testid="pool">BTCUSDT</section></main>',
-  dataId: 'prerendered',
-  data: '{"renderedAt":1,"fetchedAt":1,"demo":false,"pools":[]}',
-  lang: 'zh-CN',
-  title: '保险基金余额 · <U本位>',
-  theme: 'dark',
-};
 
 describe('the page template', () => {
   it('gets the render, its data, language, theme and title, and loses the pool-list preload', () => {
