@@ -7,7 +7,8 @@ import {
   stepMarket,
   type MarketOptions,
 } from './market.ts';
-import { INSURANCE_BALANCE_PATH as ENDPOINT } from '../../src/core/upstream.ts';
+import { ASSET_INDEX_PATH, FORWARDED_PATHS } from '../../src/core/upstream.ts';
+import { demoIndexAnswer } from './asset-index.ts';
 
 /** The real host's failure modes, switched on with `POST /__demo/fault`. */
 export const FAULTS = [
@@ -35,8 +36,15 @@ export interface DemoUpstreamOptions extends MarketOptions {
 interface FaultState {
   mode: Fault;
   retryAfter: number;
-  /** How many more requests get the fault; `Infinity` until switched off. */
-  remaining: number;
+  /** How many more requests of each path get the fault; `Infinity` until switched off. */
+  remaining: Record<string, number>;
+}
+
+/** A fault for `count` requests of each path, or of `path` alone. */
+function faultOf(mode: Fault, retryAfter: number, count: number, path?: string): FaultState {
+  const hits = (p: string) => mode !== 'none' && (path === undefined || path === p);
+  const remaining = Object.fromEntries(FORWARDED_PATHS.map((p) => [p, hits(p) ? count : 0]));
+  return { mode, retryAfter, remaining };
 }
 
 function sendJson(
@@ -64,8 +72,9 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   const random = seededRandom((options.seed ?? 1) ^ 0x5eed);
   const sockets = new Set<Socket>();
   let lastStep = Math.floor(Date.now() / stepMs) * stepMs;
-  let fault: FaultState = { mode: 'none', retryAfter: 5, remaining: 0 };
-  const stats = { requests: 0, lastRequestAt: 0 };
+  let fault = faultOf('none', 5, 0);
+  /** `requests` counts the pool list's, `indexRequests` the asset index's. */
+  const stats = { requests: 0, indexRequests: 0, lastRequestAt: 0 };
 
   function advance() {
     const due = Math.floor(Date.now() / stepMs) * stepMs;
@@ -94,10 +103,13 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, url: URL) {
-    stats.requests += 1;
+    const isIndex = url.pathname === ASSET_INDEX_PATH;
+    if (isIndex) stats.indexRequests += 1;
+    else stats.requests += 1;
     stats.lastRequestAt = Date.now();
-    const mode = fault.remaining > 0 ? fault.mode : 'none';
-    if (fault.remaining > 0) fault.remaining -= 1;
+    const left = fault.remaining[url.pathname] ?? 0;
+    const mode = left > 0 ? fault.mode : 'none';
+    if (left > 0) fault.remaining[url.pathname] = left - 1;
     const retryAfter = { 'retry-after': String(fault.retryAfter) };
     switch (mode) {
       case 'status-500':
@@ -141,7 +153,10 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
     advance();
     const symbol = url.searchParams.get('symbol');
     let body: unknown;
-    if (symbol === null) body = pools.map((_, i) => poolJson(i, mode));
+    if (isIndex) {
+      body = demoIndexAnswer(symbol, lastStep, mode, stepMs);
+      if (body === undefined) return sendJson(res, 400, { code: -1121, msg: 'Invalid symbol.' });
+    } else if (symbol === null) body = pools.map((_, i) => poolJson(i, mode));
     else {
       const index = pools.findIndex((p) => p.symbols.includes(symbol));
       if (index === -1) return sendJson(res, 400, { code: -1121, msg: 'Invalid symbol.' });
@@ -158,7 +173,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   async function control(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (url.pathname === '/__demo/stats') return sendJson(res, 200, stats);
     if (url.pathname === '/__demo/fault' && req.method === 'POST') {
-      let input: { mode?: unknown; retryAfter?: unknown; count?: unknown };
+      let input: { mode?: unknown; retryAfter?: unknown; count?: unknown; path?: unknown };
       try {
         input = JSON.parse(await readBody(req)) as typeof input;
       } catch {
@@ -166,12 +181,13 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
       }
       const mode = FAULTS.find((f) => f === input.mode);
       if (!mode) return sendJson(res, 400, { msg: `mode must be one of ${FAULTS.join(', ')}` });
-      fault = {
-        mode,
-        retryAfter: typeof input.retryAfter === 'number' ? input.retryAfter : 5,
-        remaining: mode === 'none' ? 0 : typeof input.count === 'number' ? input.count : Infinity,
-      };
-      return sendJson(res, 200, { mode, retryAfter: fault.retryAfter, count: fault.remaining });
+      const path = FORWARDED_PATHS.find((p) => p === input.path);
+      if (input.path !== undefined && !path)
+        return sendJson(res, 400, { msg: `path must be one of ${FORWARDED_PATHS.join(', ')}` });
+      const retryAfter = typeof input.retryAfter === 'number' ? input.retryAfter : 5;
+      const count = mode === 'none' ? 0 : typeof input.count === 'number' ? input.count : Infinity;
+      fault = faultOf(mode, retryAfter, count, path);
+      return sendJson(res, 200, { mode, retryAfter, count, ...(path ? { path } : {}) });
     }
     return sendJson(res, 404, { msg: 'unknown control' });
   }
@@ -182,7 +198,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
       control(req, res, url).catch(() => sendJson(res, 500, { msg: 'control failed' }));
       return;
     }
-    if (url.pathname !== ENDPOINT || req.method !== 'GET') {
+    if (!FORWARDED_PATHS.some((p) => p === url.pathname) || req.method !== 'GET') {
       sendJson(res, 404, { code: -5, msg: 'Not found.' });
       return;
     }
@@ -203,8 +219,14 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     stats,
-    setFault(mode: Fault, retryAfter = 5, count = Infinity) {
-      fault = { mode, retryAfter, remaining: mode === 'none' ? 0 : count };
+    /** Each path gets the fault for `count` requests; with `path`, that path alone. */
+    setFault(
+      mode: Fault,
+      retryAfter = 5,
+      count = Infinity,
+      path?: (typeof FORWARDED_PATHS)[number],
+    ) {
+      fault = faultOf(mode, retryAfter, count, path);
     },
     close(): Promise<void> {
       for (const socket of sockets) socket.destroy();
