@@ -57,8 +57,8 @@ export function PoolsToolbar({ sort, asset, assets, dir, filter, navigate }: Too
           value={sort}
           className={field}
           onChange={(e) => {
-            const next = SORTS.find((s) => s === e.target.value) ?? 'balance';
-            navigate({ sort: next === 'balance' ? undefined : next, dir: undefined }, 'replace');
+            const next = SORTS.find((s) => s === e.target.value) ?? 'value';
+            navigate({ sort: next === 'value' ? undefined : next, dir: undefined }, 'replace');
           }}
         >
           {SORTS.map((s) => (
