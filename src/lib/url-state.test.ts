@@ -44,6 +44,9 @@ describe('parseUrlState', () => {
       asset: 'USDC',
       dir: 'desc',
     });
+    // Before the value sort, a link naming an asset sorted by its balance; it still does.
+    expect(parseUrlState('?asset=USDC').sort).toBe('balance');
+    expect(parseUrlState('?asset=USDC&sort=value').sort).toBe('value');
   });
 
   it('reads the Low threshold in dollars, and falls back to 100,000 for a bad one', () => {

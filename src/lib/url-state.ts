@@ -102,7 +102,8 @@ export function parseUrlState(search: string): UrlState {
     refresh: p.refresh ?? DEFAULT_REFRESH_S,
     lang: p.lang,
     theme: p.theme,
-    sort: p.sort ?? 'value',
+    // A link from before the value sort that names an asset meant its balance.
+    sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
     dir: p.dir ?? (p.sort === 'name' ? 'asc' : 'desc'),
     filter: (p.filter ?? '').replace(/[^\p{L}\p{M}\p{N}_]/gu, ''),

@@ -58,7 +58,9 @@ export function PoolsToolbar({ sort, asset, assets, dir, filter, navigate }: Too
           className={field}
           onChange={(e) => {
             const next = SORTS.find((s) => s === e.target.value) ?? 'value';
-            navigate({ sort: next === 'value' ? undefined : next, dir: undefined }, 'replace');
+            // The default needs no parameter, and an asset in the link would mean its balance.
+            const patch = next === 'value' ? { sort: undefined, asset: undefined } : { sort: next };
+            navigate({ ...patch, dir: undefined }, 'replace');
           }}
         >
           {SORTS.map((s) => (
