@@ -31,10 +31,10 @@ export function useValuation(policy: RefreshPolicy, lowUsd: string): ValuationSt
     () => createValuation({ index, history, lowUsd }),
     [index, history, lowUsd],
   );
-  return {
-    valuation,
-    indexError: asset.error,
-    indexFetchedAt: asset.fetchedAt,
-    historyMissing: answer === undefined && !overview.pending,
-  };
+  const { error: indexError, fetchedAt: indexFetchedAt } = asset;
+  const historyMissing = answer === undefined && !overview.pending;
+  return useMemo(
+    () => ({ valuation, indexError, indexFetchedAt, historyMissing }),
+    [valuation, indexError, indexFetchedAt, historyMissing],
+  );
 }

@@ -6,6 +6,7 @@ import { resetIndexPause } from '../api/asset-index';
 import type { Snapshot } from '../api/insurance-balance';
 import { resetPause } from '../api/insurance-balance';
 import { insuranceKeys } from '../api/queries';
+import { ValuationProvider } from '../components/valuation-context';
 import type { Pool } from '../core/pool-schema';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { parseUrlState } from '../lib/url-state';
@@ -47,10 +48,13 @@ function renderDashboard(search = '') {
   const client = new QueryClient();
   const snapshot: Snapshot<Pool[]> = { data: pools, demo: true, fetchedAt: now };
   client.setQueryData(insuranceKeys.pools(), snapshot);
+  const url = parseUrlState(search);
   render(
     <QueryClientProvider client={client}>
       <I18nProvider lang="en">
-        <Dashboard url={parseUrlState(search)} navigate={vi.fn()} />
+        <ValuationProvider policy={{ refreshMs: 60_000, inBackground: false }} lowUsd={url.low}>
+          <Dashboard url={url} navigate={vi.fn()} />
+        </ValuationProvider>
       </I18nProvider>
     </QueryClientProvider>,
   );

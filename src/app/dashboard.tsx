@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
 import { usePools } from '../api/use-pools';
-import { useValuation } from '../api/use-valuation';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
-import { ValuationContext } from '../components/valuation-context';
+import { useValuationState } from '../components/valuation-context';
+import { assetsOf } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
@@ -17,7 +17,6 @@ import { SymbolView } from '../features/search/symbol-view';
 import { useKnownSymbols } from '../features/search/use-known-symbols';
 import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
-import { assetsOf } from '../core/pools';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
 
@@ -27,7 +26,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   const refreshMs = url.refresh * 1000;
   const { snapshot, freshness, error, query } = usePools({ refreshMs, inBackground: false });
   const pools = snapshot?.data;
-  const value = useValuation({ refreshMs, inBackground: false }, url.low);
+  const value = useValuationState();
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
@@ -54,70 +53,68 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           <SettingsBar lang={i18n.lang} theme={url.theme} navigate={navigate} />
         </ErrorBoundary>
       </header>
-      <ValuationContext value={value.valuation}>
-        <main className="mt-6 space-y-6">
-          {/* search */}
-          <ErrorBoundary name="search">
-            <SearchBox symbols={known} current={current} onSearch={search} />
-          </ErrorBoundary>
-          {error ? (
-            <ApiErrorAlert error={error} keptData={pools !== undefined} />
-          ) : pools && value.indexError ? (
-            <ValuationAlert
-              error={value.indexError}
-              keptFrom={value.indexFetchedAt}
-              sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
+      <main className="mt-6 space-y-6">
+        {/* search */}
+        <ErrorBoundary name="search">
+          <SearchBox symbols={known} current={current} onSearch={search} />
+        </ErrorBoundary>
+        {error ? (
+          <ApiErrorAlert error={error} keptData={pools !== undefined} />
+        ) : pools && value.indexError ? (
+          <ValuationAlert
+            error={value.indexError}
+            keptFrom={value.indexFetchedAt}
+            sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
+          />
+        ) : null}
+        {/* symbol view */}
+        {url.symbol ? (
+          <ErrorBoundary name="symbol">
+            <SymbolView
+              param={url.symbol}
+              pools={pools}
+              known={known}
+              refreshMs={refreshMs}
+              navigate={navigate}
             />
-          ) : null}
-          {/* symbol view */}
-          {url.symbol ? (
-            <ErrorBoundary name="symbol">
-              <SymbolView
-                param={url.symbol}
-                pools={pools}
-                known={known}
-                refreshMs={refreshMs}
-                navigate={navigate}
-              />
-            </ErrorBoundary>
-          ) : null}
-          {snapshot ? (
-            <ErrorBoundary name="summary">
-              <PoolsSummary
-                pools={snapshot.data}
-                fetchedAt={snapshot.fetchedAt}
-                historyMissing={value.historyMissing}
-              />
-            </ErrorBoundary>
-          ) : query.isPending ? (
-            <p role="status" className="text-[var(--muted)]">
-              {i18n.t('app.loading')}
-            </p>
-          ) : null}
-          {/* charts */}
-          <ErrorBoundary name="charts">
-            <ChartsSection pools={pools} />
           </ErrorBoundary>
-          {/* pools */}
-          {pools ? (
-            <ErrorBoundary name="pools">
-              <PoolsOverview
-                pools={pools}
-                changes={changes}
-                sort={url.sort}
-                asset={url.asset}
-                dir={url.dir}
-                filter={url.filter}
-                navigate={navigate}
-              />
-            </ErrorBoundary>
-          ) : null}
-          {/* export */}
-          <ErrorBoundary name="export">
-            <ExportPanel snapshot={snapshot} />
+        ) : null}
+        {snapshot ? (
+          <ErrorBoundary name="summary">
+            <PoolsSummary
+              pools={snapshot.data}
+              fetchedAt={snapshot.fetchedAt}
+              historyMissing={value.historyMissing}
+            />
           </ErrorBoundary>
-        </main>
-      </ValuationContext>
+        ) : query.isPending ? (
+          <p role="status" className="text-[var(--muted)]">
+            {i18n.t('app.loading')}
+          </p>
+        ) : null}
+        {/* charts */}
+        <ErrorBoundary name="charts">
+          <ChartsSection pools={pools} />
+        </ErrorBoundary>
+        {/* pools */}
+        {pools ? (
+          <ErrorBoundary name="pools">
+            <PoolsOverview
+              pools={pools}
+              changes={changes}
+              sort={url.sort}
+              asset={url.asset}
+              dir={url.dir}
+              filter={url.filter}
+              navigate={navigate}
+            />
+          </ErrorBoundary>
+        ) : null}
+        {/* export */}
+        <ErrorBoundary name="export">
+          <ExportPanel snapshot={snapshot} />
+        </ErrorBoundary>
+      </main>
     </div>
   );
 }

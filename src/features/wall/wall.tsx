@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { pausedUntil } from '../../api/insurance-balance';
 import { usePools } from '../../api/use-pools';
-import { useValuation } from '../../api/use-valuation';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { ValuationAlert } from '../../components/valuation-alert';
-import { ValuationContext } from '../../components/valuation-context';
+import { useValuationState } from '../../components/valuation-context';
 import { useI18n } from '../../lib/i18n/i18n';
 import { snapshotTime } from '../../core/pools';
 import type { UrlState } from '../../lib/url-state';
@@ -26,7 +25,7 @@ export function Wall({ url }: { url: UrlState }) {
   const i18n = useI18n();
   const refreshMs = url.refresh * 1000;
   const { snapshot, freshness, error, query, now } = usePools({ refreshMs, inBackground: true });
-  const value = useValuation({ refreshMs, inBackground: true }, url.low);
+  const value = useValuationState();
   const wakeLock = useWakeLock();
   const pools = snapshot?.data;
   const changes = useChangeMarks(pools, query.dataUpdatedAt, now);
@@ -59,15 +58,13 @@ export function Wall({ url }: { url: UrlState }) {
       {pools ? <WallDrops pools={pools} changes={changes} /> : null}
       <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
       <ErrorBoundary name="wall">
-        <ValuationContext value={value.valuation}>
-          {pools === undefined ? (
-            <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
-          ) : pools.length === 0 ? (
-            <p className="wall-message">{i18n.t('wall.empty')}</p>
-          ) : (
-            <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
-          )}
-        </ValuationContext>
+        {pools === undefined ? (
+          <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
+        ) : pools.length === 0 ? (
+          <p className="wall-message">{i18n.t('wall.empty')}</p>
+        ) : (
+          <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
+        )}
       </ErrorBoundary>
     </main>
   );
