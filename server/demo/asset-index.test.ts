@@ -65,13 +65,17 @@ describe('the demo upstream’s asset index path', () => {
     expect(upstream.stats).toMatchObject({ indexRequests: 5, requests: 0 });
   });
 
-  it('takes the faults, on both paths or on this one alone', async () => {
+  it('takes the faults on this path alone, on every path, and leaves it alone by default', async () => {
     upstream = await startDemoUpstream();
     const index = `${upstream.url}${PATH}`;
     const pools = `${upstream.url}/fapi/v1/insuranceBalance`;
     const set = (body: unknown) =>
       fetch(`${upstream!.url}/__demo/fault`, { method: 'POST', body: JSON.stringify(body) });
     await set({ mode: 'rate-limit', retryAfter: 7, count: 1 });
+    expect((await fetch(index)).status).toBe(200);
+    expect((await fetch(pools)).status).toBe(429);
+    expect((await fetch(pools)).status).toBe(200);
+    await set({ mode: 'rate-limit', retryAfter: 7, count: 1, path: 'all' });
     expect((await fetch(index)).status).toBe(429);
     expect((await fetch(pools)).status).toBe(429);
     expect((await fetch(index)).status).toBe(200);
@@ -80,7 +84,7 @@ describe('the demo upstream’s asset index path', () => {
     expect((await fetch(index)).status).toBe(500);
     await set({ mode: 'wrong-type', path: PATH });
     expect(assetIndexListSchema.safeParse(await (await fetch(index)).json()).success).toBe(false);
-    await set({ mode: 'truncated' });
+    await set({ mode: 'truncated', path: 'all' });
     await expect((await fetch(index)).json()).rejects.toThrow();
     await set({ mode: 'none' });
     expect((await fetch(index)).status).toBe(200);

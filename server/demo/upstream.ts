@@ -7,7 +7,11 @@ import {
   stepMarket,
   type MarketOptions,
 } from './market.ts';
-import { ASSET_INDEX_PATH, FORWARDED_PATHS } from '../../src/core/upstream.ts';
+import {
+  ASSET_INDEX_PATH,
+  FORWARDED_PATHS,
+  INSURANCE_BALANCE_PATH,
+} from '../../src/core/upstream.ts';
 import { demoIndexAnswer } from './asset-index.ts';
 
 /** The real host's failure modes, switched on with `POST /__demo/fault`. */
@@ -40,9 +44,21 @@ interface FaultState {
   remaining: Record<string, number>;
 }
 
-/** A fault for `count` requests of each path, or of `path` alone. */
-function faultOf(mode: Fault, retryAfter: number, count: number, path?: string): FaultState {
-  const hits = (p: string) => mode !== 'none' && (path === undefined || path === p);
+/** Where a fault strikes: one path, or `all` of them, each for its own count of requests. */
+export type FaultPath = (typeof FORWARDED_PATHS)[number] | 'all';
+
+/**
+ * A fault for `count` requests of `path`. Without one it strikes the pool list, as it did before
+ * the asset index was served: a one-shot 429 meant for the pool list is never taken by an index
+ * request, nor left waiting to strike the index later.
+ */
+function faultOf(
+  mode: Fault,
+  retryAfter: number,
+  count: number,
+  path: FaultPath = INSURANCE_BALANCE_PATH,
+): FaultState {
+  const hits = (p: string) => mode !== 'none' && (path === 'all' || path === p);
   const remaining = Object.fromEntries(FORWARDED_PATHS.map((p) => [p, hits(p) ? count : 0]));
   return { mode, retryAfter, remaining };
 }
@@ -181,9 +197,11 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
       }
       const mode = FAULTS.find((f) => f === input.mode);
       if (!mode) return sendJson(res, 400, { msg: `mode must be one of ${FAULTS.join(', ')}` });
-      const path = FORWARDED_PATHS.find((p) => p === input.path);
+      const path = [...FORWARDED_PATHS, 'all' as const].find((p) => p === input.path);
       if (input.path !== undefined && !path)
-        return sendJson(res, 400, { msg: `path must be one of ${FORWARDED_PATHS.join(', ')}` });
+        return sendJson(res, 400, {
+          msg: `path must be one of ${FORWARDED_PATHS.join(', ')} or all`,
+        });
       const retryAfter = typeof input.retryAfter === 'number' ? input.retryAfter : 5;
       const count = mode === 'none' ? 0 : typeof input.count === 'number' ? input.count : Infinity;
       fault = faultOf(mode, retryAfter, count, path);
@@ -219,13 +237,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     stats,
-    /** Each path gets the fault for `count` requests; with `path`, that path alone. */
-    setFault(
-      mode: Fault,
-      retryAfter = 5,
-      count = Infinity,
-      path?: (typeof FORWARDED_PATHS)[number],
-    ) {
+    /** `path` (the pool list unless given, or `all`) gets the fault for `count` requests. */
+    setFault(mode: Fault, retryAfter = 5, count = Infinity, path?: FaultPath) {
       fault = faultOf(mode, retryAfter, count, path);
     },
     close(): Promise<void> {
