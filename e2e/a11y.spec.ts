@@ -96,8 +96,9 @@ test.describe('keyboard only', () => {
     await expect(page.getByTestId('pool').first()).toBeVisible();
     const sort = page.getByLabel('Sort by');
     await tabTo(page, sort);
+    // From the default, value, to the next choice: balance.
     await page.keyboard.press('ArrowDown');
-    await expect(page).toHaveURL(/[?&]sort=members(&|$)/);
+    await expect(page).toHaveURL(/[?&]sort=balance(&|$)/);
     await tabTo(page, page.getByLabel('Order'), 10);
     await page.keyboard.press('ArrowDown');
     await expect(page).toHaveURL(/[?&]dir=asc(&|$)/);

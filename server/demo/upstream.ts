@@ -7,7 +7,12 @@ import {
   stepMarket,
   type MarketOptions,
 } from './market.ts';
-import { INSURANCE_BALANCE_PATH as ENDPOINT } from '../../src/core/upstream.ts';
+import {
+  ASSET_INDEX_PATH,
+  FORWARDED_PATHS,
+  INSURANCE_BALANCE_PATH,
+} from '../../src/core/upstream.ts';
+import { demoIndexAnswer } from './asset-index.ts';
 
 /** The real host's failure modes, switched on with `POST /__demo/fault`. */
 export const FAULTS = [
@@ -35,8 +40,27 @@ export interface DemoUpstreamOptions extends MarketOptions {
 interface FaultState {
   mode: Fault;
   retryAfter: number;
-  /** How many more requests get the fault; `Infinity` until switched off. */
-  remaining: number;
+  /** How many more requests of each path get the fault; `Infinity` until switched off. */
+  remaining: Record<string, number>;
+}
+
+/** Where a fault strikes: one path, or `all` of them, each for its own count of requests. */
+export type FaultPath = (typeof FORWARDED_PATHS)[number] | 'all';
+
+/**
+ * A fault for `count` requests of `path`. Without one it strikes the pool list, as it did before
+ * the asset index was served: a one-shot 429 meant for the pool list is never taken by an index
+ * request, nor left waiting to strike the index later.
+ */
+function faultOf(
+  mode: Fault,
+  retryAfter: number,
+  count: number,
+  path: FaultPath = INSURANCE_BALANCE_PATH,
+): FaultState {
+  const hits = (p: string) => mode !== 'none' && (path === 'all' || path === p);
+  const remaining = Object.fromEntries(FORWARDED_PATHS.map((p) => [p, hits(p) ? count : 0]));
+  return { mode, retryAfter, remaining };
 }
 
 function sendJson(
@@ -64,8 +88,9 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   const random = seededRandom((options.seed ?? 1) ^ 0x5eed);
   const sockets = new Set<Socket>();
   let lastStep = Math.floor(Date.now() / stepMs) * stepMs;
-  let fault: FaultState = { mode: 'none', retryAfter: 5, remaining: 0 };
-  const stats = { requests: 0, lastRequestAt: 0 };
+  let fault = faultOf('none', 5, 0);
+  /** `requests` counts the pool list's, `indexRequests` the asset index's. */
+  const stats = { requests: 0, indexRequests: 0, lastRequestAt: 0 };
 
   function advance() {
     const due = Math.floor(Date.now() / stepMs) * stepMs;
@@ -94,10 +119,13 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   }
 
   function answer(req: IncomingMessage, res: ServerResponse, url: URL) {
-    stats.requests += 1;
+    const isIndex = url.pathname === ASSET_INDEX_PATH;
+    if (isIndex) stats.indexRequests += 1;
+    else stats.requests += 1;
     stats.lastRequestAt = Date.now();
-    const mode = fault.remaining > 0 ? fault.mode : 'none';
-    if (fault.remaining > 0) fault.remaining -= 1;
+    const left = fault.remaining[url.pathname] ?? 0;
+    const mode = left > 0 ? fault.mode : 'none';
+    if (left > 0) fault.remaining[url.pathname] = left - 1;
     const retryAfter = { 'retry-after': String(fault.retryAfter) };
     switch (mode) {
       case 'status-500':
@@ -141,7 +169,10 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
     advance();
     const symbol = url.searchParams.get('symbol');
     let body: unknown;
-    if (symbol === null) body = pools.map((_, i) => poolJson(i, mode));
+    if (isIndex) {
+      body = demoIndexAnswer(symbol, lastStep, mode, stepMs);
+      if (body === undefined) return sendJson(res, 400, { code: -1121, msg: 'Invalid symbol.' });
+    } else if (symbol === null) body = pools.map((_, i) => poolJson(i, mode));
     else {
       const index = pools.findIndex((p) => p.symbols.includes(symbol));
       if (index === -1) return sendJson(res, 400, { code: -1121, msg: 'Invalid symbol.' });
@@ -158,7 +189,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   async function control(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (url.pathname === '/__demo/stats') return sendJson(res, 200, stats);
     if (url.pathname === '/__demo/fault' && req.method === 'POST') {
-      let input: { mode?: unknown; retryAfter?: unknown; count?: unknown };
+      let input: { mode?: unknown; retryAfter?: unknown; count?: unknown; path?: unknown };
       try {
         input = JSON.parse(await readBody(req)) as typeof input;
       } catch {
@@ -166,12 +197,15 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
       }
       const mode = FAULTS.find((f) => f === input.mode);
       if (!mode) return sendJson(res, 400, { msg: `mode must be one of ${FAULTS.join(', ')}` });
-      fault = {
-        mode,
-        retryAfter: typeof input.retryAfter === 'number' ? input.retryAfter : 5,
-        remaining: mode === 'none' ? 0 : typeof input.count === 'number' ? input.count : Infinity,
-      };
-      return sendJson(res, 200, { mode, retryAfter: fault.retryAfter, count: fault.remaining });
+      const path = [...FORWARDED_PATHS, 'all' as const].find((p) => p === input.path);
+      if (input.path !== undefined && !path)
+        return sendJson(res, 400, {
+          msg: `path must be one of ${FORWARDED_PATHS.join(', ')} or all`,
+        });
+      const retryAfter = typeof input.retryAfter === 'number' ? input.retryAfter : 5;
+      const count = mode === 'none' ? 0 : typeof input.count === 'number' ? input.count : Infinity;
+      fault = faultOf(mode, retryAfter, count, path);
+      return sendJson(res, 200, { mode, retryAfter, count, ...(path ? { path } : {}) });
     }
     return sendJson(res, 404, { msg: 'unknown control' });
   }
@@ -182,7 +216,7 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
       control(req, res, url).catch(() => sendJson(res, 500, { msg: 'control failed' }));
       return;
     }
-    if (url.pathname !== ENDPOINT || req.method !== 'GET') {
+    if (!FORWARDED_PATHS.some((p) => p === url.pathname) || req.method !== 'GET') {
       sendJson(res, 404, { code: -5, msg: 'Not found.' });
       return;
     }
@@ -203,8 +237,9 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     stats,
-    setFault(mode: Fault, retryAfter = 5, count = Infinity) {
-      fault = { mode, retryAfter, remaining: mode === 'none' ? 0 : count };
+    /** `path` (the pool list unless given, or `all`) gets the fault for `count` requests. */
+    setFault(mode: Fault, retryAfter = 5, count = Infinity, path?: FaultPath) {
+      fault = faultOf(mode, retryAfter, count, path);
     },
     close(): Promise<void> {
       for (const socket of sockets) socket.destroy();

@@ -8,11 +8,15 @@ export type ApiErrorKind =
   | 'unreachable'
   | 'timeout'
   | 'bad-response'
-  | 'upstream';
+  | 'upstream'
+  /** The dashboard's own history API has no record of the symbol asked about (404). */
+  | 'not-recorded'
+  /** The dashboard's own history API could not answer, or answered what cannot be read. */
+  | 'history-unavailable';
 
 export interface ApiErrorDetails {
   status?: number;
-  /** The symbol asked for, with `invalid-symbol`. */
+  /** The symbol asked for, with `invalid-symbol` and `not-recorded`. */
   symbol?: string;
   /** Epoch ms before which the endpoint must not be asked again, with `rate-limited` and `banned`. */
   retryAt?: number;

@@ -7,7 +7,11 @@ import {
   type Pool,
 } from '../core/pool-schema';
 import { pauseEndsAt } from '../core/retry-after';
-import { INSURANCE_BALANCE_PATH as ENDPOINT, isPauseStatus } from '../core/upstream';
+import {
+  INSURANCE_BALANCE_PATH as ENDPOINT,
+  isPauseStatus,
+  type ForwardedPath,
+} from '../core/upstream';
 import { ApiError, toApiError } from './errors';
 
 /** The client gives up a little after the proxy's own 10 s limit, in case the proxy itself is gone. */
@@ -21,11 +25,22 @@ export interface Snapshot<T> {
   fetchedAt: number;
 }
 
+/** A time before which no request of a path leaves: set by a 429 or 418 of that path. */
+export interface Pause {
+  until: number;
+  kind: 'rate-limited' | 'banned';
+}
+
+export function createPause(): Pause {
+  return { until: 0, kind: 'rate-limited' };
+}
+
 /**
- * No request leaves before this time: set by a 429 or 418, so that no retry, refresh or
- * second view asks the endpoint before its `Retry-After` has passed.
+ * The pool list's pause, so that no retry, refresh or second view asks the endpoint before its
+ * `Retry-After` has passed. Other paths of the exchange wait for it too (see `UpstreamRoute`).
  */
-const pause = { until: 0, kind: 'rate-limited' as 'rate-limited' | 'banned' };
+export const poolListPause = createPause();
+const pause = poolListPause;
 
 export function pausedUntil(): number {
   return pause.until;
@@ -41,7 +56,12 @@ function upstreamMessage(body: unknown): string | undefined {
   return undefined;
 }
 
-function errorFor(response: Response, body: unknown, symbol: string | undefined): ApiError {
+function errorFor(
+  response: Response,
+  body: unknown,
+  symbol: string | undefined,
+  pause: Pause,
+): ApiError {
   const status = response.status;
   const detail = upstreamMessage(body);
   const code = typeof body === 'object' && body !== null && 'code' in body ? body.code : undefined;
@@ -60,15 +80,29 @@ function errorFor(response: Response, body: unknown, symbol: string | undefined)
   return new ApiError('upstream', { status, detail: detail ?? `HTTP ${status}` });
 }
 
-async function request<T>(
+/** A path of the exchange, the pause its own 429 or 418 sets, and the pauses it also waits for. */
+export interface UpstreamRoute {
+  path: ForwardedPath;
+  pause: Pause;
+  waitsFor?: readonly Pause[];
+}
+
+const POOL_LIST: UpstreamRoute = { path: ENDPOINT, pause };
+
+/** One GET of a path of the exchange (through the proxy), its answer checked by `schema`. */
+export async function requestUpstream<T>(
+  route: UpstreamRoute,
   schema: z.ZodMiniType<T>,
   symbol: string | undefined,
   signal?: AbortSignal,
 ): Promise<Snapshot<T>> {
-  if (Date.now() < pause.until) {
-    throw new ApiError(pause.kind, { retryAt: pause.until, detail: 'waiting for Retry-After' });
+  const now = Date.now();
+  const paused = [route.pause, ...(route.waitsFor ?? [])].find((p) => now < p.until);
+  if (paused) {
+    throw new ApiError(paused.kind, { retryAt: paused.until, detail: 'waiting for Retry-After' });
   }
-  const url = symbol === undefined ? ENDPOINT : `${ENDPOINT}?symbol=${encodeURIComponent(symbol)}`;
+  const { path } = route;
+  const url = symbol === undefined ? path : `${path}?symbol=${encodeURIComponent(symbol)}`;
   const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
   let response: Response;
   let text: string;
@@ -93,7 +127,7 @@ async function request<T>(
       detail: `HTTP ${response.status}, body is not JSON`,
     });
   }
-  if (!response.ok) throw errorFor(response, body, symbol);
+  if (!response.ok) throw errorFor(response, body, symbol, route.pause);
   const fetchedAt = Number(response.headers.get('x-fetched-at'));
   return snapshotOf(schema, body, {
     status: response.status,
@@ -103,7 +137,7 @@ async function request<T>(
 }
 
 /** A successful answer's body, checked against its schema; a body that does not fit is an ApiError. */
-function snapshotOf<T>(
+export function snapshotOf<T>(
   schema: z.ZodMiniType<T>,
   body: unknown,
   meta: { status: number; demo: boolean; fetchedAt: number },
@@ -143,6 +177,6 @@ export function fetchInsuranceBalance(
   signal?: AbortSignal,
 ): Promise<Snapshot<Pool | Pool[]>> {
   return symbol === undefined
-    ? request(poolListSchema, undefined, signal)
-    : request(poolSchema, symbol, signal);
+    ? requestUpstream(POOL_LIST, poolListSchema, undefined, signal)
+    : requestUpstream(POOL_LIST, poolSchema, symbol, signal);
 }

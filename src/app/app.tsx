@@ -1,6 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
+import { ValuationProvider } from '../components/valuation-context';
 import { createI18n, detectLang, I18nProvider } from '../lib/i18n/i18n';
 import type { Lang } from '../lib/url-state';
 import { useRenderSeed } from '../lib/render-seed';
@@ -32,7 +33,13 @@ export function App({ client }: { client?: QueryClient }) {
     <QueryClientProvider client={queryClient}>
       <I18nProvider lang={lang}>
         <ErrorBoundary name="app">
-          {url.view === 'wall' ? <Wall url={url} /> : <Dashboard url={url} navigate={navigate} />}
+          {/* dollar values and flags, on the view's own refresh period */}
+          <ValuationProvider
+            policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
+            lowUsd={url.low}
+          >
+            {url.view === 'wall' ? <Wall url={url} /> : <Dashboard url={url} navigate={navigate} />}
+          </ValuationProvider>
         </ErrorBoundary>
       </I18nProvider>
     </QueryClientProvider>

@@ -4,9 +4,12 @@ import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { ValuationAlert } from '../components/valuation-alert';
+import { useValuationState } from '../components/valuation-context';
+import { assetsOf } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
-import { PoolsOverview } from '../features/pools/pools-overview';
+import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { PoolsSummary } from '../features/pools/pools-summary';
 import { useBalanceChanges } from '../features/pools/use-balance-changes';
 import { SearchBox } from '../features/search/search-box';
@@ -23,6 +26,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   const refreshMs = url.refresh * 1000;
   const { snapshot, freshness, error, query } = usePools({ refreshMs, inBackground: false });
   const pools = snapshot?.data;
+  const value = useValuationState();
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
@@ -54,7 +58,15 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
         <ErrorBoundary name="search">
           <SearchBox symbols={known} current={current} onSearch={search} />
         </ErrorBoundary>
-        {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
+        {error ? (
+          <ApiErrorAlert error={error} keptData={pools !== undefined} />
+        ) : pools && value.indexError ? (
+          <ValuationAlert
+            error={value.indexError}
+            keptFrom={value.indexFetchedAt}
+            sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
+          />
+        ) : null}
         {/* symbol view */}
         {url.symbol ? (
           <ErrorBoundary name="symbol">
@@ -69,7 +81,11 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
         ) : null}
         {snapshot ? (
           <ErrorBoundary name="summary">
-            <PoolsSummary pools={snapshot.data} fetchedAt={snapshot.fetchedAt} />
+            <PoolsSummary
+              pools={snapshot.data}
+              fetchedAt={snapshot.fetchedAt}
+              historyMissing={value.historyMissing}
+            />
           </ErrorBoundary>
         ) : query.isPending ? (
           <p role="status" className="text-[var(--muted)]">

@@ -12,6 +12,15 @@ function badResponseDetail(error: ApiError, { t }: I18n): string {
   return t('error.expected.shape');
 }
 
+/** Why the history could not be had, in words: never the server's or the parser's own message. */
+function historyDetail(error: ApiError, i18n: I18n, time: string): string {
+  const { t } = i18n;
+  if (error.retryAt) return t('error.detail.retryAt', { time });
+  if (error.issue) return badResponseDetail(error, i18n);
+  if (error.status !== undefined) return t('error.detail.status', { status: error.status });
+  return t('error.detail.noAnswer');
+}
+
 export function apiErrorText(error: ApiError, i18n: I18n): string {
   const { t } = i18n;
   const time = error.retryAt ? i18n.formatClock(error.retryAt) : '';
@@ -30,6 +39,10 @@ export function apiErrorText(error: ApiError, i18n: I18n): string {
       return t('error.badResponse', { detail: badResponseDetail(error, i18n) });
     case 'upstream':
       return t('error.upstream', { status: error.status ?? '?' });
+    case 'not-recorded':
+      return t('error.notRecorded', { symbol: error.symbol ?? '' });
+    case 'history-unavailable':
+      return t('error.historyUnavailable', { detail: historyDetail(error, i18n, time) });
   }
 }
 

@@ -1,6 +1,8 @@
 import { memo, useSyncExternalStore } from 'react';
 import { useI18n } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
+import { staleHint } from './flag-hints';
+import { FlagChip } from './pool-flags';
 
 /**
  * The card's age line reads "just now" or whole minutes. Each line re-renders only when its own
@@ -34,10 +36,13 @@ export function SnapshotAge({
   time,
   now,
   staleAfterMs,
+  interval = null,
 }: {
   time: number;
   now?: number;
   staleAfterMs: number;
+  /** The pool's learned interval between snapshots that set `staleAfterMs`, `null` if none. */
+  interval?: number | null;
 }) {
   const i18n = useI18n();
   const seed = useRenderSeed();
@@ -55,12 +60,11 @@ export function SnapshotAge({
         {`· ${age < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, time + age)}`}
       </span>
       {stale ? (
-        <span
-          data-testid="pool-stale"
-          title={i18n.t('pools.staleHint', { minutes: Math.round(staleAfterMs / 60_000) })}
-          className="pool-flag pool-flag-stale"
-        >
-          {i18n.t('pools.stale')}
+        <span data-testid="pool-stale">
+          <FlagChip
+            flag="stale"
+            hint={staleHint({ ageMs: age, afterMs: staleAfterMs, interval }, i18n)}
+          />
         </span>
       ) : null}
     </p>

@@ -59,13 +59,17 @@ describe('PoolCard', () => {
     expect(screen.getByRole('heading', { name: 'BTC · ETH · BNB +1' })).toBeTruthy();
   });
 
-  it('flags a snapshot older than the threshold and a near-zero pool, and only those', () => {
+  it('flags a snapshot older than the given threshold as stale, and nothing else', () => {
     const { rerender } = render(inEnglish(<PoolCard pool={majors} now={t + 14 * 60_000} />));
     expect(screen.queryByTestId('pool-stale')).toBeNull();
-    expect(screen.queryByTestId('pool-near-zero')).toBeNull();
+    expect(screen.queryByTestId('pool-flag')).toBeNull();
     rerender(inEnglish(<PoolCard pool={depleted} now={t + 3 * 86_400_000} />));
-    expect(screen.getByTestId('pool-stale').textContent).toContain('Stale snapshot');
-    expect(screen.getByTestId('pool-near-zero').textContent).toContain('Near zero');
+    const stale = within(screen.getByTestId('pool-stale')).getByTestId('pool-flag');
+    expect(stale.dataset.flag).toBe('stale');
+    expect(stale.textContent).toContain('Stale');
+    expect(stale.title).toContain('Snapshot 3 days old, more than 15 minutes');
+    expect(stale.title).toContain('not known yet');
+    expect(screen.getAllByTestId('pool-flag')).toHaveLength(1);
   });
 
   it('follows the clock by itself when given none, minute by minute', () => {

@@ -1,15 +1,13 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
 import { changeKey, type Change, type Changes } from '../core/changes';
-import { compareDecimals, formatExact } from '../core/decimal';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName, snapshotTime } from '../core/pools';
 import { Balance } from './balance';
 import { MemberList, SnapshotAge } from './pool-card-parts';
-
-export const STALE_AFTER_MS = 15 * 60_000;
-/** A pool whose every balance is below this many units of its asset is shown as near zero. */
-export const NEAR_ZERO_BELOW = '1000';
+import { PoolFlagChips } from './pool-flags';
+import { PoolValue } from './pool-value';
+import { useValuationContext } from './valuation-context';
 
 export interface PoolCardProps {
   pool: Pool;
@@ -18,13 +16,10 @@ export interface PoolCardProps {
   /** Balances that moved since the last refresh, keyed by lib/changes `changeKey`. */
   changes?: Changes;
   highlightSymbol?: string;
+  /** Overrides the Stale rule learned from the history (core/flags `staleRule`). */
   staleAfterMs?: number;
   /** `pool` in the overview and on the wall; the symbol view marks its one pool `symbol-pool`. */
   testId?: string;
-}
-
-export function isNearZero(pool: Pool): boolean {
-  return pool.assets.every((a) => compareDecimals(a.marginBalance, NEAR_ZERO_BELOW) < 0);
 }
 
 /**
@@ -45,17 +40,15 @@ function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Chan
 
 const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
 
-/** The card's title line: the same from one refresh to the next unless the members or the flag change. */
+/** The card's title line, with the pool's Low and Drawn down flags. */
 const CardHeader = memo(function CardHeader({
   titleId,
   name,
-  count,
-  nearZero,
+  pool,
 }: {
   titleId: string;
   name: string;
-  count: number;
-  nearZero: boolean;
+  pool: Pool;
 }) {
   const i18n = useI18n();
   return (
@@ -64,17 +57,9 @@ const CardHeader = memo(function CardHeader({
         {name}
       </h3>
       <span className="text-[0.875em] text-[var(--muted)]">
-        {i18n.plural('app.symbols', count)}
+        {i18n.plural('app.symbols', pool.symbols.length)}
       </span>
-      {nearZero ? (
-        <span
-          data-testid="pool-near-zero"
-          title={i18n.t('pools.depletedHint', { limit: formatExact(NEAR_ZERO_BELOW, i18n.lang) })}
-          className="pool-flag pool-flag-near-zero"
-        >
-          {i18n.t('pools.depleted')}
-        </span>
-      ) : null}
+      <PoolFlagChips pool={pool} />
     </header>
   );
 });
@@ -90,33 +75,47 @@ const ChangeMark = memo(function ChangeMark({ change }: { change: Change }) {
   );
 });
 
-/** The age line changes with the snapshot's time, not with every balance. */
-const CardAge = memo(SnapshotAge);
+/** The age line changes with the snapshot's time and the pool's Stale rule, not with every balance. */
+const AgeLine = memo(SnapshotAge);
+
+const CardAge = memo(function CardAge({
+  pool,
+  now,
+  staleAfterMs,
+}: {
+  pool: Pool;
+  now: number | undefined;
+  staleAfterMs: number | undefined;
+}) {
+  const rule = useValuationContext().staleRuleOf(pool);
+  return (
+    <AgeLine
+      time={snapshotTime([pool])}
+      now={now}
+      staleAfterMs={staleAfterMs ?? rule.afterMs}
+      interval={staleAfterMs === undefined ? rule.interval : null}
+    />
+  );
+});
 
 function PoolCardView({
   pool,
   now,
   changes,
   highlightSymbol,
-  staleAfterMs = STALE_AFTER_MS,
+  staleAfterMs,
   testId = 'pool',
 }: PoolCardProps) {
   const i18n = useI18n();
   const titleId = useId();
-  const nearZero = isNearZero(pool);
   return (
     <article
       data-testid={testId}
-      data-near-zero={nearZero || undefined}
       aria-labelledby={titleId}
       className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
     >
-      <CardHeader
-        titleId={titleId}
-        name={nameOf(pool)}
-        count={pool.symbols.length}
-        nearZero={nearZero}
-      />
+      <CardHeader titleId={titleId} name={nameOf(pool)} pool={pool} />
+      <PoolValue pool={pool} />
       <ul aria-label={i18n.t('pools.balances')} className="mt-[0.5em] space-y-[0.25em] text-[1em]">
         {pool.assets.map((balance) => {
           const change = changeOf(pool, balance.asset, changes);
@@ -128,7 +127,7 @@ function PoolCardView({
           );
         })}
       </ul>
-      <CardAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
+      <CardAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
       <MemberList symbols={pool.symbols} highlight={highlightSymbol} />
     </article>
   );
@@ -150,8 +149,8 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
 }
 
 /**
- * One insurance pool: its name, members, exact balances and snapshot age, with flags for a
- * stale snapshot and a near-zero pool. Sizes are in `em`, so a container scales the whole card.
+ * One insurance pool: its name, members, exact balances, estimated dollar value and snapshot age,
+ * with its Low, Drawn down and Stale flags (core/flags). Sizes are in `em`, so a container scales the whole card.
  * Re-renders only when its own pool, highlight or balance changes differ.
  */
 export const PoolCard = memo(PoolCardView, sameProps);

@@ -4,7 +4,11 @@ import {
   compareDecimals,
   formatCompact,
   formatExact,
+  multiplyDecimals,
   relativeChange,
+  roundDecimal,
+  roundToCents,
+  subtractDecimals,
   sumDecimals,
 } from './decimal';
 
@@ -118,6 +122,77 @@ describe('compareDecimals and relativeChange', () => {
   it('measures a drawdown', () => {
     expect(relativeChange('100', '94')).toBeCloseTo(-0.06);
     expect(relativeChange('0', '5')).toBeUndefined();
+  });
+});
+
+describe('subtractDecimals', () => {
+  it('subtracts exactly, signs and scales included', () => {
+    expect(subtractDecimals('0.3', '0.1')).toBe('0.2');
+    expect(subtractDecimals('793930579.315848', '793930580')).toBe('-0.684152');
+    expect(subtractDecimals('12.48213577', '12.48213577')).toBe('0.00000000');
+  });
+
+  it('agrees with big-integer arithmetic on any two decimals', () => {
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        const scale = Math.max(fractionDigits(a), fractionDigits(b));
+        expect(scaled(subtractDecimals(a, b), scale)).toBe(scaled(a, scale) - scaled(b, scale));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('multiplyDecimals', () => {
+  it('multiplies a balance by an index exactly, keeping every decimal of both', () => {
+    expect(multiplyDecimals('61.73143554', '94712.3')).toBe('5846726.242295142');
+    expect(multiplyDecimals('793930579.315848', '0.99987691')).toBe('793832854.40084001226968');
+    expect(multiplyDecimals('0.1', '0.2')).toBe('0.02');
+    expect(multiplyDecimals('-2.5', '4')).toBe('-10.0');
+    expect(multiplyDecimals('9007199254740993', '3')).toBe('27021597764222979');
+  });
+
+  it('agrees with big-integer arithmetic on any two decimals', () => {
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        const scale = fractionDigits(a) + fractionDigits(b);
+        const product = scaled(a, fractionDigits(a)) * scaled(b, fractionDigits(b));
+        expect(scaled(multiplyDecimals(a, b), scale)).toBe(product);
+        expect(fractionDigits(multiplyDecimals(a, b))).toBe(scale);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('roundToCents', () => {
+  it('rounds half up on the magnitude, so a negative amount rounds as its positive does', () => {
+    expect(roundToCents('2.005')).toBe('2.01');
+    expect(roundToCents('2.00499999')).toBe('2.00');
+    expect(roundToCents('-2.005')).toBe('-2.01');
+    expect(roundToCents('-2.004')).toBe('-2.00');
+    expect(roundToCents('99999.995')).toBe('100000.00');
+    expect(roundToCents('-0.001')).toBe('0.00');
+  });
+
+  it('pads what has fewer decimals and keeps digits a float would lose', () => {
+    expect(roundToCents('12')).toBe('12.00');
+    expect(roundToCents('0.5')).toBe('0.50');
+    expect(roundToCents('9007199254740993.129')).toBe('9007199254740993.13');
+    expect(roundDecimal('61.73143554', 4)).toBe('61.7314');
+  });
+
+  it('is never more than half a cent away, on any decimal', () => {
+    fc.assert(
+      fc.property(decimal, (v) => {
+        const scale = Math.max(fractionDigits(v), 3);
+        const error = scaled(roundToCents(v), scale) - scaled(v, scale);
+        const half = 5n * 10n ** BigInt(scale - 3);
+        expect(fractionDigits(roundToCents(v))).toBe(2);
+        expect(error <= half && error >= -half).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

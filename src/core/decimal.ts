@@ -62,6 +62,44 @@ export function sumDecimals(values: readonly string[]): string {
   return fromScaled(total, scale);
 }
 
+/** The exact difference `a - b`, with as many decimals as the more precise of the two. */
+export function subtractDecimals(a: string, b: string): string {
+  const x = parts(a);
+  const y = parts(b);
+  const scale = Math.max(x.fraction.length, y.fraction.length);
+  return fromScaled(toScaled(x, scale) - toScaled(y, scale), scale);
+}
+
+/**
+ * The exact product, with as many decimals as both factors together (`61.73143554` BTC ×
+ * `94712.3` gives 9 decimals): nothing is rounded, so a total of products is exact too.
+ */
+export function multiplyDecimals(a: string, b: string): string {
+  const x = parts(a);
+  const y = parts(b);
+  const product = toScaled(x, x.fraction.length) * toScaled(y, y.fraction.length);
+  return fromScaled(product, x.fraction.length + y.fraction.length);
+}
+
+/**
+ * The value with exactly `places` decimals, rounded half up on the magnitude (half away from
+ * zero: `2.005` -> `2.01`, `-2.005` -> `-2.01`), the rule of a receipt. Fewer decimals are padded.
+ */
+export function roundDecimal(value: string, places: number): string {
+  const p = parts(value);
+  if (p.fraction.length <= places) return fromScaled(toScaled(p, places), places);
+  const kept = BigInt(p.whole + p.fraction.slice(0, places));
+  const up = p.fraction.charCodeAt(places) >= 53; // '5'
+  const magnitude = up ? kept + 1n : kept;
+  const rounded = fromScaled(magnitude, places);
+  return p.negative && magnitude !== 0n ? `-${rounded}` : rounded;
+}
+
+/** Dollars to the cent, as every USD figure of the dashboard is shown (see `roundDecimal`). */
+export function roundToCents(value: string): string {
+  return roundDecimal(value, 2);
+}
+
 /** -1, 0 or 1: the sign of the value, zero however it is written (`-0.00`). */
 function signOf(p: Parts): number {
   if (p.whole === '0' && !/[1-9]/.test(p.fraction)) return 0;

@@ -69,7 +69,13 @@ const PAIRS: Pair[] = [
   ['wall-drop-fg', 'wall-drop-bg', TEXT],
   // graphical indicators
   ...on(
-    [...states.map((s) => `state-${s}`), 'chart-bar', 'chart-bar-highlight', 'focus'],
+    [
+      ...states.map((s) => `state-${s}`),
+      'chart-bar',
+      'chart-bar-highlight',
+      'chart-bar-flagged',
+      'focus',
+    ],
     ['bg', 'surface'],
     GRAPHIC,
   ),

@@ -104,6 +104,7 @@ function expectUsable(state: UrlState) {
   expect(state.refresh).toBeLessThanOrEqual(24 * 3600);
   if (state.asset !== undefined) expect(state.asset).toMatch(/^[A-Z0-9]{1,20}$/);
   expect(state.filter).toMatch(/^[\p{L}\p{M}\p{N}_]{0,40}$/u);
+  expect(state.low).toMatch(/^(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/);
   const symbol = state.symbol;
   if (symbol === undefined) return;
   if (symbol.valid) {
@@ -164,6 +165,7 @@ describe('the URL parser, fed generated links', () => {
       dir: fc.constantFrom('asc', 'desc'),
       scale: fc.constantFrom(...SCALES),
       filter: fc.stringMatching(/^[A-Za-z0-9_]{0,40}$/),
+      low: fc.stringMatching(/^(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/),
     });
     fc.assert(
       fc.property(anySearch, valid, (before, patch) => {

@@ -9,11 +9,12 @@ describe('parseUrlState', () => {
       refresh: 60,
       lang: undefined,
       theme: undefined,
-      sort: 'balance',
+      sort: 'value',
       asset: undefined,
       dir: 'desc',
       filter: '',
       scale: 'log',
+      low: '100000',
     });
   });
 
@@ -35,6 +36,29 @@ describe('parseUrlState', () => {
     });
   });
 
+  it('keeps the sorts of older links, and sorts by dollar value without one', () => {
+    for (const sort of ['balance', 'members', 'name', 'value'])
+      expect(parseUrlState(`?sort=${sort}`).sort).toBe(sort);
+    expect(parseUrlState('?sort=balance&asset=USDC')).toMatchObject({
+      sort: 'balance',
+      asset: 'USDC',
+      dir: 'desc',
+    });
+    // Before the value sort, a link naming an asset sorted by its balance; it still does.
+    expect(parseUrlState('?asset=USDC').sort).toBe('balance');
+    expect(parseUrlState('?asset=USDC&sort=value').sort).toBe('value');
+  });
+
+  it('reads the Low threshold in dollars, and falls back to 100,000 for a bad one', () => {
+    expect(parseUrlState('?low=250000').low).toBe('250000');
+    expect(parseUrlState('?low=1500.5').low).toBe('1500.5');
+    expect(parseUrlState('?low=0').low).toBe('0');
+    expect(parseUrlState('?low=00750').low).toBe('750');
+    for (const bad of ['-5', '1e6', 'abc', '1,000', '1.234', '', '1000000000000000', ' 5'])
+      expect(parseUrlState(`?low=${encodeURIComponent(bad)}`).low, bad).toBe('100000');
+    expect(parseUrlState('?low=5&low=6').low).toBe('100000');
+  });
+
   it('reads a percent-encoded non-ASCII symbol', () => {
     expect(parseUrlState(`?symbol=${encodeURIComponent('币安人生usdt')}`).symbol).toEqual({
       raw: '币安人生usdt',
@@ -52,7 +76,7 @@ describe('parseUrlState', () => {
       refresh: 60,
       lang: undefined,
       theme: undefined,
-      sort: 'balance',
+      sort: 'value',
       dir: 'desc',
       scale: 'log',
     });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DEFAULT_LOW_USD } from '../core/flags';
 import { LANGS, type Lang } from '../core/lang';
 import { normalizeSymbol } from '../core/symbol';
 
@@ -11,7 +12,8 @@ export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
 export const VIEWS = ['dashboard', 'wall'] as const;
 export type View = (typeof VIEWS)[number];
-export const SORTS = ['balance', 'members', 'name'] as const;
+/** `value`, the pool's estimated worth in dollars, is the default. */
+export const SORTS = ['value', 'balance', 'members', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
 export const SCALES = ['log', 'linear'] as const;
 export type Scale = (typeof SCALES)[number];
@@ -27,11 +29,14 @@ export const URL_PARAMS = [
   'dir',
   'filter',
   'scale',
+  'low',
 ] as const;
 
 export const DEFAULT_REFRESH_S = 60;
 const MAX_REFRESH_S = 24 * 3600;
 const MAX_FILTER_LENGTH = 40;
+/** A dollar amount as a link writes it: whole dollars, or dollars and cents (`250000`, `1e6` is not). */
+const USD_AMOUNT = /^\d{1,15}(?:\.\d{1,2})?$/;
 
 /** A symbol as typed in the link: kept as typed for the message, checked for the request. */
 export type SymbolParam =
@@ -51,6 +56,8 @@ export interface UrlState {
   dir: 'asc' | 'desc';
   filter: string;
   scale: Scale;
+  /** The Low flag's threshold in dollars, an exact decimal string (core/flags). */
+  low: string;
 }
 
 // zod/mini: the same checks as the full build at a fraction of the entry chunk's weight.
@@ -70,6 +77,7 @@ const paramsSchema = z.object({
   dir: oneOf(['asc', 'desc'] as const),
   filter: fallback(z.string().check(z.maxLength(MAX_FILTER_LENGTH))),
   scale: oneOf(SCALES),
+  low: fallback(z.string().check(z.regex(USD_AMOUNT))),
 });
 
 /** A parameter given once; a repeated or absent one is `undefined`. */
@@ -94,11 +102,13 @@ export function parseUrlState(search: string): UrlState {
     refresh: p.refresh ?? DEFAULT_REFRESH_S,
     lang: p.lang,
     theme: p.theme,
-    sort: p.sort ?? 'balance',
+    // A link from before the value sort that names an asset meant its balance.
+    sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
     dir: p.dir ?? (p.sort === 'name' ? 'asc' : 'desc'),
     filter: (p.filter ?? '').replace(/[^\p{L}\p{M}\p{N}_]/gu, ''),
     scale: p.scale ?? 'log',
+    low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
   };
 }
 
@@ -113,7 +123,8 @@ export type UrlPatch = Partial<
     | 'asset'
     | 'dir'
     | 'filter'
-    | 'scale',
+    | 'scale'
+    | 'low',
     string | number | undefined
   >
 >;

@@ -1,9 +1,28 @@
 import { useMemo } from 'react';
+import { flagNames } from '../../core/flags';
 import type { Pool } from '../../core/pool-schema';
+import { poolKey } from '../../core/pools';
+import { useValuationContext } from '../../components/valuation-context';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useNow } from '../../lib/use-now';
 import { useUrlState } from '../../lib/use-url-state';
 import { AssetChartCard } from './asset-chart-card';
-import { poolOfSymbol, shapeCharts } from './chart-data';
+import { poolOfSymbol, shapeCharts, type FlagsByPool } from './chart-data';
+
+/** The charts' marks follow Stale by the minute; a chart is redrawn only when a mark changes. */
+const MARKS_EVERY_MS = 60_000;
+
+function useFlagsByPool(pools: readonly Pool[]): FlagsByPool {
+  const valuation = useValuationContext();
+  const minute = Math.floor(useNow() / MARKS_EVERY_MS);
+  return useMemo(
+    () =>
+      new Map(
+        pools.map((p) => [poolKey(p), flagNames(valuation.allFlagsOf(p, minute * MARKS_EVERY_MS))]),
+      ),
+    [pools, valuation, minute],
+  );
+}
 import { ScaleToggle } from './scale-toggle';
 
 /** One chart per asset in the snapshot, the searched symbol's pool highlighted in each. */
@@ -11,9 +30,10 @@ export function AssetCharts({ pools }: { pools: readonly Pool[] }) {
   const i18n = useI18n();
   const [url, navigate] = useUrlState();
   const searched = url.symbol?.valid ? url.symbol.symbol : undefined;
+  const flags = useFlagsByPool(pools);
   const charts = useMemo(
-    () => shapeCharts(pools, poolOfSymbol(pools, searched)),
-    [pools, searched],
+    () => shapeCharts(pools, poolOfSymbol(pools, searched), flags),
+    [pools, searched, flags],
   );
   return (
     <section aria-labelledby="charts-title" className="space-y-4">

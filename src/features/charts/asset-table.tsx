@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatExact } from '../../core/decimal';
+import { flagList } from '../../components/flag-hints';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { AssetChartData } from './chart-data';
@@ -63,6 +64,11 @@ export function AssetTable({ chart, navigate }: { chart: AssetChartData; navigat
                     {row.highlighted ? (
                       <span className="ml-2 text-xs text-[var(--muted)]">
                         ({i18n.t('charts.searched')})
+                      </span>
+                    ) : null}
+                    {row.flags.length > 0 ? (
+                      <span data-flags={row.flags.join(' ')} className="ml-2 text-xs font-semibold">
+                        ⚑ {i18n.t('charts.flagged', { flags: flagList(row.flags, i18n) })}
                       </span>
                     ) : null}
                   </th>

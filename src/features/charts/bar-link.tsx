@@ -1,5 +1,6 @@
 import type { BarShapeProps } from 'recharts';
 import { formatExact } from '../../core/decimal';
+import { flagList } from '../../components/flag-hints';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { ChartRow } from './chart-data';
@@ -19,8 +20,10 @@ export function BarLink({
   navigate,
   focused,
 }: BarShapeProps & { asset: string; navigate: Navigate; focused: boolean }) {
-  const { lang } = useI18n();
+  const i18n = useI18n();
+  const { lang } = i18n;
   const row = payload as ChartRow;
+  const flagged = row.flags.length > 0;
   const rect = (
     <rect
       x={width < 0 ? x + width : x}
@@ -30,8 +33,13 @@ export function BarLink({
       rx={2}
       data-highlighted={row.highlighted || undefined}
       data-focused={focused || undefined}
+      data-flags={flagged ? row.flags.join(' ') : undefined}
       style={{
-        fill: row.highlighted ? 'var(--chart-bar-highlight)' : 'var(--chart-bar)',
+        fill: row.highlighted
+          ? 'var(--chart-bar-highlight)'
+          : flagged
+            ? 'var(--chart-bar-flagged)'
+            : 'var(--chart-bar)',
         ...(focused
           ? { stroke: 'var(--focus)', strokeWidth: 3 }
           : row.highlighted
@@ -46,7 +54,7 @@ export function BarLink({
     <a
       href={poolHref(symbol)}
       tabIndex={-1}
-      aria-label={`${row.name}: ${formatExact(row.balance, lang)} ${asset}`}
+      aria-label={`${row.name}: ${formatExact(row.balance, lang)} ${asset}${flagged ? ` (${i18n.t('charts.flagged', { flags: flagList(row.flags, i18n) })})` : ''}`}
       data-testid="asset-bar"
       data-pool={row.key}
       data-value={row.balance}

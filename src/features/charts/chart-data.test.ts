@@ -126,6 +126,27 @@ describe('shapeCharts', () => {
 });
 
 describe('poolOfSymbol', () => {
+  it('marks flagged pools in every chart that holds them, and redraws when a mark changes', () => {
+    const flags = new Map([['BSWUSDT,LEVERUSDT', ['low'] as const]]);
+    const marked = shapeCharts(pools, undefined, flags);
+    const usdt = marked.find((c) => c.asset === 'USDT')!;
+    expect(usdt.rows.map((r) => [r.name, r.flags])).toEqual([
+      ['BTC · ETH · BNB', []],
+      ['哈基米 · 币安人生', []],
+      ['BSW · LEVER', ['low']],
+    ]);
+    const plain = shapeCharts(pools).find((c) => c.asset === 'USDT')!;
+    expect(usdt.signature).not.toBe(plain.signature);
+    expect(needsRedraw(plain, usdt)).toBe(true);
+    const again = shapeCharts(pools, undefined, new Map([['BSWUSDT,LEVERUSDT', ['low'] as const]]));
+    expect(
+      needsRedraw(
+        usdt,
+        again.find((c) => c.asset === 'USDT')!,
+      ),
+    ).toBe(false);
+  });
+
   it('finds the pool by an exact member symbol, including non-ASCII ones', () => {
     expect(poolOfSymbol(pools, '币安人生USDT')).toBe(poolOfSymbol([unicode], '哈基米USDT'));
     expect(poolOfSymbol(pools, 'NOPEUSDT')).toBeUndefined();

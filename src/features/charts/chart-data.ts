@@ -1,3 +1,4 @@
+import type { FlagName } from '../../core/flags';
 import type { Pool } from '../../core/pool-schema';
 import { compareDecimals, sumDecimals, toNumber } from '../../core/decimal';
 import { assetsOf, balanceOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
@@ -25,6 +26,8 @@ export interface ChartRow {
   /** The pool's first member, as the upstream lists it: the bar opens its symbol view. */
   opens: string | undefined;
   highlighted: boolean;
+  /** The pool's flags (core/flags), marked on its bar, name and row. */
+  flags: readonly FlagName[];
 }
 
 export interface AssetChartData {
@@ -70,7 +73,16 @@ function identityOf(pool: Pool): Identity {
   return identity;
 }
 
-function chartFor(pools: readonly Pool[], asset: string, highlight: string | undefined) {
+/** Each pool's flags, by pool key. */
+export type FlagsByPool = ReadonlyMap<string, readonly FlagName[]>;
+const NO_FLAGS: readonly FlagName[] = [];
+
+function chartFor(
+  pools: readonly Pool[],
+  asset: string,
+  highlight: string | undefined,
+  flags: FlagsByPool | undefined,
+) {
   const holders = pools
     .flatMap((pool) => {
       const held = balanceOf(pool, asset);
@@ -98,12 +110,13 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
       leading,
       opens: pool.symbols[0],
       highlighted: key === highlight,
+      flags: flags?.get(key) ?? NO_FLAGS,
     };
   });
   const bars = rows.filter((r) => drawnAt(r.rank));
   const signature = [
     asset,
-    ...rows.map((r) => `${r.key}=${r.balance}${r.highlighted ? '*' : ''}`),
+    ...rows.map((r) => `${r.key}=${r.balance}${r.highlighted ? '*' : ''}#${r.flags.join(' ')}`),
   ].join('\n');
   const total = sumDecimals(holders.map((h) => h.balance));
   return { asset, rows, bars, total, log, signature };
@@ -113,9 +126,13 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
  * One chart per asset found in the snapshot (no list of assets is written here), the asset held
  * by most pools first; equal ones keep their order of appearance.
  */
-export function shapeCharts(pools: readonly Pool[], highlight?: string): AssetChartData[] {
+export function shapeCharts(
+  pools: readonly Pool[],
+  highlight?: string,
+  flags?: FlagsByPool,
+): AssetChartData[] {
   return assetsOf(pools)
-    .map((asset) => chartFor(pools, asset, highlight))
+    .map((asset) => chartFor(pools, asset, highlight, flags))
     .sort((a, b) => b.rows.length - a.rows.length);
 }
 
@@ -134,7 +151,12 @@ export function needsRedraw(drawn: AssetChartData, next: AssetChartData): boolea
   const decades = Math.log10(next.log.ceiling / next.log.floor);
   return next.bars.some((r, i) => {
     const was = drawn.bars[i]!;
-    if (was.key !== r.key || was.highlighted !== r.highlighted) return true;
+    if (
+      was.key !== r.key ||
+      was.highlighted !== r.highlighted ||
+      was.flags.join() !== r.flags.join()
+    )
+      return true;
     const linear = top > 0 ? Math.abs(r.value - was.value) / top : 0;
     const log = Math.abs(Math.log10(r.logValue / was.logValue)) / decades;
     return linear > REDRAW_SHARE || log > REDRAW_SHARE;

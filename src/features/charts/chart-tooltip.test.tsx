@@ -19,6 +19,7 @@ const drawn: ChartRow = {
   leading: ['BTCUSDT', 'ETHUSDT'],
   opens: 'BTCUSDT',
   highlighted: false,
+  flags: [],
 };
 
 describe('the pool details of a bar', () => {

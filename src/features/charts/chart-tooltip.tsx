@@ -1,4 +1,5 @@
 import { formatExact } from '../../core/decimal';
+import { flagList } from '../../components/flag-hints';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ChartRow } from './chart-data';
 import { useLiveRow } from './live-rows';
@@ -33,6 +34,11 @@ export function PoolDetails({
         {i18n.plural('charts.members', row.members)} ·{' '}
         {i18n.t('charts.leading', { symbols: row.leading.join(', ') })}
       </p>
+      {row.flags.length > 0 ? (
+        <p data-testid="chart-flags" className="font-semibold">
+          {i18n.t('charts.flagged', { flags: flagList(row.flags, i18n) })}
+        </p>
+      ) : null}
       {log && row.clamped ? (
         <p className="text-[var(--muted)]">{i18n.t('charts.clamped', { floor: bound })}</p>
       ) : null}

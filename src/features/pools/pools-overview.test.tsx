@@ -70,6 +70,24 @@ describe('PoolsOverview', () => {
     expect(navigate).toHaveBeenLastCalledWith({ filter: 'pe' }, 'replace');
     expect(screen.getByRole('alert').textContent).toContain('other characters are ignored');
   });
+
+  it('offers the dollar value first, and choosing it drops the asset from the link', async () => {
+    const navigate = show(pools);
+    const sort = screen.getByLabelText('Sort by');
+    expect([...sort.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Value (USD)',
+      'Balance',
+      'Number of symbols',
+      'Name',
+    ]);
+    await userEvent.selectOptions(sort, 'value');
+    expect(navigate).toHaveBeenLastCalledWith(
+      { sort: undefined, asset: undefined, dir: undefined },
+      'replace',
+    );
+    await userEvent.selectOptions(sort, 'members');
+    expect(navigate).toHaveBeenLastCalledWith({ sort: 'members', dir: undefined }, 'replace');
+  });
 });
 
 describe('sortAsset', () => {

@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { Pool } from '../../core/pool-schema';
 import { PoolCard } from '../../components/pool-card';
+import { useValuationContext } from '../../components/valuation-context';
 import type { Changes } from '../../core/changes';
 import { useI18n } from '../../lib/i18n/i18n';
 import { assetsOf } from '../../core/pools';
@@ -31,9 +32,17 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
   const { t, formatCount } = useI18n();
   const assets = useMemo(() => assetsOf(pools), [pools]);
   const byAsset = sortAsset(assets, asset);
+  const valuation = useValuationContext();
+  const usdOf = useMemo(() => {
+    if (!valuation.index) return undefined;
+    return (pool: Pool) => {
+      const value = valuation.poolValue(pool);
+      return value && value.valued.length > 0 ? value.usd : undefined;
+    };
+  }, [valuation]);
   const sorted = useMemo(
-    () => sortPools(pools, { sort, asset: byAsset, dir }),
-    [pools, sort, byAsset, dir],
+    () => sortPools(pools, { sort, asset: byAsset, dir, usdOf }),
+    [pools, sort, byAsset, dir, usdOf],
   );
   // Typing stays instant: the list catches up with the filter a moment later if it must.
   const deferredFilter = useDeferredValue(filter);

@@ -4,11 +4,14 @@ import { formatCompact, formatExact } from '../../core/decimal';
 import { useI18n } from '../../lib/i18n/i18n';
 import { snapshotTime, totalsByAsset } from '../../core/pools';
 import { useNow } from '../../lib/use-now';
+import { SummaryValue } from './summary-value';
 
 interface SummaryProps {
   pools: readonly Pool[];
   /** When the answer left the upstream. */
   fetchedAt: number;
+  /** The recorded history could not be had, so Drawn down is not judged. */
+  historyMissing?: boolean;
 }
 
 function When({ label, time, now }: { label: string; time: number; now: number }) {
@@ -23,7 +26,7 @@ function When({ label, time, now }: { label: string; time: number; now: number }
   );
 }
 
-function SummaryView({ pools, fetchedAt }: SummaryProps) {
+function SummaryView({ pools, fetchedAt, historyMissing = false }: SummaryProps) {
   const i18n = useI18n();
   const now = useNow();
   const totals = useMemo(() => [...totalsByAsset(pools)], [pools]);
@@ -38,6 +41,7 @@ function SummaryView({ pools, fetchedAt }: SummaryProps) {
       <p data-testid="summary" className="text-lg font-semibold tabular-nums">
         {i18n.plural('app.pools', pools.length)} · {i18n.plural('app.symbols', symbols)}
       </p>
+      <SummaryValue pools={pools} now={now} historyMissing={historyMissing} />
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <When label={i18n.t('pools.summary.snapshot')} time={taken} now={now} />
         <When label={i18n.t('pools.summary.fetched')} time={fetchedAt} now={now} />
@@ -62,5 +66,8 @@ function SummaryView({ pools, fetchedAt }: SummaryProps) {
   );
 }
 
-/** Pools, symbols, the exact total of each asset, and when the snapshot was taken and fetched. */
+/**
+ * Pools, symbols, their estimated value and flags, the exact total of each asset, and when the
+ * snapshot was taken and fetched.
+ */
 export const PoolsSummary = memo(SummaryView);

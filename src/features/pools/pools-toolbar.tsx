@@ -57,8 +57,10 @@ export function PoolsToolbar({ sort, asset, assets, dir, filter, navigate }: Too
           value={sort}
           className={field}
           onChange={(e) => {
-            const next = SORTS.find((s) => s === e.target.value) ?? 'balance';
-            navigate({ sort: next === 'balance' ? undefined : next, dir: undefined }, 'replace');
+            const next = SORTS.find((s) => s === e.target.value) ?? 'value';
+            // The default needs no parameter, and an asset in the link would mean its balance.
+            const patch = next === 'value' ? { sort: undefined, asset: undefined } : { sort: next };
+            navigate({ ...patch, dir: undefined }, 'replace');
           }}
         >
           {SORTS.map((s) => (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
+import { indexMap, valuePool } from '../../core/valuation';
 import { sortPools } from './sort-pools';
 
 const pool = (symbols: string[], balances: Record<string, string>): Pool => ({
@@ -19,6 +20,56 @@ const twinA = pool(['AAAUSDT'], { USDT: '9007199254740993.00000001' });
 const twinB = pool(['BBBUSDT'], { USDT: '9007199254740993.00000002' });
 
 const names = (pools: Pool[]) => pools.map((p) => p.symbols[0]);
+
+const index = indexMap([
+  { symbol: 'USDTUSD', index: '0.99987691', time: 1 },
+  { symbol: 'USDCUSD', index: '0.99991200', time: 1 },
+  { symbol: 'BTCUSD', index: '94712.30000000', time: 1 },
+]);
+/** As the overview orders by value: the dollar figure, none for a pool with nothing valued. */
+const usdOf = (p: Pool) => {
+  const v = valuePool(p, index);
+  return v.valued.length > 0 ? v.usd : undefined;
+};
+
+describe('sortPools by dollar value', () => {
+  const tiny = pool(['BSWUSDT'], { USDT: '12' });
+  const btc = pool(['BTCUSDT_260327'], { BTC: '950' });
+  const credit = pool(['CREDITUSDT'], { BNFCR: '633223.99396922' });
+
+  it('puts a 12.87 M USDC pool above a 12 USDT pool, where USDT balance put it last', () => {
+    const byValue = sortPools([tiny, usdc], { sort: 'value', asset: 'USDT', dir: 'desc', usdOf });
+    expect(names(byValue)).toEqual(['DOGEUSDC', 'BSWUSDT']);
+    const byUsdt = sortPools([tiny, usdc], { sort: 'balance', asset: 'USDT', dir: 'desc' });
+    expect(names(byUsdt)).toEqual(['BSWUSDT', 'DOGEUSDC']);
+  });
+
+  it('weighs every asset of a pool by its index, a pool with nothing valued last either way', () => {
+    // 950 BTC ≈ $89,976,685.00 lies between 314 M USDT and 12.87 M USDC.
+    const all = [tiny, credit, usdc, btc, alts, majors];
+    expect(names(sortPools(all, { sort: 'value', asset: 'USDT', dir: 'desc', usdOf }))).toEqual([
+      'BTCUSDT',
+      'XRPUSDT',
+      'BTCUSDT_260327',
+      'DOGEUSDC',
+      'BSWUSDT',
+      'CREDITUSDT',
+    ]);
+    expect(names(sortPools(all, { sort: 'value', asset: 'USDT', dir: 'asc', usdOf }))).toEqual([
+      'BSWUSDT',
+      'DOGEUSDC',
+      'BTCUSDT_260327',
+      'XRPUSDT',
+      'BTCUSDT',
+      'CREDITUSDT',
+    ]);
+  });
+
+  it('orders by the balance of the asset while no index could be had', () => {
+    const sorted = sortPools([tiny, usdc, alts], { sort: 'value', asset: 'USDT', dir: 'desc' });
+    expect(names(sorted)).toEqual(['XRPUSDT', 'BSWUSDT', 'DOGEUSDC']);
+  });
+});
 
 describe('sortPools', () => {
   it('orders by the chosen asset, largest first, with pools lacking it last either way', () => {

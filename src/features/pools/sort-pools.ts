@@ -5,9 +5,11 @@ import type { Sort } from '../../lib/url-state';
 
 export interface SortOrder {
   sort: Sort;
-  /** The asset whose balance orders the list with `balance`. */
+  /** The asset whose balance orders the list with `balance`, and with `value` while no pool has one. */
   asset: string;
   dir: 'asc' | 'desc';
+  /** Each pool's dollar value to the cent (core/valuation); `undefined` without an asset index. */
+  usdOf?: (pool: Pool) => string | undefined;
 }
 
 /**
@@ -36,9 +38,16 @@ interface Row {
   approx: number;
 }
 
+/** The figure a pool is ordered by: its dollar value, or its balance of the order's asset. */
+function figureOf(pool: Pool, order: SortOrder, byValue: boolean): string | undefined {
+  if (byValue) return order.usdOf!(pool);
+  return balanceOf(pool, order.asset)?.marginBalance;
+}
+
 /**
- * Orders pools by balance of one asset, member count or name. Pools that do not hold the asset
- * come last whatever the direction; ties fall back to the name, so the order is stable.
+ * Orders pools by dollar value, balance of one asset, member count or name. Pools without the
+ * figure (no valued asset, or not holding the asset) come last whatever the direction; ties fall
+ * back to the name, so the order is stable. Without an asset index, `value` orders by balance.
  */
 export function sortPools(pools: readonly Pool[], order: SortOrder): Pool[] {
   const sign = order.dir === 'asc' ? 1 : -1;
@@ -47,8 +56,9 @@ export function sortPools(pools: readonly Pool[], order: SortOrder): Pool[] {
   if (order.sort === 'name') return [...pools].sort((a, b) => sign * byName(a, b));
   if (order.sort === 'members')
     return [...pools].sort((a, b) => sign * (a.symbols.length - b.symbols.length) || byName(a, b));
+  const byValue = order.sort === 'value' && order.usdOf !== undefined;
   const rows: Row[] = pools.map((pool) => {
-    const exact = balanceOf(pool, order.asset)?.marginBalance;
+    const exact = figureOf(pool, order, byValue);
     return { pool, exact, approx: exact === undefined ? 0 : Number(exact) };
   });
   rows.sort((a, b) => {

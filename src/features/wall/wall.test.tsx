@@ -41,7 +41,12 @@ const fetchMock = vi.fn<typeof fetch>();
 
 beforeEach(() => {
   client = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
-  vi.stubGlobal('fetch', fetchMock);
+  // The pool list answers as each test says; the asset index and the history are not there.
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+    String(input).startsWith('/fapi/v1/insuranceBalance')
+      ? fetchMock(input, init)
+      : Promise.resolve(json({ code: -5, msg: 'Not found.' }, 404)),
+  );
   vi.stubGlobal('ResizeObserver', SizedObserver);
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1900);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(900);

@@ -3,6 +3,8 @@ import { pausedUntil } from '../../api/insurance-balance';
 import { usePools } from '../../api/use-pools';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
+import { ValuationAlert } from '../../components/valuation-alert';
+import { useValuationState } from '../../components/valuation-context';
 import { useI18n } from '../../lib/i18n/i18n';
 import { snapshotTime } from '../../core/pools';
 import type { UrlState } from '../../lib/url-state';
@@ -23,6 +25,7 @@ export function Wall({ url }: { url: UrlState }) {
   const i18n = useI18n();
   const refreshMs = url.refresh * 1000;
   const { snapshot, freshness, error, query, now } = usePools({ refreshMs, inBackground: true });
+  const value = useValuationState();
   const wakeLock = useWakeLock();
   const pools = snapshot?.data;
   const changes = useChangeMarks(pools, query.dataUpdatedAt, now);
@@ -47,7 +50,11 @@ export function Wall({ url }: { url: UrlState }) {
         fetching={query.fetchStatus === 'fetching'}
         retrying={query.failureCount > 0}
       />
-      {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
+      {error ? (
+        <ApiErrorAlert error={error} keptData={pools !== undefined} />
+      ) : pools && value.indexError ? (
+        <ValuationAlert error={value.indexError} keptFrom={value.indexFetchedAt} />
+      ) : null}
       {pools ? <WallDrops pools={pools} changes={changes} /> : null}
       <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
       <ErrorBoundary name="wall">

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './errors';
+import {
+  eventsQueryOptions,
+  fetchEvents,
+  fetchHistory,
+  fetchOverview,
+  historyKeys,
+  historyQueryOptions,
+  shouldRetryHistory,
+} from './history';
+import { fetchInsuranceBalance, resetPause } from './insurance-balance';
+import { resetServerPause, serverPausedUntil } from './server-request';
+
+function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi
+    .fn<typeof fetch>()
+    .mockImplementation(() =>
+      Promise.resolve(
+        new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } }),
+      ),
+    );
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw new Error(`expected an ApiError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to fail');
+}
+
+const t = 1764633600000;
+const HISTORY = {
+  symbol: 'BTCUSDT',
+  from: t - 3_600_000,
+  to: t,
+  series: [{ asset: 'USDT', points: [{ t: t - 60_000, balance: '793930579.315848' }] }],
+  pools: [{ from: t - 3_600_000, to: null, symbols: ['BTCUSDT', 'ETHUSDT'] }],
+  coverage: [[t - 3_600_000, t]],
+};
+
+beforeEach(() => {
+  resetServerPause();
+  resetPause();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('the history fetchers', () => {
+  it('ask the server’s own API with the given range, and keep every balance exact', async () => {
+    const fetchMock = reply(200, HISTORY, { 'x-demo-data': '1' });
+    vi.stubGlobal('fetch', fetchMock);
+    const answer = await fetchHistory({ symbol: '币安人生USDT', from: 1, to: 2, points: 500 });
+    expect(fetchMock.mock.calls[0]![0]).toBe(
+      `/api/history?symbol=${encodeURIComponent('币安人生USDT')}&from=1&to=2&points=500`,
+    );
+    expect(answer.data.series[0]!.points[0]!.balance).toBe('793930579.315848');
+    expect(answer.demo).toBe(true);
+  });
+
+  it('work out a range of the last N ms at each fetch, so its query key never moves', async () => {
+    vi.useFakeTimers({ now: t });
+    const fetchMock = reply(200, { from: t - 604_800_000, to: t, events: [] });
+    vi.stubGlobal('fetch', fetchMock);
+    await fetchEvents({ last: 604_800_000, limit: 50 });
+    expect(fetchMock.mock.calls[0]![0]).toBe(`/api/events?from=${t - 604_800_000}&limit=50`);
+    const options = eventsQueryOptions(
+      { last: 604_800_000 },
+      { refreshMs: 60_000, inBackground: false },
+    );
+    expect(options.queryKey).toEqual(['history', 'events', { last: 604_800_000 }]);
+  });
+
+  it('ask for the overview with its sparkline length', async () => {
+    const fetchMock = reply(200, { at: null, coverage: [], pools: [] });
+    vi.stubGlobal('fetch', fetchMock);
+    expect((await fetchOverview(24)).data).toEqual({ at: null, coverage: [], pools: [] });
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/overview?spark=24');
+    await fetchOverview();
+    expect(fetchMock.mock.calls[1]![0]).toBe('/api/overview');
+  });
+
+  it('tell a symbol never recorded apart from a history that cannot be had', async () => {
+    vi.stubGlobal('fetch', reply(404, { code: -1121, msg: 'Never recorded.' }));
+    expect(await failure(fetchHistory({ symbol: 'NOPEUSDT' }))).toMatchObject({
+      kind: 'not-recorded',
+      symbol: 'NOPEUSDT',
+      status: 404,
+    });
+    vi.stubGlobal('fetch', reply(500, '<html>oops</html>'));
+    expect(await failure(fetchHistory({ symbol: 'BTCUSDT' }))).toMatchObject({
+      kind: 'history-unavailable',
+      status: 500,
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>().mockRejectedValue(new TypeError('Failed to fetch')),
+    );
+    expect((await failure(fetchOverview())).kind).toBe('history-unavailable');
+  });
+
+  it('check the answer at the boundary and name the field that does not fit', async () => {
+    const broken = { ...HISTORY, series: [{ asset: 'USDT', points: [{ t: 1, balance: 12.5 }] }] };
+    vi.stubGlobal('fetch', reply(200, broken));
+    expect(await failure(fetchHistory({ symbol: 'BTCUSDT' }))).toMatchObject({
+      kind: 'history-unavailable',
+      issue: { path: 'series[0].points[0].balance', expected: 'decimal' },
+    });
+  });
+
+  it('keep a pause of their own after a Retry-After of the server, not of the exchange', async () => {
+    vi.stubGlobal('fetch', reply(429, { code: -1003, msg: 'busy' }, { 'retry-after': '20' }));
+    const paused = await failure(fetchOverview());
+    expect(paused.retryAt).toBe(serverPausedUntil());
+    const okMock = reply(200, []);
+    vi.stubGlobal('fetch', okMock);
+    expect((await failure(fetchOverview())).retryAt).toBe(paused.retryAt);
+    await fetchInsuranceBalance();
+    expect(okMock).toHaveBeenCalledTimes(1);
+    expect(okMock.mock.calls[0]![0]).toBe('/fapi/v1/insuranceBalance');
+  });
+});
+
+describe('the history queries', () => {
+  it('have general keys, refresh on the period and keep the previous answer while refetching', () => {
+    const params = { symbol: 'BTCUSDT', last: 86_400_000, points: 1000 };
+    const options = historyQueryOptions(params, { refreshMs: 30_000, inBackground: true });
+    expect(options.queryKey).toEqual(['history', 'series', params]);
+    expect(historyKeys.overview(24)).toEqual(['history', 'overview', { spark: 24 }]);
+    expect((options.refetchInterval as () => number)()).toBe(30_000);
+    expect(options.refetchIntervalInBackground).toBe(true);
+    expect(options.placeholderData).toBeTypeOf('function');
+  });
+
+  it('retry what a retry can mend, and neither a refusal nor a pause', () => {
+    expect(shouldRetryHistory(0, new ApiError('history-unavailable', { status: 502 }))).toBe(true);
+    expect(shouldRetryHistory(0, new ApiError('history-unavailable'))).toBe(true);
+    expect(shouldRetryHistory(2, new ApiError('history-unavailable'))).toBe(false);
+    expect(shouldRetryHistory(0, new ApiError('not-recorded', { status: 404 }))).toBe(false);
+    expect(shouldRetryHistory(0, new ApiError('history-unavailable', { status: 400 }))).toBe(false);
+    expect(shouldRetryHistory(0, new ApiError('history-unavailable', { retryAt: 1 }))).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import {
+  compareDecimals,
+  multiplyDecimals,
+  relativeChange,
+  roundToCents,
+  subtractDecimals,
+  sumDecimals,
+} from './decimal';
+import type { OverviewAnswer, OverviewPool } from './history';
+import type { Pool } from './pool-schema';
+import { indexOf, type AssetIndexMap } from './valuation';
+
+/**
+ * The "Drawn down" rule: a pool more than 30 % below its 7-day peak, or more than 10 % down in
+ * 24 h, by the recorded history (`peak7d` and `ref['24h']` of `/api/overview`).
+ *
+ * What is compared is what the fund holds, not what the market did: the balances then and now are
+ * both valued at today's index, so a fall of BTC's price is no drawdown, a payout is. Assets
+ * without an index are left out; a pool with no valued asset is judged asset by asset in its own
+ * units. For a pool of one asset both ways give the same share. The peak is each asset's own
+ * 7-day high, so for a pool of several assets that peaked at different times the peak is an upper
+ * bound. A window within which the pool's members changed is not judged: a regrouping is not a loss.
+ */
+
+export const DRAWDOWN_FROM_PEAK = '0.3';
+export const DRAWDOWN_IN_24H = '0.1';
+
+export type DrawdownWindow = 'peak7d' | '24h';
+
+export interface Drawdown {
+  window: DrawdownWindow;
+  /** `usd`: the valued assets at today's index; otherwise the one asset whose units are compared. */
+  basis: string;
+  /** The reference (peak or 24 h ago) and the balance now: dollars to the cent, or exact units. */
+  from: string;
+  to: string;
+  /** `(to - from) / from`, for the tooltip's percentage. */
+  change: number;
+  /** The share of `from` beyond which the fall counts. */
+  limit: string;
+}
+
+/** The pools of an overview answer by their key (core/pools `poolKey`). */
+export function historyByKey(overview: OverviewAnswer): ReadonlyMap<string, OverviewPool> {
+  return new Map(overview.pools.map((p) => [p.key, p]));
+}
+
+interface Row {
+  asset: string;
+  then: string;
+  now: string;
+}
+
+function rowsOf(pool: Pool, history: OverviewPool, window: DrawdownWindow): Row[] {
+  const rows: Row[] = [];
+  for (const balance of pool.assets) {
+    const past = history.assets.find((a) => a.asset === balance.asset);
+    const ref = window === 'peak7d' ? past?.peak7d : past?.ref['24h'];
+    if (ref) rows.push({ asset: balance.asset, then: ref.balance, now: balance.marginBalance });
+  }
+  return rows;
+}
+
+function judge(window: DrawdownWindow, basis: string, then: string, now: string, limit: string) {
+  if (compareDecimals(then, '0') <= 0) return undefined;
+  const floor = multiplyDecimals(then, subtractDecimals('1', limit));
+  if (compareDecimals(now, floor) >= 0) return undefined;
+  const usd = basis === 'usd';
+  return {
+    window,
+    basis,
+    from: usd ? roundToCents(then) : then,
+    to: usd ? roundToCents(now) : now,
+    change: relativeChange(then, now) ?? 0,
+    limit,
+  } satisfies Drawdown;
+}
+
+function drawdownIn(
+  pool: Pool,
+  history: OverviewPool,
+  index: AssetIndexMap | undefined,
+  window: DrawdownWindow,
+): Drawdown | undefined {
+  if (history.regrouped[window === 'peak7d' ? '7d' : '24h']) return undefined;
+  const limit = window === 'peak7d' ? DRAWDOWN_FROM_PEAK : DRAWDOWN_IN_24H;
+  const rows = rowsOf(pool, history, window);
+  const valued = index ? rows.flatMap((r) => (indexOf(index, r.asset) ? [r] : [])) : [];
+  if (index && valued.length > 0) {
+    const at = (r: Row, side: 'then' | 'now') =>
+      multiplyDecimals(r[side], indexOf(index, r.asset)!.index);
+    const then = sumDecimals(valued.map((r) => at(r, 'then')));
+    const now = sumDecimals(valued.map((r) => at(r, 'now')));
+    return judge(window, 'usd', then, now, limit);
+  }
+  const falls = rows.flatMap((r) => judge(window, r.asset, r.then, r.now, limit) ?? []);
+  return falls.sort((a, b) => a.change - b.change)[0];
+}
+
+/** Each window in which the pool fell beyond its limit; empty when it did not or cannot be told. */
+export function drawdownsOf(
+  pool: Pool,
+  history: OverviewPool | undefined,
+  index: AssetIndexMap | undefined,
+): Drawdown[] {
+  if (!history) return [];
+  return (['peak7d', '24h'] as const).flatMap((w) => drawdownIn(pool, history, index, w) ?? []);
+}

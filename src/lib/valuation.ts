@@ -1,0 +1,66 @@
+import { drawnDownFlag, lowFlag, staleRule, type PoolFlags, type StaleRule } from '../core/flags';
+import { staleFlag } from '../core/flags';
+import type { OverviewPool } from '../core/history';
+import type { Pool } from '../core/pool-schema';
+import { poolKey } from '../core/pools';
+import { valuePool, type AssetIndexMap, type PoolValue } from '../core/valuation';
+
+/**
+ * What the views need to show dollars and flags, gathered once per answer: the asset index, the
+ * history's overview of each pool and the Low threshold, with each pool's figures worked out once
+ * per pool object (a refresh keeps an unchanged pool as the same object) and kept for the rest.
+ */
+export interface Valuation {
+  /** `undefined` while no asset index could be had: then no pool has a dollar value. */
+  index: AssetIndexMap | undefined;
+  /** The overview's pools by key; `undefined` without recorded history. */
+  history: ReadonlyMap<string, OverviewPool> | undefined;
+  lowUsd: string;
+  poolValue(pool: Pool): PoolValue | undefined;
+  historyOf(pool: Pool): OverviewPool | undefined;
+  /** Low and Drawn down, which change only with the data. */
+  flagsOf(pool: Pool): Pick<PoolFlags, 'low' | 'drawnDown'>;
+  staleRuleOf(pool: Pool): StaleRule;
+  /** All three at `now`. */
+  allFlagsOf(pool: Pool, now: number): PoolFlags;
+}
+
+export interface ValuationInputs {
+  index?: AssetIndexMap;
+  history?: ReadonlyMap<string, OverviewPool>;
+  lowUsd: string;
+}
+
+function cached<T>(work: (pool: Pool) => T): (pool: Pool) => T {
+  const cache = new WeakMap<Pool, T>();
+  return (pool) => {
+    if (cache.has(pool)) return cache.get(pool) as T;
+    const result = work(pool);
+    cache.set(pool, result);
+    return result;
+  };
+}
+
+export function createValuation({ index, history, lowUsd }: ValuationInputs): Valuation {
+  const poolValue = cached((pool) => (index ? valuePool(pool, index) : undefined));
+  const historyOf = (pool: Pool) => history?.get(poolKey(pool));
+  const flagsOf = cached((pool): Pick<PoolFlags, 'low' | 'drawnDown'> => {
+    const low = lowFlag(pool, poolValue(pool), lowUsd);
+    const drawnDown = drawnDownFlag(pool, historyOf(pool), index);
+    return { ...(low && { low }), ...(drawnDown && { drawnDown }) };
+  });
+  const staleRuleOf = cached((pool) => staleRule(historyOf(pool)?.interval));
+  return {
+    index,
+    history,
+    lowUsd,
+    poolValue,
+    historyOf,
+    flagsOf,
+    staleRuleOf,
+    allFlagsOf(pool, now) {
+      const stale = staleFlag(pool, staleRuleOf(pool), now);
+      return { ...flagsOf(pool), ...(stale && { stale }) };
+    },
+  };
+}
