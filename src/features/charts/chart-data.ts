@@ -22,7 +22,7 @@ export interface ChartRow {
   rank: number;
   members: number;
   leading: string[];
-  /** The pool's first member, as the upstream lists it: the bar opens its symbol view. */
+  /** The symbol the pool is named after (core `leadingSymbols`): the bar opens its symbol view. */
   opens: string | undefined;
   highlighted: boolean;
 }
@@ -96,7 +96,7 @@ function chartFor(pools: readonly Pool[], asset: string, highlight: string | und
       rank: i + 1,
       members: pool.symbols.length,
       leading,
-      opens: pool.symbols[0],
+      opens: leading[0],
       highlighted: key === highlight,
     };
   });
