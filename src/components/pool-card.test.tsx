@@ -54,9 +54,9 @@ describe('PoolCard', () => {
     expect(usdt.dataset.value).toBe('793930579.315848');
     expect(usdt.textContent).toContain('793,930,579.315848');
     expect(card.textContent).toContain('4 symbols');
-    expect(card.textContent).toMatch(/03\/27\/2026, 08:00:00 UTC/);
+    expect(card.textContent).toContain('2026-03-27 08:00:00 UTC');
     expect(card.textContent).toContain('5 min. ago');
-    expect(screen.getByRole('heading', { name: 'BTC · ETH · BNB +1' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'BTC · ETH · BNB' })).toBeTruthy();
   });
 
   it('flags a snapshot older than the threshold and a near-zero pool, and only those', () => {
@@ -123,6 +123,6 @@ describe('PoolCard', () => {
     };
     rerender(inEnglish(<PoolCard pool={later} now={t + 60_000} />));
     expect(renders.ages).toBe(1);
-    expect(screen.getByTestId('pool').textContent).toMatch(/03\/27\/2026, 08:01:00 UTC/);
+    expect(screen.getByTestId('pool').textContent).toContain('2026-03-27 08:01:00 UTC');
   });
 });
