@@ -8,7 +8,9 @@ export type ApiErrorKind =
   | 'unreachable'
   | 'timeout'
   | 'bad-response'
-  | 'upstream';
+  | 'upstream'
+  /** The exchange listed no pool at all where it listed some before: taken for a fault. */
+  | 'empty-list';
 
 export interface ApiErrorDetails {
   status?: number;

@@ -5,7 +5,9 @@ import { compareDecimals, formatExact } from '../core/decimal';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName, snapshotTime } from '../core/pools';
 import { Balance } from './balance';
-import { MemberList, SnapshotAge } from './pool-card-parts';
+import type { MemberLines } from './member-fit';
+import { MemberList } from './member-list';
+import { SnapshotAge } from './pool-card-parts';
 
 export const STALE_AFTER_MS = 15 * 60_000;
 /** A pool whose every balance is below this many units of its asset is shown as near zero. */
@@ -18,6 +20,10 @@ export interface PoolCardProps {
   /** Balances that moved since the last refresh, keyed by lib/changes `changeKey`. */
   changes?: Changes;
   highlightSymbol?: string;
+  /** The search box's text: the part of each member containing it is marked. */
+  match?: string;
+  /** The lines the member list may take (the wall); the whole list when omitted. */
+  memberSpace?: MemberLines;
   staleAfterMs?: number;
   /** `pool` in the overview and on the wall; the symbol view marks its one pool `symbol-pool`. */
   testId?: string;
@@ -98,6 +104,8 @@ function PoolCardView({
   now,
   changes,
   highlightSymbol,
+  match,
+  memberSpace,
   staleAfterMs = STALE_AFTER_MS,
   testId = 'pool',
 }: PoolCardProps) {
@@ -129,7 +137,12 @@ function PoolCardView({
         })}
       </ul>
       <CardAge time={snapshotTime([pool])} now={now} staleAfterMs={staleAfterMs} />
-      <MemberList symbols={pool.symbols} highlight={highlightSymbol} />
+      <MemberList
+        symbols={pool.symbols}
+        highlight={highlightSymbol}
+        match={match}
+        space={memberSpace}
+      />
     </article>
   );
 }
@@ -139,6 +152,8 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     a.pool !== b.pool ||
     a.now !== b.now ||
     a.highlightSymbol !== b.highlightSymbol ||
+    a.match !== b.match ||
+    a.memberSpace !== b.memberSpace ||
     a.staleAfterMs !== b.staleAfterMs ||
     a.testId !== b.testId
   )

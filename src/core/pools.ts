@@ -103,6 +103,11 @@ export function leadingSymbol(pool: Pool): string | undefined {
   return leadingSymbols(pool, 1)[0];
 }
 
+/** The pool that lists `symbol` as a member, if any. */
+export function poolOfSymbol(pools: readonly Pool[], symbol: string): Pool | undefined {
+  return pools.find((p) => p.symbols.includes(symbol));
+}
+
 export function balanceOf(pool: Pool, asset: string): AssetBalance | undefined {
   return pool.assets.find((a) => a.asset === asset);
 }

@@ -3,7 +3,7 @@ import type { Pool } from '../../core/pool-schema';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useUrlState } from '../../lib/use-url-state';
 import { AssetChartCard } from './asset-chart-card';
-import { poolOfSymbol, shapeCharts } from './chart-data';
+import { poolKeyOfSymbol, shapeCharts } from './chart-data';
 import { ScaleToggle } from './scale-toggle';
 
 /** One chart per asset in the snapshot, the searched symbol's pool highlighted in each. */
@@ -12,7 +12,7 @@ export function AssetCharts({ pools }: { pools: readonly Pool[] }) {
   const [url, navigate] = useUrlState();
   const searched = url.symbol?.valid ? url.symbol.symbol : undefined;
   const charts = useMemo(
-    () => shapeCharts(pools, poolOfSymbol(pools, searched)),
+    () => shapeCharts(pools, poolKeyOfSymbol(pools, searched)),
     [pools, searched],
   );
   return (

@@ -1,6 +1,13 @@
 import type { Pool } from '../../core/pool-schema';
 import { compareDecimals, sumDecimals, toNumber } from '../../core/decimal';
-import { assetsOf, balanceOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
+import {
+  assetsOf,
+  balanceOf,
+  leadingSymbols,
+  poolKey,
+  poolName,
+  poolOfSymbol,
+} from '../../core/pools';
 import { logRange, onLogAxis, type LogRange } from './log-scale';
 
 /**
@@ -39,13 +46,13 @@ export interface AssetChartData {
   signature: string;
 }
 
-/** The pool that covers `symbol`, if any. */
-export function poolOfSymbol(
+/** The key of the pool that covers `symbol`, if any. */
+export function poolKeyOfSymbol(
   pools: readonly Pool[],
   symbol: string | undefined,
 ): string | undefined {
   if (symbol === undefined) return undefined;
-  const pool = pools.find((p) => p.symbols.includes(symbol));
+  const pool = poolOfSymbol(pools, symbol);
   return pool ? poolKey(pool) : undefined;
 }
 

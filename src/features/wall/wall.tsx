@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
+import { failuresInARow } from '../../api/attempts';
 import { pausedUntil } from '../../api/insurance-balance';
+import { insuranceKeys, questionOf } from '../../api/queries';
+import { refreshPolicy } from '../../api/refresh-timing';
 import { usePools } from '../../api/use-pools';
+import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -21,8 +25,8 @@ export const PAGE_MS = 15_000;
  */
 export function Wall({ url }: { url: UrlState }) {
   const i18n = useI18n();
-  const refreshMs = url.refresh * 1000;
-  const { snapshot, freshness, error, query, now } = usePools({ refreshMs, inBackground: true });
+  const policy = useMemo(() => refreshPolicy('wall', url.refresh), [url.refresh]);
+  const { snapshot, freshness, error, query, now, next } = usePools(policy);
   const wakeLock = useWakeLock();
   const pools = snapshot?.data;
   const changes = useChangeMarks(pools, query.dataUpdatedAt, now);
@@ -40,21 +44,19 @@ export function Wall({ url }: { url: UrlState }) {
         freshness={freshness}
         demo={snapshot?.demo ?? false}
         dataUpdatedAt={query.dataUpdatedAt}
-        errorUpdatedAt={query.errorUpdatedAt}
         snapshotAt={snapshotAt}
-        refreshMs={refreshMs}
-        pausedUntil={pausedUntil()}
-        fetching={query.fetchStatus === 'fetching'}
-        retrying={query.failureCount > 0}
+        next={next}
+        paused={pausedUntil() > now}
+        retrying={failuresInARow(questionOf(insuranceKeys.pools())) > 0}
       />
-      {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} /> : null}
+      {error ? <ApiErrorAlert error={error} keptData={pools !== undefined} next={next} /> : null}
       {pools ? <WallDrops pools={pools} changes={changes} /> : null}
       <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
       <ErrorBoundary name="wall">
         {pools === undefined ? (
           <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
         ) : pools.length === 0 ? (
-          <p className="wall-message">{i18n.t('wall.empty')}</p>
+          <Alert tone="warning">{i18n.t('wall.empty')}</Alert>
         ) : (
           <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
         )}

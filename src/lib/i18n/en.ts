@@ -24,16 +24,20 @@ export const en = {
   'freshness.never': 'No data yet',
   // errors: what happened, then what the dashboard does next
   'error.invalidSymbol': '“{symbol}” is not a symbol the exchange lists.',
-  'error.rateLimited':
-    'The exchange is limiting requests. The dashboard waits and asks again at {time}.',
-  'error.banned':
-    'The exchange has blocked requests from this server for a while. The dashboard asks again at {time}.',
-  'error.unreachable': 'The exchange could not be reached. The dashboard keeps trying.',
-  'error.timeout': 'The exchange did not answer in time. The dashboard keeps trying.',
-  'error.badResponse':
-    'The exchange sent an answer the dashboard cannot read ({detail}). The dashboard keeps trying.',
-  'error.upstream':
-    'The exchange answered with an error (HTTP {status}). The dashboard keeps trying.',
+  'error.rateLimited': 'The exchange is limiting requests.',
+  'error.banned': 'The exchange has blocked requests from this server for a while.',
+  'error.unreachable': 'The exchange could not be reached.',
+  'error.timeout': 'The exchange did not answer in time.',
+  'error.badResponse': 'The exchange sent an answer the dashboard cannot read ({detail}).',
+  'error.upstream': 'The exchange answered with an error (HTTP {status}).',
+  'error.emptyList':
+    'The exchange answered with no insurance pools at all, where it listed them before: the dashboard takes this for a fault at the exchange, not for every pool gone.',
+  // what the dashboard does next, after an error: the time its own timer keeps
+  'error.next.waits': 'The dashboard waits and asks again at {time}.',
+  'error.next.trying': 'The dashboard keeps trying.',
+  'error.next.in': 'Next try in {time}.',
+  'error.next.at': 'Next try at {time}.',
+  'error.next.now': 'The dashboard is asking again now…',
   'error.keptData': 'The figures below are from the last good snapshot.',
   // what in the answer could not be read, for `error.badResponse`'s {detail}
   'error.detail.notJson': 'HTTP {status}, body is not JSON',
@@ -51,6 +55,8 @@ export const en = {
   'error.expected.time': 'expected a time in milliseconds',
   // pools
   'pools.members': 'Member symbols',
+  'pools.moreMembers.one': '+{count} more',
+  'pools.moreMembers.other': '+{count} more',
   'pools.balances': 'Balances',
   'pools.snapshot': 'Snapshot {time}',
   'pools.justNow': 'just now',
@@ -70,10 +76,6 @@ export const en = {
   'pools.order': 'Order',
   'pools.dir.desc': 'Descending',
   'pools.dir.asc': 'Ascending',
-  'pools.filter': 'Filter by symbol',
-  'pools.filterPlaceholder': 'e.g. PEPE',
-  'pools.filterIgnored':
-    'Only letters, digits and _ narrow the list; other characters are ignored.',
   'pools.shown': 'Showing {shown} of {total} pools',
   'pools.empty': 'The exchange listed no insurance pools in this snapshot.',
   'pools.noMatch': 'No pool has a symbol containing “{filter}”.',
@@ -86,6 +88,8 @@ export const en = {
   'search.label': 'Search symbol',
   'search.placeholder': 'BTCUSDT, pepe, 币安人生…',
   'search.submit': 'Search',
+  'search.hint': 'Typing narrows the pools below; Enter opens the best match.',
+  'search.ignored': 'Only letters, digits and _ narrow the list; other characters are ignored.',
   'search.suggestions': 'Suggestions',
   'search.count.one': '{count} suggestion',
   'search.count.other': '{count} suggestions',
@@ -98,6 +102,7 @@ export const en = {
     '“{text}” cannot be a futures symbol: a symbol has only letters, digits and _.',
   'search.loading': 'Looking up {symbol}…',
   'search.heading': 'Pool of {symbol}',
+  'search.result': 'Search result',
   'search.keptPool': 'Still showing the pool of {symbol}, found before.',
   'search.nearMatches': 'Did you mean:',
   'search.noNearMatches':
@@ -158,7 +163,8 @@ export const en = {
   'wall.nextIn': 'in {time}',
   'wall.refreshing': 'refreshing now…',
   'wall.retrying': 'retrying…',
-  'wall.pausedUntil': 'paused by the exchange until {time}',
+  'wall.pausedUntil': 'paused by the exchange, asks again at {time}',
+  'wall.retryIn': 'trying again in {time}',
   'wall.clock': 'Local time',
   'wall.pools': 'Insurance pools',
   'wall.page': 'Page {page} of {pages}',

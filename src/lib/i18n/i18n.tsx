@@ -22,6 +22,8 @@ export interface I18n {
   /** "5 min ago" */
   formatAgo: (ms: number, now: number) => string;
   formatCount: (n: number) => string;
+  /** Sentences one after another: a space between them in English, none in Chinese. */
+  sentences: (...parts: string[]) => string;
 }
 
 type PluralKey = MessageKey extends infer K
@@ -117,6 +119,7 @@ export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
       return relative.format(-Math.floor(s / 86_400), 'day');
     },
     formatCount: (n) => count.format(n),
+    sentences: (...parts) => parts.filter((p) => p !== '').join(lang === 'zh-CN' ? '' : ' '),
   };
 }
 
