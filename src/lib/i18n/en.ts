@@ -15,6 +15,15 @@ export const en = {
   'app.pools.other': '{count} pools',
   'app.symbols.one': '{count} symbol',
   'app.symbols.other': '{count} symbols',
+  // what a shared link says it shows (page description, Open Graph)
+  'meta.overview':
+    'Every insurance fund pool of Binance USDⓈ-M futures: its balances, exact to the last digit, and the symbols it covers.',
+  'meta.overviewFigures':
+    '{pools} covering {symbols} on Binance USDⓈ-M futures, holding {totals} in insurance funds. Live balances of every pool, exact to the last digit.',
+  'meta.symbol':
+    'The insurance fund pool that covers {symbol} on Binance USDⓈ-M futures: its balances, exact to the last digit, and the symbols that share it.',
+  'meta.symbolPool':
+    '{symbol} is covered by the {pool} insurance fund pool of Binance USDⓈ-M futures ({symbols}), holding {balances}. Live balances, exact to the last digit.',
   // freshness
   'freshness.live': 'Live',
   'freshness.stale': 'Stale',

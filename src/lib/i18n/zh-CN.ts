@@ -13,6 +13,14 @@ export const zhCN: Messages = {
   'app.pools.other': '{count} 个资金池',
   'app.symbols.one': '{count} 个交易对',
   'app.symbols.other': '{count} 个交易对',
+  'meta.overview':
+    '币安 U本位合约的全部保险基金资金池：每个资金池的余额（精确到最后一位）及其覆盖的交易对。',
+  'meta.overviewFigures':
+    '币安 U本位合约共 {pools}，覆盖 {symbols}，保险基金合计 {totals}。实时显示每个资金池的余额，精确到最后一位。',
+  'meta.symbol':
+    '币安 U本位合约中覆盖 {symbol} 的保险基金资金池：其余额（精确到最后一位）及共用该资金池的交易对。',
+  'meta.symbolPool':
+    '{symbol} 属于币安 U本位合约的 {pool} 保险基金资金池（{symbols}），余额 {balances}。实时余额，精确到最后一位。',
   // freshness
   'freshness.live': '实时',
   'freshness.stale': '数据过时',
