@@ -158,6 +158,9 @@ export const en = {
   'export.title': 'Export',
   'export.csv': 'Download CSV',
   'export.json': 'Download JSON',
+  'export.symbolsCsv': 'Download symbols (CSV)',
+  'export.layout':
+    'The CSV has one row per pool and asset, the pool’s symbols in one column, so balances add up to the true totals. The symbols file says which pool covers each symbol, without balances.',
   'export.snapshot': 'The snapshot of {time}, every balance exact.',
   'export.spreadsheetHint':
     'Spreadsheets keep 15 significant digits of a number: to keep every digit, import the balance column as text, or use the JSON file.',

@@ -149,6 +149,9 @@ export const zhCN: Messages = {
   'export.title': '导出',
   'export.csv': '下载 CSV',
   'export.json': '下载 JSON',
+  'export.symbolsCsv': '下载交易对清单（CSV）',
+  'export.layout':
+    'CSV 文件中每个资金池的每项资产占一行，资金池的交易对列在同一列中，因此余额相加即为真实合计。交易对清单列出每个交易对所属的资金池，不含余额。',
   'export.snapshot': '{time} 的余额快照，每个余额均为精确值。',
   'export.spreadsheetHint':
     '电子表格只保留数字的 15 位有效数字：如需保留每一位，请将余额列作为文本导入，或使用 JSON 文件。',
