@@ -1,6 +1,22 @@
 import { memo } from 'react';
+import { leadingSymbols } from '../core/pools';
 import { useI18n } from '../lib/i18n/i18n';
 import { membersThatFit, type MemberLines } from './member-fit';
+
+/**
+ * The members with those the pool is named after first, so a list cut short still shows them.
+ * Worked out once per member list: a refresh keeps an unchanged list as the same array.
+ */
+const leadFirst = new WeakMap<readonly string[], readonly string[]>();
+function namedFirst(symbols: readonly string[]): readonly string[] {
+  let ordered = leadFirst.get(symbols);
+  if (!ordered) {
+    const lead = leadingSymbols({ symbols: [...symbols], assets: [] });
+    ordered = [...lead, ...symbols.filter((s) => !lead.includes(s))];
+    leadFirst.set(symbols, ordered);
+  }
+  return ordered;
+}
 
 /** The part of a symbol a filter matched, marked; the symbol as it is when nothing matches. */
 function Matched({ symbol, match }: { symbol: string; match: string }) {
@@ -41,7 +57,11 @@ export const MemberList = memo(function MemberList({
 }: MemberListProps) {
   const i18n = useI18n();
   const more = (rest: number) => i18n.plural('pools.moreMembers', rest);
-  const shown = space ? membersThatFit(symbols, space, more) : symbols.length;
+  const fit = space ? membersThatFit(symbols, space, more) : symbols.length;
+  // A list cut short begins with the members the pool is named after; a whole one keeps the
+  // exchange's order.
+  const listed = fit < symbols.length ? namedFirst(symbols) : symbols;
+  const shown = fit < symbols.length ? membersThatFit(listed, space!, more) : fit;
   const rest = symbols.length - shown;
   return (
     <ul
@@ -49,7 +69,7 @@ export const MemberList = memo(function MemberList({
       data-shown={rest > 0 ? shown : undefined}
       className="pool-members mt-[0.5em] flex flex-wrap gap-x-[0.75em] gap-y-[0.125em] font-mono text-[0.8125em]"
     >
-      {symbols.slice(0, shown).map((symbol, i) => (
+      {listed.slice(0, shown).map((symbol, i) => (
         <li key={i}>
           {symbol === highlight ? (
             <mark data-testid="highlighted-symbol" className="pool-highlight">

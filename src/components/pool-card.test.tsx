@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../core/pool-schema';
-import { changeKey } from '../core/changes';
+import { changeKey, type Changes } from '../core/changes';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { PoolCard } from './pool-card';
 
@@ -91,13 +91,20 @@ describe('PoolCard', () => {
     expect(screen.getAllByTestId('highlighted-symbol')).toHaveLength(1);
   });
 
-  it('marks a changed balance and re-renders only when its own pool or change differs', () => {
-    const changes = new Map([[changeKey(majors, 'USDT'), 'drop' as const]]);
+  it('marks a changed balance with the size of its move, and re-renders only when its own pool or change differs', () => {
+    const changes: Changes = new Map([
+      [changeKey(majors, 'USDT'), { change: 'drop', rel: -0.0612 }],
+    ]);
     const { rerender } = render(inEnglish(<PoolCard pool={majors} now={t} changes={changes} />));
     expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBe('drop');
-    expect(screen.getByText('sharp drop since the last refresh')).toBeTruthy();
+    expect(screen.getByTestId('change-mark').textContent).toContain('▼▼6.1%');
+    expect(screen.getByText('sharp drop of 6.1% since the last refresh')).toBeTruthy();
     renders.count = 0;
-    const unrelated = new Map([[changeKey(depleted, 'USDT'), 'up' as const], ...changes]);
+    const unrelated: Changes = new Map([
+      [changeKey(depleted, 'USDT'), { change: 'up', rel: 0.02 }],
+      // the same move, found again by a later comparison
+      [changeKey(majors, 'USDT'), { change: 'drop', rel: -0.0612 }],
+    ]);
     rerender(inEnglish(<PoolCard pool={majors} now={t} changes={unrelated} />));
     expect(renders.count).toBe(0);
     rerender(inEnglish(<PoolCard pool={majors} now={t} changes={new Map()} />));
