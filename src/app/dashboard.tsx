@@ -27,12 +27,15 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
-  // A search opens a symbol as a new history entry, so Back returns to the list as it was
-  // filtered; typing narrows the list in this entry.
+  // Typing narrows the list in this history entry; a search opens a symbol as a new one, after
+  // giving this entry back the filter it had before the search was typed, so Back returns to
+  // the view as it was.
   const search = useCallback(
-    (symbol: string) =>
-      navigate({ symbol, filter: undefined }, symbol === current ? 'replace' : 'push'),
-    [navigate, current],
+    (symbol: string, filterBefore: string) => {
+      if (filterBefore !== url.filter) navigate({ filter: filterBefore || undefined }, 'replace');
+      navigate({ symbol, filter: undefined }, symbol === current ? 'replace' : 'push');
+    },
+    [navigate, current, url.filter],
   );
   const filterBy = useCallback(
     (filter: string) => navigate({ filter: filter || undefined }, 'replace'),

@@ -59,7 +59,7 @@ describe('SearchBox', () => {
     expect(active.textContent).toBe('BTCUSDT');
     expect(box.getAttribute('aria-activedescendant')).toBe(active.id);
     await userEvent.keyboard('{Enter}');
-    expect(onSearch).toHaveBeenCalledWith('BTCUSDT');
+    expect(onSearch).toHaveBeenCalledWith('BTCUSDT', '');
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 
@@ -74,14 +74,14 @@ describe('SearchBox', () => {
   it('opens the best suggestion on Enter: "pepe" is 1000PEPEUSDT, not an unknown PEPE', async () => {
     const { box, onSearch } = setup();
     await userEvent.type(box, 'pepe{Enter}');
-    expect(onSearch).toHaveBeenCalledWith('1000PEPEUSDT');
+    expect(onSearch).toHaveBeenCalledWith('1000PEPEUSDT', '');
     expect((box as HTMLInputElement).value).toBe('1000PEPEUSDT');
   });
 
   it('asks for the typed text, upper-cased, only when it matches no listed symbol', async () => {
     const { box, onSearch } = setup();
     await userEvent.type(box, 'dogeusdt{Enter}');
-    expect(onSearch).toHaveBeenCalledWith('DOGEUSDT');
+    expect(onSearch).toHaveBeenCalledWith('DOGEUSDT', '');
   });
 
   it('refuses text that cannot be a symbol, in words, without searching', async () => {
@@ -91,6 +91,13 @@ describe('SearchBox', () => {
     expect(onSearch).not.toHaveBeenCalled();
     await userEvent.type(box, 'x');
     expect(screen.getByRole('alert').textContent).not.toContain('cannot be a futures symbol');
+  });
+
+  it('hands back the filter the link had before the search was typed, for Back to return to', async () => {
+    const { box, onSearch } = setup(undefined, 'usdc');
+    await userEvent.clear(box);
+    await userEvent.type(box, 'ethusdt{Enter}');
+    expect(onSearch).toHaveBeenCalledWith('ETHUSDT', 'usdc');
   });
 
   it('shows the symbol of the link, or the filter of the link', () => {

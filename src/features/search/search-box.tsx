@@ -14,8 +14,12 @@ interface SearchBoxProps {
   current: string | undefined;
   /** The link's filter: what narrows the pool list. */
   filter: string;
-  /** Opens a symbol (ASCII letters upper-cased): a new history entry. */
-  onSearch: (symbol: string) => void;
+  /**
+   * Opens a symbol (ASCII letters upper-cased) as a new history entry. `filterBefore` is the
+   * filter this entry had before the text of this search was typed into it: the entry gets it
+   * back, so Back returns to the view as it was before the search, not half-way through typing.
+   */
+  onSearch: (symbol: string, filterBefore: string) => void;
   /** Narrows the pool list as the text changes: the same history entry. */
   onFilter: (filter: string) => void;
 }
@@ -37,6 +41,8 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
   const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string>();
   const [linked, setLinked] = useState({ current, filter });
+  // The link's filter when typing began in this entry; `undefined` while nothing was typed.
+  const [typedFrom, setTypedFrom] = useState<string>();
   // Back, Forward or a link changed the search: the field shows it. A filter that is only what
   // was just typed, less the characters a link does not keep, leaves the field as typed.
   if (linked.current !== current || linked.filter !== filter) {
@@ -45,6 +51,7 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
       setText(linkedText(current, filter));
       setOpen(false);
       setProblem(undefined);
+      setTypedFrom(undefined);
     }
   }
   const query = filterOf(text);
@@ -61,7 +68,8 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
     close();
     setText(symbol);
     setProblem(undefined);
-    onSearch(symbol);
+    setTypedFrom(undefined);
+    onSearch(symbol, typedFrom ?? filter);
   };
   const submit = () => {
     close();
@@ -73,6 +81,7 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
     choose(matches[0] ?? check.symbol);
   };
   const type = (value: string) => {
+    if (typedFrom === undefined) setTypedFrom(filter);
     setText(value);
     setOpen(true);
     setActive(-1);
