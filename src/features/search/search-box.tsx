@@ -168,7 +168,9 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
       <p aria-live="polite" className="sr-only">
         {open && query !== '' ? i18n.plural('search.count', total) : ''}
       </p>
-      {open && query !== '' && total === 0 && symbols.length > 0 ? (
+      {/* Not tied to the popup being open: leaving the field must not move the page under the
+          pointer (a click on "Clear filter" landed beside it once this line went away). */}
+      {query !== '' && total === 0 && symbols.length > 0 ? (
         <p className="basis-full text-sm text-[var(--muted)]">
           {i18n.t('search.noSuggestion', { text: displayText(text) })}
         </p>
