@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openWithAnswer, watchPageErrors, type UpstreamPool } from './fixtures';
+import { sumDecimals } from '../src/core/decimal';
 import { readCsv } from '../src/test/read-csv';
 
 /** Opens the page (refresh an hour away) and returns the upstream answer on screen. */
@@ -26,7 +27,7 @@ async function download(page: Page, button: string) {
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-test('the CSV download holds every symbol and asset with the exact balance, UTF-8 with BOM', async ({
+test('the CSV download has a row per pool and asset, summing to the true totals, UTF-8 with BOM', async ({
   page,
 }) => {
   const errors = watchPageErrors(page);
@@ -36,15 +37,47 @@ test('the CSV download holds every symbol and asset with the exact balance, UTF-
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
   const [header, ...rows] = readCsv(bytes.subarray(3).toString('utf8'));
-  expect(header).toEqual(['pool', 'symbol', 'asset', 'balance', 'update_time']);
+  expect(header).toEqual([
+    'pool_key',
+    'pool',
+    'symbol_count',
+    'symbols',
+    'asset',
+    'balance',
+    'update_time',
+  ]);
   const expected = pools.flatMap((p) =>
-    p.symbols.flatMap((symbol) =>
-      p.assets.map((a) => [symbol, a.asset, a.marginBalance, new Date(a.updateTime).toISOString()]),
-    ),
+    p.assets.map((a) => [
+      [...p.symbols].sort().join(','),
+      String(p.symbols.length),
+      p.symbols.join(' '),
+      a.asset,
+      a.marginBalance,
+      new Date(a.updateTime).toISOString(),
+    ]),
   );
-  expect(rows.map((r) => r.slice(1))).toEqual(expected);
-  expect(rows.find((r) => r[1] === '币安人生USDT')?.[0]).toContain('币安人生');
+  expect(rows.map((r) => [r[0], ...r.slice(2)])).toEqual(expected);
+  // a spreadsheet's SUM of balance by asset is the summary's exact total
+  for (const asset of new Set(rows.map((r) => r[4]!))) {
+    const sum = sumDecimals(rows.filter((r) => r[4] === asset).map((r) => r[5]!));
+    await expect(page.locator(`[data-testid="total"][data-asset="${asset}"]`)).toHaveAttribute(
+      'data-value',
+      sum,
+    );
+  }
+  expect(rows.find((r) => r[3]!.includes('币安人生USDT'))?.[1]).toContain('币安人生');
   expect(errors).toEqual([]);
+});
+
+test('which pool covers each symbol is a file of its own, with no balances', async ({ page }) => {
+  const pools = await open(page);
+  const { name, bytes } = await download(page, 'Download symbols (CSV)');
+  expect(name).toBe(`insurance-fund-demo-symbols-${stampOf(pools)}.csv`);
+  const [header, ...rows] = readCsv(bytes.subarray(3).toString('utf8'));
+  expect(header).toEqual(['symbol', 'pool_key', 'pool']);
+  expect(rows.map((r) => r.slice(0, 2))).toEqual(
+    pools.flatMap((p) => p.symbols.map((s) => [s, [...p.symbols].sort().join(',')])),
+  );
 });
 
 test('the JSON download keeps every balance as the upstream string, times in ISO 8601 UTC', async ({

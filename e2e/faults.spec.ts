@@ -126,12 +126,12 @@ test.describe('an upstream that asks us to wait', () => {
       [
         'rate-limit',
         429,
-        /limiting requests\. The dashboard waits and asks again at \d\d:\d\d:\d\d\./,
+        /limiting requests\. The dashboard waits and asks again at \d\d:\d\d:\d\d UTC\./,
       ],
       [
         'ban',
         418,
-        /blocked requests from this server for a while\. The dashboard asks again at \d\d:\d\d:\d\d\./,
+        /blocked requests from this server for a while\. The dashboard waits and asks again at \d\d:\d\d:\d\d UTC\./,
       ],
     ];
     for (const [mode, status, words] of cases) {
@@ -160,6 +160,46 @@ test.describe('an upstream that asks us to wait', () => {
         expect(asked.some((t) => t >= refusedAt + (retryAfterS - 1) * 1000)).toBe(true);
       });
     }
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('a 429 followed by a hang', () => {
+  test('names the time the next call really leaves, then says it is asking while it hangs', async ({
+    page,
+    stack,
+  }) => {
+    test.setTimeout(60_000);
+    const errors = watchPageErrors(page);
+    const asked: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/fapi/v1/insuranceBalance')) asked.push(Date.now());
+    });
+    await open(page, stack);
+    const refused = page.waitForResponse(
+      (r) => r.url().includes('/fapi/v1/insuranceBalance') && r.status() === 429,
+    );
+    stack.upstream!.setFault('rate-limit', 3, 1);
+    await refused;
+    const refusedAt = Date.now();
+    const alert = alertSaying(page, /limiting requests/);
+    const said = /asks again at (\d\d):(\d\d):(\d\d) UTC/.exec((await alert.textContent()) ?? '');
+    expect(said).not.toBeNull();
+    // the call after the pause hangs
+    stack.upstream!.setFault('hang');
+    await expect(alert).toContainText('The dashboard is asking again now…', { timeout: 8_000 });
+    const next = asked.find((t) => t > refusedAt)!;
+    const [, h, m, sec] = said!.map(Number);
+    const day = new Date(next);
+    const named = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h, m, sec);
+    // the time on screen was the time of that call, to the second
+    expect(Math.abs(next - named)).toBeLessThan(1_500);
+    await page.waitForTimeout(3_000);
+    await expect(alert).not.toContainText('asks again at');
+    stack.upstream!.setFault('none');
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'live', {
+      timeout: 30_000,
+    });
     expect(errors).toEqual([]);
   });
 });
@@ -224,6 +264,36 @@ test.describe('a cold start while the upstream is down', () => {
     await expectRecovered(page, alert);
     await expect(page.getByTestId('summary')).toContainText(/\d+ pools/);
     await expect(page.getByTestId('balance').first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('the wall tries again within seconds, says when, and shows the data soon after the upstream is up', async ({
+    page,
+    stack,
+  }) => {
+    const errors = watchPageErrors(page);
+    const asked: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/fapi/v1/insuranceBalance')) asked.push(Date.now());
+    });
+    // a refresh period of a minute: the old wall waited all of it before trying again
+    await page.goto(`${stack.baseURL}/?view=wall&refresh=60&lang=en`);
+    const alert = alertSaying(page, /could not be reached/);
+    await expect(alert).toContainText(/The dashboard keeps trying\. Next try in \d+ sec\./);
+    await expect(page.getByTestId('wall-next-refresh')).toContainText(
+      /trying again in \d+ sec|refreshing now/,
+    );
+    await expect.poll(() => asked.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    // after the page's first asks (the preloaded list, then the view's own), backing off:
+    // never faster than the first retry
+    const later = asked.slice(1);
+    const gaps = later.slice(1).map((t, i) => t - later[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1_500);
+    await stack.startUpstream();
+    await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'live', {
+      timeout: 20_000,
+    });
+    await expect(page.getByTestId('wall').getByTestId('pool').first()).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

@@ -182,6 +182,21 @@ test.describe('without ?lang, a Chinese browser', () => {
   });
 });
 
+test.describe('an English page read in Britain, east of UTC', () => {
+  test.use({ locale: 'en-GB', timezoneId: 'Asia/Shanghai' });
+
+  test('writes dates in one order for every reader and every time with its zone', async ({
+    page,
+  }) => {
+    await page.goto('/?refresh=3600&lang=en');
+    await expect(page.getByTestId('pool').first()).toBeVisible();
+    const summary = page.locator('[aria-labelledby="summary-heading"]');
+    await expect(summary).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    await expect(summary).not.toContainText(/\d\d\/\d\d\/\d{4}/);
+    await expect(page.getByTestId('freshness')).toContainText(/Last refresh \d\d:\d\d:\d\d UTC\+8/);
+  });
+});
+
 test.describe('without ?lang, a French browser', () => {
   test.use({ locale: 'fr-FR' });
 

@@ -80,8 +80,11 @@ test('a stale snapshot and a pool worth under $100,000 are flagged', async ({ pa
   await expect(low.filter({ hasText: 'BSWUSDT' })).toHaveCount(1);
 });
 
-test('sorting and filtering live in the link without adding history entries', async ({ page }) => {
+test('sorting and the search’s filter live in the link without adding history entries', async ({
+  page,
+}) => {
   const pools = await openOverview(page);
+  const search = page.getByRole('combobox', { name: 'Search symbol' });
   const historyBefore = await page.evaluate(() => history.length);
   await page.getByLabel('Sort by').selectOption('name');
   await expect(page).toHaveURL(/[?&]sort=name/);
@@ -92,25 +95,76 @@ test('sorting and filtering live in the link without adding history entries', as
   const reversed = await page.getByTestId('pool').locator('h3').allTextContents();
   expect(reversed).toEqual([...names].reverse());
 
-  await page.getByLabel('Filter by symbol').fill('pepe');
+  // one search box: typing narrows the list and marks what matched in each card
+  await expect(page.getByLabel('Filter by symbol')).toHaveCount(0);
+  await search.fill('pepe');
   await expect(page).toHaveURL(/[?&]filter=pepe/);
   const withPepe = pools.filter((p) => p.symbols.some((s) => s.toLowerCase().includes('pepe')));
   await expect(page.getByTestId('pool')).toHaveCount(withPepe.length);
-  for (const card of await page.getByTestId('pool').all()) await expect(card).toContainText(/PEPE/);
+  for (const card of await page.getByTestId('pool').all()) {
+    await expect(card).toContainText(/PEPE/);
+    await expect(card.getByTestId('filter-match').first()).toHaveText('PEPE');
+  }
   expect(await page.evaluate(() => history.length)).toBe(historyBefore);
 
   await page.reload();
-  await expect(page.getByLabel('Filter by symbol')).toHaveValue('pepe');
+  await expect(search).toHaveValue('pepe');
   await expect(page.getByLabel('Sort by')).toHaveValue('name');
   await expect(page.getByTestId('pool')).toHaveCount(withPepe.length);
 
-  await page.getByLabel('Filter by symbol').fill('zzzqqq');
+  await search.fill('zzzqqq');
   await expect(page.getByTestId('pools-empty')).toContainText(
     'No pool has a symbol containing “zzzqqq”',
   );
   await page.getByRole('button', { name: 'Clear filter' }).click();
   await expect(page.getByTestId('pool')).toHaveCount(pools.length);
-  await expect(page.getByLabel('Filter by symbol')).toHaveValue('');
+  await expect(search).toHaveValue('');
+});
+
+test('a ?filter= link fills the search box and narrows the list', async ({ page }) => {
+  await page.goto('/?refresh=3600&filter=usdc');
+  await expect(page.getByRole('combobox', { name: 'Search symbol' })).toHaveValue('usdc');
+  for (const card of await page.getByTestId('pool').all()) await expect(card).toContainText(/USDC/);
+});
+
+test('balances of cards one above another line up on the decimal point', async ({ page }) => {
+  await openOverview(page);
+  const columns = await page.getByTestId('pool').evaluateAll((cards) => {
+    // the right edge of each whole part (where the point is) and of each unit, by card column
+    const byColumn = new Map<number, { point: number[]; unitTop: number[] }>();
+    for (const card of cards) {
+      const left = Math.round(card.getBoundingClientRect().left);
+      const entry = byColumn.get(left) ?? { point: [], unitTop: [] };
+      for (const b of card.querySelectorAll('[data-testid="balance"]')) {
+        entry.point.push(b.querySelector('.balance-whole')!.getBoundingClientRect().right);
+        const unit = b.querySelector('.balance-asset')!.getBoundingClientRect();
+        const whole = b.querySelector('.balance-whole')!.getBoundingClientRect();
+        // a unit wrapped away from its figure would sit on a line below it
+        entry.unitTop.push(Math.abs(unit.top - whole.top));
+      }
+      byColumn.set(left, entry);
+    }
+    return [...byColumn.values()];
+  });
+  expect(columns.length).toBeGreaterThan(1);
+  for (const { point, unitTop } of columns) {
+    expect(Math.max(...point) - Math.min(...point)).toBeLessThan(1);
+    expect(Math.max(...unitTop)).toBeLessThan(8);
+  }
+  // the whole part carries the eye, the fraction is quieter but there
+  const style = await page
+    .getByTestId('balance')
+    .first()
+    .evaluate((b) => {
+      const of = (sel: string) => getComputedStyle(b.querySelector(sel)!);
+      return {
+        whole: of('.balance-whole').fontWeight,
+        fraction: of('.balance-fraction').fontWeight,
+        numerals: of('.balance-whole').fontVariantNumeric,
+      };
+    });
+  expect(Number(style.whole)).toBeGreaterThan(Number(style.fraction));
+  expect(style.numerals).toContain('tabular-nums');
 });
 
 test('sorting by the balance of a chosen asset puts the largest holder first', async ({ page }) => {
@@ -137,21 +191,22 @@ test('a refresh keeps scroll, filter and focus, keeps the cards in place and mar
   page,
 }) => {
   await openOverview(page, '?refresh=2');
-  await page.getByLabel('Filter by symbol').fill('usdt');
+  const search = page.getByRole('combobox', { name: 'Search symbol' });
+  await search.fill('usdt');
   await page.evaluate(() => window.scrollTo(0, 600));
   await page
     .getByTestId('pool')
     .nth(5)
     .evaluate((el) => ((el as HTMLElement & { tag?: string }).tag = 'kept'));
-  await page.getByLabel('Filter by symbol').focus();
+  await search.focus();
   const scrollBefore = await page.evaluate(() => window.scrollY);
   const refreshed = page.waitForResponse((r) => isOverview(r.url()));
   await refreshed;
   await expect(
     page.locator('[data-testid="pool"] [data-testid="balance"][data-change]').first(),
   ).toBeAttached();
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-  await expect(page.getByLabel('Filter by symbol')).toHaveValue('usdt');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('usdt');
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(40);
   expect(
     await page

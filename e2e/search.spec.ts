@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { symbolRequests, watchPageErrors } from './fixtures';
+import { openWithAnswer, symbolRequests, watchPageErrors, type UpstreamPool } from './fixtures';
 
 async function open(page: Page) {
   await page.goto('/?refresh=3600');
@@ -8,11 +8,18 @@ async function open(page: Page) {
   return page.getByRole('combobox', { name: 'Search symbol' });
 }
 
+async function openWithPools(page: Page): Promise<[ReturnType<Page['getByRole']>, UpstreamPool[]]> {
+  const pools = await openWithAnswer(page, '/?refresh=3600');
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  return [page.getByRole('combobox', { name: 'Search symbol' }), pools];
+}
+
 test('search by keyboard: suggestions, arrow keys, Enter opens the pool with a new history entry', async ({
   page,
 }) => {
   const errors = watchPageErrors(page);
-  const box = await open(page);
+  const asked = symbolRequests(page);
+  const [box, pools] = await openWithPools(page);
   await box.pressSequentially('btcusdt_2');
   const listbox = page.getByRole('listbox', { name: 'Suggestions' });
   await expect(listbox).toBeVisible();
@@ -27,12 +34,10 @@ test('search by keyboard: suggestions, arrow keys, Enter opens the pool with a n
   await expect(box).toHaveAttribute('aria-activedescendant', activeId!);
   await expect(box).toBeFocused();
 
-  const answer = page.waitForResponse((r) => r.url().includes('symbol=BTCUSDT_260626'));
   await box.press('Enter');
   await expect(page).toHaveURL(/\?refresh=3600&symbol=BTCUSDT_260626$/);
-  const pool = (await (await answer).json()) as {
-    assets: { asset: string; marginBalance: string }[];
-  };
+  // the pool list on screen holds the symbol's pool: nothing more is asked
+  const pool = pools.find((p) => p.symbols.includes('BTCUSDT_260626'))!;
   const view = page.getByTestId('symbol-pool');
   await expect(view).toContainText('BTCUSDT_260626');
   await expect(view.getByTestId('highlighted-symbol')).toHaveText('BTCUSDT_260626');
@@ -45,10 +50,53 @@ test('search by keyboard: suggestions, arrow keys, Enter opens the pool with a n
   );
   await expect(listbox).toBeHidden();
 
+  // Back returns to the view before the search, not to the list half-way through typing
   await page.goBack();
   await expect(page).toHaveURL(/\?refresh=3600$/);
+  await expect(box).toHaveValue('');
   await expect(page.getByTestId('symbol-pool')).toHaveCount(0);
+  expect(asked).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('typing "btc" suggests BTCUSDT first, and Enter opens it', async ({ page }) => {
+  const box = await open(page);
+  await box.pressSequentially('btc');
+  const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+  await expect(options.first()).toHaveText('BTCUSDT');
+  await expect(options.nth(1)).toHaveText('BTCUSDC');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/[?&]symbol=BTCUSDT$/);
+  await expect(page.getByRole('heading', { name: 'Pool of BTCUSDT' })).toBeVisible();
+});
+
+test('Enter with part of a symbol opens the best match: "pepe" is 1000PEPEUSDT', async ({
+  page,
+}) => {
+  const asked = symbolRequests(page);
+  const box = await open(page);
+  await box.fill('pepe');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/[?&]symbol=1000PEPEUSDT$/);
+  await expect(page.getByTestId('symbol-pool').getByTestId('highlighted-symbol')).toHaveText(
+    '1000PEPEUSDT',
+  );
+  await expect(page.getByRole('heading', { name: 'Pool of PEPE' })).toHaveCount(0);
+  expect(asked).toEqual([]);
+});
+
+test('text that matches no listed symbol is reported without a heading that claims a pool', async ({
+  page,
+}) => {
+  const box = await open(page);
+  await box.fill('nosuchcoin');
+  await box.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'NOSUCHCOIN' })).toContainText(
+    '“NOSUCHCOIN” is not a symbol the exchange lists.',
+  );
+  await expect(page.getByRole('heading', { name: /Pool of/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  await expect(page.getByTestId('symbol-pool')).toHaveCount(0);
 });
 
 test('Escape closes the suggestions, then clears the field', async ({ page }) => {
@@ -80,15 +128,15 @@ test('text that cannot be a symbol is refused in words, without asking the endpo
 }) => {
   const asked = symbolRequests(page);
   const box = await open(page);
-  const before = page.url();
   await box.fill('<img src=x onerror=alert(1)>');
   await box.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('cannot be a futures symbol');
-  await expect(page.getByRole('alert')).toContainText('<img src=x onerror=alert(1)>');
+  const refused = page.getByRole('alert').filter({ hasText: 'cannot be a futures symbol' });
+  await expect(refused).toContainText('<img src=x onerror=alert(1)>');
   await box.fill('   ');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Type a symbol to search for, such as BTCUSDT.');
-  expect(page.url()).toBe(before);
+  // nothing was searched: typing only narrows the list, in the same history entry
+  expect(new URL(page.url()).searchParams.has('symbol')).toBe(false);
   expect(asked).toEqual([]);
 });
 

@@ -52,6 +52,27 @@ test('fits a full HD screen with no controls and no scrollbar, type read from ac
   expect(hd).toMatchObject({ scrolls: false, cardsOutside: 0, controls: 0, theme: 'dark' });
   expect(hd.smallestBalancePx).toBeGreaterThanOrEqual(28);
 
+  // member lists are cut to what fits, and say how many are left out; nothing is cut in half
+  const members = await page.getByTestId('pool').evaluateAll((cards) =>
+    cards.map((card) => {
+      const list = card.querySelector('ul[aria-label="Member symbols"]')!;
+      const box = list.getBoundingClientRect();
+      const items = [...list.querySelectorAll('li')];
+      const more = list.querySelector('[data-testid="members-more"]')?.textContent ?? null;
+      const count = Number(/(\d+) symbols?/.exec(card.querySelector('header')!.textContent!)![1]);
+      const clipped = items.some((li) => {
+        const r = li.getBoundingClientRect();
+        return r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5;
+      });
+      return { count, shown: items.length - (more === null ? 0 : 1), more, clipped };
+    }),
+  );
+  expect(members.some((m) => m.more !== null)).toBe(true);
+  for (const m of members) {
+    expect(m.clipped).toBe(false);
+    expect(m.more === null ? m.shown : m.shown + Number(/\d+/.exec(m.more)![0])).toBe(m.count);
+  }
+
   // Forty demo pools do not fit one screen at that size: they take turns, and the screen says where it is.
   const indicator = wall.getByTestId('wall-page');
   await expect(indicator).toHaveText(/Page \d of [2-9]/);
@@ -142,8 +163,9 @@ test.describe('against a private upstream of eight pools', () => {
       new Date(limitedAt + retryAfter * 1000 + d).toISOString().slice(11, 19),
     );
     expect(limited.headers()['retry-after']).toBe(String(retryAfter));
+    // the time of the next call, which the client keeps (pause end + 250 ms at refresh=1)
     await expect(page.getByTestId('wall-paused')).toContainText(
-      new RegExp(`until (${until.join('|')})`),
+      new RegExp(`asks again at (${until.join('|')}) UTC`),
     );
     await expect(page.getByRole('alert')).toContainText('limiting requests');
     await expect(page.getByTestId('freshness')).toHaveAttribute('data-state', 'stale');

@@ -44,6 +44,20 @@ describe('the server’s render of the page', () => {
     expect(linkedZh.html).toContain('保险基金');
   });
 
+  it('names the symbol in the title and says what a shared link shows, in the page’s language', () => {
+    const en = prerender(input({ search: '?symbol=xrpusdt' }))!;
+    expect(en.title).toBe('XRPUSDT · Insurance fund balances · Binance USDⓈ-M futures');
+    expect(en.description).toBe(
+      'XRPUSDT is covered by the XRP · ADA · TRX insurance fund pool of Binance USDⓈ-M futures (11 symbols), holding ≈ 314.15M USDT. Live balances, exact to the last digit.',
+    );
+    const zh = prerender(input({ search: '?symbol=xrpusdt', languages: ['zh-CN'] }))!;
+    expect(zh.title).toBe('XRPUSDT · 保险基金余额 · 币安 U本位合约');
+    expect(zh.description).toContain('XRPUSDT 属于币安 U本位合约的 XRP · ADA · TRX 保险基金资金池');
+    const overview = prerender(input())!;
+    expect(overview.title).toBe('Insurance fund balances · Binance USDⓈ-M futures');
+    expect(overview.description).toMatch(/^2 pools covering 15 symbols .* holding ≈ 319\.32M USDT/);
+  });
+
   it('fixes the theme only where the link or the view does', () => {
     expect(prerender(input())!.theme).toBeUndefined();
     expect(prerender(input({ search: '?theme=light' }))!.theme).toBe('light');

@@ -5,12 +5,12 @@
  */
 import './app/zod-config';
 import { renderToString } from 'react-dom/server';
-import { documentTitle } from './app/app';
 import { PRERENDER_ID, prerenderedText, readPrerendered, seedPools } from './app/prerender';
+import { pageMeta } from './app/page-meta';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { chosenTheme } from './app/theme';
-import { detectLang } from './lib/i18n/i18n';
+import { createI18n, detectLang } from './lib/i18n/i18n';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
 
@@ -58,12 +58,14 @@ export function prerender({
   const theme = chosenTheme(url.theme, url.view);
   const html = renderToString(<Root client={client} seed={{ search, now, languages }} />);
   client.clear();
+  const meta = pageMeta(createI18n(lang), url, prerendered.snapshot.data);
   return {
     html,
     dataId: PRERENDER_ID,
     data,
     lang,
-    title: documentTitle(lang),
+    title: meta.title,
+    description: meta.description,
     theme: theme === 'system' ? colorScheme : theme,
   };
 }

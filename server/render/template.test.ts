@@ -19,6 +19,22 @@ describe('the page template', () => {
     expect(html).toContain('<script type="module" crossorigin src="/assets/index-a1.js">');
   });
 
+  it('says what the link shows in its description and Open Graph tags, escaped', () => {
+    const html = fillTemplate(
+      TEMPLATE.replace(
+        '</title>',
+        '</title>\n    <meta\n      name="description"\n      content="default"\n    />',
+      ),
+      page,
+    )!;
+    const escaped = 'BTCUSDT &quot;pool&quot; &amp; &lt;co&gt;';
+    expect(html).toContain(`<meta name="description" content="${escaped}" />`);
+    expect(html).not.toContain('content="default"');
+    expect(html).toContain('<meta property="og:title" content="保险基金余额 · &lt;U本位&gt;" />');
+    expect(html).toContain(`<meta property="og:description" content="${escaped}" />`);
+    expect(html.match(/name="description"/g)).toHaveLength(1);
+  });
+
   it('paints a list too long to parse at once as it comes, without waiting for all of it', () => {
     const long = {
       ...page,

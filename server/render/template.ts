@@ -15,6 +15,15 @@ export function escapeHtml(text: string): string {
 
 const HTML_TAG = /<html\b[^>]*>/i;
 const TITLE = /<title>[^<]*<\/title>/i;
+
+/** The page's description and Open Graph tags, each `<meta {attribute}="{key}" content="…">`. */
+function withMeta(html: string, attribute: string, key: string, content: string): string {
+  const tag = `<meta ${attribute}="${key}" content="${escapeHtml(content)}" />`;
+  const existing = new RegExp(`<meta\\s+${attribute}="${key}"[^>]*>`, 'i');
+  return existing.test(html)
+    ? html.replace(existing, () => tag)
+    : html.replace('</head>', () => `  ${tag}\n  </head>`);
+}
 const ROOT = /<div id="root"><\/div>/;
 // The browser need not fetch the pool list the page already carries (the link, and the comment
 // that explains it).
@@ -73,8 +82,11 @@ export function fillTemplate(
   if (!HTML_TAG.test(template) || !ROOT.test(template)) return undefined;
   const theme = page.theme ? ` data-theme="${page.theme}"` : '';
   const inline = new Map(styles.map((s) => [s.href, s.css]));
+  let head = withMeta(template, 'name', 'description', page.description);
+  head = withMeta(head, 'property', 'og:title', page.title);
+  head = withMeta(head, 'property', 'og:description', page.description);
   return (
-    template
+    head
       .replace(STYLESHEET, (link, href: string) => {
         const css = inline.get(href);
         return css === undefined ? link : `<style>${css}</style>`;

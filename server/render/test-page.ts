@@ -24,5 +24,6 @@ export const page: PrerenderOutput = {
   data: '{"renderedAt":1,"fetchedAt":1,"demo":false,"pools":[]}',
   lang: 'zh-CN',
   title: '保险基金余额 · <U本位>',
+  description: 'BTCUSDT "pool" & <co>',
   theme: 'dark',
 };

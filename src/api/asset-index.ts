@@ -11,7 +11,6 @@ import {
   type Snapshot,
   type UpstreamRoute,
 } from './insurance-balance';
-import { shouldRetry } from './queries';
 import type { RefreshPolicy } from './use-pools';
 
 /**
@@ -47,11 +46,17 @@ export const assetIndexKeys = {
   list: () => [...assetIndexKeys.all, 'list'] as const,
 };
 
-/** As the pool list, and never a refusal (4xx) a retry cannot mend: the next refresh asks again. */
+const MAX_RETRIES = 2;
+
+/**
+ * Twice at most, and never a refusal (4xx) or a pause a retry cannot mend: the next refresh asks
+ * again. The index is not the pool list: a missing index leaves every balance on screen.
+ */
 export function shouldRetryIndex(failureCount: number, error: unknown): boolean {
-  if (isApiError(error) && error.status !== undefined && error.status >= 400 && error.status < 500)
-    return false;
-  return shouldRetry(failureCount, error);
+  if (failureCount >= MAX_RETRIES) return false;
+  if (!isApiError(error)) return true;
+  if (error.status !== undefined && error.status >= 400 && error.status < 500) return false;
+  return error.kind !== 'rate-limited' && error.kind !== 'banned';
 }
 
 export function assetIndexQueryOptions({ refreshMs, inBackground }: RefreshPolicy) {

@@ -12,7 +12,9 @@ export type ApiErrorKind =
   /** The dashboard's own history API has no record of the symbol asked about (404). */
   | 'not-recorded'
   /** The dashboard's own history API could not answer, or answered what cannot be read. */
-  | 'history-unavailable';
+  | 'history-unavailable'
+  /** The exchange listed no pool at all where it listed some before: taken for a fault. */
+  | 'empty-list';
 
 export interface ApiErrorDetails {
   status?: number;

@@ -61,6 +61,20 @@ describe('fetchInsuranceBalance', () => {
     expect(error).toMatchObject({ kind: 'invalid-symbol', symbol: 'NOPEUSDT', status: 400 });
   });
 
+  it('never calls a 400 on the pool list a symbol error: no symbol was asked about', async () => {
+    vi.stubGlobal('fetch', reply(400, '{"code":-1121,"msg":"Invalid symbol."}'));
+    const error = await failure(fetchInsuranceBalance());
+    expect(error.kind).toBe('upstream');
+    expect(error).toMatchObject({ status: 400, symbol: undefined });
+  });
+
+  it('reads Retry-After with the core’s rules: "1.5" is no delay, so the 60 s default holds', async () => {
+    vi.stubGlobal('fetch', reply(429, '{"code":-1003,"msg":"x"}', { 'retry-after': '1.5' }));
+    const before = Date.now();
+    const error = await failure(fetchInsuranceBalance());
+    expect(error.retryAt! - before).toBeGreaterThanOrEqual(59_000);
+  });
+
   it('pauses every request until Retry-After has passed after a 429', async () => {
     vi.stubGlobal(
       'fetch',

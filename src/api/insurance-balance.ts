@@ -46,6 +46,7 @@ export function pausedUntil(): number {
   return pause.until;
 }
 
+/** Forgets a pause (a fresh page, a test). */
 export function resetPause(): void {
   pause.until = 0;
 }
@@ -70,7 +71,9 @@ function errorFor(
     pause.kind = status === 418 ? 'banned' : 'rate-limited';
     return new ApiError(pause.kind, { status, retryAt: pause.until, detail });
   }
-  if (status === 400 && (code === -1121 || code === -1100))
+  // Only a question about a symbol can be answered "no such symbol": a 400 on the pool list is
+  // the exchange's (or a proxy's) own fault, reported as such, never as `"" is not a symbol`.
+  if (symbol !== undefined && status === 400 && (code === -1121 || code === -1100))
     return new ApiError('invalid-symbol', { status, symbol, detail });
   const proxyError = response.headers.get('x-proxy-error');
   if (status === 504 || proxyError === 'timeout')

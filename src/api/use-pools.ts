@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { freshnessOf } from '../lib/freshness';
 import { useNow } from '../lib/use-now';
-import { poolsQueryOptions } from './queries';
+import { failuresInARow } from './attempts';
 import { toApiError, type ApiError } from './errors';
+import { pausedUntil } from './insurance-balance';
+import { insuranceKeys, poolsQueryOptions, questionOf } from './queries';
+import { nextAttemptAt, type NextAttempt, type RefreshPolicy } from './refresh-timing';
 
-export interface RefreshPolicy {
-  refreshMs: number;
-  inBackground: boolean;
-}
+export type { RefreshPolicy };
 
 interface QueryFailureState {
   error: unknown;
@@ -34,7 +34,36 @@ export function latestFailure(state: QueryFailureState): {
   return { error: undefined, failedAfterData: false };
 }
 
-/** Every pool, refreshed on the policy's period, with how far the data on screen can be trusted. */
+interface AttemptState {
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+  fetchStatus: 'fetching' | 'paused' | 'idle';
+}
+
+/** What the client does next about a query, by the rule its own timer follows (refresh-timing.ts). */
+export function nextAttemptOf(
+  state: AttemptState,
+  key: readonly unknown[],
+  { refreshMs }: RefreshPolicy,
+): NextAttempt {
+  const settledAt = Math.max(state.dataUpdatedAt, state.errorUpdatedAt);
+  return {
+    underway: state.fetchStatus === 'fetching',
+    at: nextAttemptAt({
+      settledAt,
+      refreshMs,
+      failures: failuresInARow(questionOf(key)),
+      pausedUntil: pausedUntil(),
+    }),
+    settledAt,
+  };
+}
+
+/**
+ * The one source of pool data for every view: the pool list, refreshed on the policy's period,
+ * with how far the data on screen can be trusted, what went wrong and when the next attempt is.
+ * A symbol's pool comes from the same list where it is there (use-symbol-pool.ts).
+ */
 export function usePools(policy: RefreshPolicy) {
   const query = useQuery(poolsQueryOptions(policy));
   const now = useNow();
@@ -48,5 +77,6 @@ export function usePools(policy: RefreshPolicy) {
     refreshMs: policy.refreshMs,
     now,
   });
-  return { query, snapshot: query.data, freshness, error, now };
+  const next = nextAttemptOf(query, insuranceKeys.pools(), policy);
+  return { query, snapshot: query.data, freshness, error, now, next };
 }

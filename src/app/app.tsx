@@ -1,20 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationProvider } from '../components/valuation-context';
-import { createI18n, detectLang, I18nProvider } from '../lib/i18n/i18n';
-import type { Lang } from '../lib/url-state';
+import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
 import { Wall } from '../features/wall/wall';
 import { Dashboard } from './dashboard';
+import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
-
-export function documentTitle(lang: Lang): string {
-  const { t } = createI18n(lang);
-  return `${t('app.title')} · ${t('app.subtitle')}`;
-}
 
 export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
@@ -23,15 +18,11 @@ export function App({ client }: { client?: QueryClient }) {
   const lang = url.lang ?? detectLang(languages);
   useDocumentTheme(url.theme, url.view);
 
-  // The tab's title and the document's language follow the interface's.
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = documentTitle(lang);
-  }, [lang]);
-
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider lang={lang}>
+        {/* the document's language, title and description follow the view */}
+        <DocumentMeta url={url} />
         <ErrorBoundary name="app">
           {/* dollar values and flags, on the view's own refresh period */}
           <ValuationProvider

@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { refreshPolicy } from '../api/refresh-timing';
 import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
@@ -23,16 +24,26 @@ import type { UrlState } from '../lib/url-state';
 /** The analyst's view: search, the searched symbol's pool, the summary, charts and every pool. */
 export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
-  const refreshMs = url.refresh * 1000;
-  const { snapshot, freshness, error, query } = usePools({ refreshMs, inBackground: false });
+  const policy = useMemo(() => refreshPolicy('dashboard', url.refresh), [url.refresh]);
+  const { snapshot, freshness, error, query, next } = usePools(policy);
   const pools = snapshot?.data;
   const value = useValuationState();
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
+  // Typing narrows the list in this history entry; a search opens a symbol as a new one, after
+  // giving this entry back the filter it had before the search was typed, so Back returns to
+  // the view as it was.
   const search = useCallback(
-    (symbol: string) => navigate({ symbol }, symbol === current ? 'replace' : 'push'),
-    [navigate, current],
+    (symbol: string, filterBefore: string) => {
+      if (filterBefore !== url.filter) navigate({ filter: filterBefore || undefined }, 'replace');
+      navigate({ symbol, filter: undefined }, symbol === current ? 'replace' : 'push');
+    },
+    [navigate, current, url.filter],
+  );
+  const filterBy = useCallback(
+    (filter: string) => navigate({ filter: filter || undefined }, 'replace'),
+    [navigate],
   );
 
   return (
@@ -56,10 +67,16 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
       <main className="mt-6 space-y-6">
         {/* search */}
         <ErrorBoundary name="search">
-          <SearchBox symbols={known} current={current} onSearch={search} />
+          <SearchBox
+            symbols={known}
+            current={current}
+            filter={url.filter}
+            onSearch={search}
+            onFilter={filterBy}
+          />
         </ErrorBoundary>
         {error ? (
-          <ApiErrorAlert error={error} keptData={pools !== undefined} />
+          <ApiErrorAlert error={error} keptData={pools !== undefined} next={next} />
         ) : pools && value.indexError ? (
           <ValuationAlert
             error={value.indexError}
@@ -73,8 +90,9 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             <SymbolView
               param={url.symbol}
               pools={pools}
+              listFailed={pools === undefined && error !== undefined}
               known={known}
-              refreshMs={refreshMs}
+              policy={policy}
               navigate={navigate}
             />
           </ErrorBoundary>

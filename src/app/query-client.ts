@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { fetchInsuranceBalance } from '../api/insurance-balance';
-import { insuranceKeys, retryDelay, shouldRetry } from '../api/queries';
+import { poolListQuery } from '../api/queries';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -22,10 +21,5 @@ export function createQueryClient(): QueryClient {
  * by index.html) is in the cache when the views mount and the pools appear in the first commit.
  */
 export function prefetchPools(client: QueryClient): Promise<void> {
-  return client.prefetchQuery({
-    queryKey: insuranceKeys.pools(),
-    queryFn: ({ signal }) => fetchInsuranceBalance(undefined, signal),
-    retry: shouldRetry,
-    retryDelay,
-  });
+  return client.prefetchQuery(poolListQuery());
 }

@@ -1,4 +1,4 @@
-import { memo, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useI18n } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { staleHint } from './flag-hints';
@@ -70,32 +70,3 @@ export function SnapshotAge({
     </p>
   );
 }
-
-/** The members; a refresh keeps an unchanged list as the same array, so it is not gone through again. */
-export const MemberList = memo(function MemberList({
-  symbols,
-  highlight,
-}: {
-  symbols: readonly string[];
-  highlight: string | undefined;
-}) {
-  const { t } = useI18n();
-  return (
-    <ul
-      aria-label={t('pools.members')}
-      className="mt-[0.5em] flex flex-wrap gap-x-[0.75em] gap-y-[0.125em] font-mono text-[0.8125em]"
-    >
-      {symbols.map((symbol, i) => (
-        <li key={i}>
-          {symbol === highlight ? (
-            <mark data-testid="highlighted-symbol" className="pool-highlight">
-              {symbol}
-            </mark>
-          ) : (
-            symbol
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-});

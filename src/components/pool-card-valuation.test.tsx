@@ -71,7 +71,7 @@ describe('a pool card with the asset index', () => {
     expect(value.dataset.unvalued).toBe('BNFCR');
     expect(value.textContent).toContain('≈ $1,099,653,179.29');
     expect(value.textContent).toContain('Not valued (no USD index): BNFCR');
-    expect(value.title).toContain('03/27/2026, 07:59:58 UTC');
+    expect(value.title).toContain('2026-03-27 07:59:58 UTC');
     expect(value.title).toContain('Not a price the fund could sell at');
   });
 

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../core/pool-schema';
-import { changeKey } from '../core/changes';
+import { changeKey, type Changes } from '../core/changes';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { PoolCard } from './pool-card';
 
@@ -54,9 +54,9 @@ describe('PoolCard', () => {
     expect(usdt.dataset.value).toBe('793930579.315848');
     expect(usdt.textContent).toContain('793,930,579.315848');
     expect(card.textContent).toContain('4 symbols');
-    expect(card.textContent).toMatch(/03\/27\/2026, 08:00:00 UTC/);
+    expect(card.textContent).toContain('2026-03-27 08:00:00 UTC');
     expect(card.textContent).toContain('5 min. ago');
-    expect(screen.getByRole('heading', { name: 'BTC · ETH · BNB +1' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'BTC · ETH · BNB' })).toBeTruthy();
   });
 
   it('flags a snapshot older than the given threshold as stale, and nothing else', () => {
@@ -95,13 +95,20 @@ describe('PoolCard', () => {
     expect(screen.getAllByTestId('highlighted-symbol')).toHaveLength(1);
   });
 
-  it('marks a changed balance and re-renders only when its own pool or change differs', () => {
-    const changes = new Map([[changeKey(majors, 'USDT'), 'drop' as const]]);
+  it('marks a changed balance with the size of its move, and re-renders only when its own pool or change differs', () => {
+    const changes: Changes = new Map([
+      [changeKey(majors, 'USDT'), { change: 'drop', rel: -0.0612 }],
+    ]);
     const { rerender } = render(inEnglish(<PoolCard pool={majors} now={t} changes={changes} />));
     expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBe('drop');
-    expect(screen.getByText('sharp drop since the last refresh')).toBeTruthy();
+    expect(screen.getByTestId('change-mark').textContent).toContain('▼▼6.1%');
+    expect(screen.getByText('sharp drop of 6.1% since the last refresh')).toBeTruthy();
     renders.count = 0;
-    const unrelated = new Map([[changeKey(depleted, 'USDT'), 'up' as const], ...changes]);
+    const unrelated: Changes = new Map([
+      [changeKey(depleted, 'USDT'), { change: 'up', rel: 0.02 }],
+      // the same move, found again by a later comparison
+      [changeKey(majors, 'USDT'), { change: 'drop', rel: -0.0612 }],
+    ]);
     rerender(inEnglish(<PoolCard pool={majors} now={t} changes={unrelated} />));
     expect(renders.count).toBe(0);
     rerender(inEnglish(<PoolCard pool={majors} now={t} changes={new Map()} />));
@@ -127,6 +134,6 @@ describe('PoolCard', () => {
     };
     rerender(inEnglish(<PoolCard pool={later} now={t + 60_000} />));
     expect(renders.ages).toBe(1);
-    expect(screen.getByTestId('pool').textContent).toMatch(/03\/27\/2026, 08:01:00 UTC/);
+    expect(screen.getByTestId('pool').textContent).toContain('2026-03-27 08:01:00 UTC');
   });
 });

@@ -1,10 +1,13 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
-import { changeKey, type Change, type Changes } from '../core/changes';
+import { changeKey, sameMove, type Change, type Changes, type Move } from '../core/changes';
+import { formatMove } from '../lib/format-move';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName, snapshotTime } from '../core/pools';
 import { Balance } from './balance';
-import { MemberList, SnapshotAge } from './pool-card-parts';
+import type { MemberLines } from './member-fit';
+import { MemberList } from './member-list';
+import { SnapshotAge } from './pool-card-parts';
 import { PoolFlagChips } from './pool-flags';
 import { PoolValue } from './pool-value';
 import { useValuationContext } from './valuation-context';
@@ -16,6 +19,10 @@ export interface PoolCardProps {
   /** Balances that moved since the last refresh, keyed by lib/changes `changeKey`. */
   changes?: Changes;
   highlightSymbol?: string;
+  /** The search box's text: the part of each member containing it is marked. */
+  match?: string;
+  /** The lines the member list may take (the wall); the whole list when omitted. */
+  memberSpace?: MemberLines;
   /** Overrides the Stale rule learned from the history (core/flags `staleRule`). */
   staleAfterMs?: number;
   /** `pool` in the overview and on the wall; the symbol view marks its one pool `symbol-pool`. */
@@ -33,7 +40,7 @@ function nameOf(pool: Pool): string {
   return name;
 }
 
-function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Change | undefined {
+function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Move | undefined {
   if (!changes || changes.size === 0) return undefined;
   return changes.get(changeKey(pool, asset));
 }
@@ -64,16 +71,25 @@ const CardHeader = memo(function CardHeader({
   );
 });
 
-/** A balance that moved keeps its mark untouched while it keeps moving the same way. */
-const ChangeMark = memo(function ChangeMark({ change }: { change: Change }) {
-  const { t } = useI18n();
-  return (
-    <span className="pool-change" data-change={change}>
-      <span aria-hidden="true">{ARROWS[change]}</span>
-      <span className="sr-only">{t(`pools.change.${change}`)}</span>
-    </span>
-  );
-});
+/** A balance that moved: which way, and by how much (`▲ 1.2%`), its words for screen readers. */
+const ChangeMark = memo(
+  function ChangeMark({ move }: { move: Move }) {
+    const { t, lang } = useI18n();
+    const size = formatMove(move.rel, lang);
+    return (
+      <span className="pool-change" data-change={move.change} data-testid="change-mark">
+        <span aria-hidden="true">
+          {ARROWS[move.change]}
+          {size ? <span className="pool-change-size">{size}</span> : null}
+        </span>
+        <span className="sr-only">
+          {size ? t(`pools.move.${move.change}`, { size }) : t(`pools.change.${move.change}`)}
+        </span>
+      </span>
+    );
+  },
+  (a, b) => sameMove(a.move, b.move),
+);
 
 /** The age line changes with the snapshot's time and the pool's Stale rule, not with every balance. */
 const AgeLine = memo(SnapshotAge);
@@ -103,6 +119,8 @@ function PoolCardView({
   now,
   changes,
   highlightSymbol,
+  match,
+  memberSpace,
   staleAfterMs,
   testId = 'pool',
 }: PoolCardProps) {
@@ -116,19 +134,24 @@ function PoolCardView({
     >
       <CardHeader titleId={titleId} name={nameOf(pool)} pool={pool} />
       <PoolValue pool={pool} />
-      <ul aria-label={i18n.t('pools.balances')} className="mt-[0.5em] space-y-[0.25em] text-[1em]">
+      <ul aria-label={i18n.t('pools.balances')} className="balance-lines">
         {pool.assets.map((balance) => {
-          const change = changeOf(pool, balance.asset, changes);
+          const move = changeOf(pool, balance.asset, changes);
           return (
-            <li key={balance.asset} className="flex flex-wrap items-baseline gap-x-2">
-              <Balance balance={balance} change={change} />
-              {change ? <ChangeMark change={change} /> : null}
+            <li key={balance.asset} className="balance-line">
+              <Balance balance={balance} change={move?.change} />
+              {move ? <ChangeMark move={move} /> : null}
             </li>
           );
         })}
       </ul>
       <CardAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
-      <MemberList symbols={pool.symbols} highlight={highlightSymbol} />
+      <MemberList
+        symbols={pool.symbols}
+        highlight={highlightSymbol}
+        match={match}
+        space={memberSpace}
+      />
     </article>
   );
 }
@@ -138,13 +161,15 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     a.pool !== b.pool ||
     a.now !== b.now ||
     a.highlightSymbol !== b.highlightSymbol ||
+    a.match !== b.match ||
+    a.memberSpace !== b.memberSpace ||
     a.staleAfterMs !== b.staleAfterMs ||
     a.testId !== b.testId
   )
     return false;
   if (a.changes === b.changes) return true;
-  return a.pool.assets.every(
-    (x) => changeOf(a.pool, x.asset, a.changes) === changeOf(b.pool, x.asset, b.changes),
+  return a.pool.assets.every((x) =>
+    sameMove(changeOf(a.pool, x.asset, a.changes), changeOf(b.pool, x.asset, b.changes)),
   );
 }
 

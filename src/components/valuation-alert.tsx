@@ -17,7 +17,8 @@ interface ValuationAlertProps {
  */
 export function ValuationAlert({ error, keptFrom, sortedBy }: ValuationAlertProps) {
   const i18n = useI18n();
-  const reason = apiErrorText(error, i18n);
+  // The index is asked again on every refresh.
+  const reason = `${apiErrorText(error, i18n)} ${i18n.t('error.next.trying')}`;
   const text =
     keptFrom === undefined
       ? [

@@ -20,10 +20,18 @@ describe('diffSnapshots', () => {
       pool(['DUSDT'], '100.0'),
     ];
     const changes = diffSnapshots([a, b, c, d], next);
-    expect(changes.get(changeKey(a, 'USDT'))).toBe('up');
-    expect(changes.get(changeKey(b, 'USDT'))).toBe('down');
-    expect(changes.get(changeKey(c, 'USDT'))).toBe('drop');
+    expect(changes.get(changeKey(a, 'USDT'))?.change).toBe('up');
+    expect(changes.get(changeKey(b, 'USDT'))).toEqual({ change: 'down', rel: -0.03 });
+    expect(changes.get(changeKey(c, 'USDT'))).toEqual({ change: 'drop', rel: -0.051 });
     expect(changes.has(changeKey(d, 'USDT'))).toBe(false);
+  });
+
+  it('says how far a balance moved, and nothing relative for a move from zero', () => {
+    const changes = diffSnapshots([pool(['AUSDT'], '0')], [pool(['AUSDT'], '5')]);
+    expect(changes.get(changeKey(pool(['AUSDT'], '0'), 'USDT'))).toEqual({
+      change: 'up',
+      rel: undefined,
+    });
   });
 
   it('does not compare a pool whose members changed', () => {

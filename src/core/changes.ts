@@ -7,8 +7,22 @@ export type Change = 'up' | 'down' | 'drop';
 
 export const DEFAULT_DROP_THRESHOLD = 0.05;
 
-/** `poolKey|asset` -> change, for every balance that differs from the previous snapshot. */
-export type Changes = ReadonlyMap<string, Change>;
+/** A balance's move: which way, and by how much. */
+export interface Move {
+  change: Change;
+  /** `(new - old) / old`; `undefined` when the old balance was zero. */
+  rel: number | undefined;
+}
+
+/** `poolKey|asset` -> move, for every balance that differs from the previous snapshot. */
+export type Changes = ReadonlyMap<string, Move>;
+
+/** Whether two moves are shown alike: the same way by the same amount. */
+export function sameMove(a: Move | undefined, b: Move | undefined): boolean {
+  return (
+    a === b || (a !== undefined && b !== undefined && a.change === b.change && a.rel === b.rel)
+  );
+}
 
 /**
  * Keys by member list, then asset. A refresh keeps an unchanged member list as the same array, so
@@ -32,11 +46,11 @@ export function diffSnapshots(
   previous: readonly Pool[],
   next: readonly Pool[],
   dropThreshold = DEFAULT_DROP_THRESHOLD,
-): Map<string, Change> {
+): Map<string, Move> {
   const before = new Map<string, string>();
   for (const p of previous)
     for (const a of p.assets) before.set(changeKey(p, a.asset), a.marginBalance);
-  const changes = new Map<string, Change>();
+  const changes = new Map<string, Move>();
   for (const p of next) {
     for (const a of p.assets) {
       const key = changeKey(p, a.asset);
@@ -45,10 +59,9 @@ export function diffSnapshots(
       const order = compareDecimals(a.marginBalance, old);
       if (order === 0) continue;
       const rel = relativeChange(old, a.marginBalance);
-      changes.set(
-        key,
-        order > 0 ? 'up' : rel !== undefined && rel <= -dropThreshold ? 'drop' : 'down',
-      );
+      const change =
+        order > 0 ? 'up' : rel !== undefined && rel <= -dropThreshold ? 'drop' : 'down';
+      changes.set(key, { change, rel });
     }
   }
   return changes;

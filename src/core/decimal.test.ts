@@ -4,6 +4,7 @@ import {
   compareDecimals,
   formatCompact,
   formatExact,
+  formatExactParts,
   multiplyDecimals,
   relativeChange,
   roundDecimal,
@@ -55,6 +56,15 @@ describe('formatExact', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('splits a figure at its decimal point, to be set on it, losing nothing', () => {
+    expect(formatExactParts('793930579.315848', 'en')).toEqual({
+      whole: '793,930,579',
+      fraction: '.315848',
+    });
+    expect(formatExactParts('-12', 'en')).toEqual({ whole: '-12', fraction: '' });
+    expect(formatExactParts('1234567.5', 'de-DE')).toEqual({ whole: '1.234.567', fraction: ',5' });
   });
 
   it('uses the locale separators', () => {

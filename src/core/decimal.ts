@@ -165,14 +165,28 @@ function separators(locale: string) {
 }
 
 /**
- * Every digit of the upstream's string, grouped by thousands with the locale's separators.
- * Built from the digits themselves, so no engine can round it through a float.
+ * Every digit of the upstream's string, grouped by thousands with the locale's separators, as
+ * the whole part (sign included) and the fraction (its separator included, empty for none), so
+ * a figure can be set on its decimal point. Built from the digits themselves, so no engine can
+ * round it through a float.
  */
-export function formatExact(value: string, locale: string): string {
+export function formatExactParts(
+  value: string,
+  locale: string,
+): { whole: string; fraction: string } {
   const p = parts(value);
   const { group, decimal } = separators(locale);
   const grouped = p.whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${p.negative ? '-' : ''}${grouped}${p.fraction ? decimal + p.fraction : ''}`;
+  return {
+    whole: `${p.negative ? '-' : ''}${grouped}`,
+    fraction: p.fraction ? decimal + p.fraction : '',
+  };
+}
+
+/** Every digit of the upstream's string, grouped by thousands: `793,930,579.315848`. */
+export function formatExact(value: string, locale: string): string {
+  const { whole, fraction } = formatExactParts(value, locale);
+  return whole + fraction;
 }
 
 /** A short form such as "793.93M" to read at a glance; always shown beside the exact figure. */

@@ -4,6 +4,8 @@ import { documentedPool } from '../test/documented-answers';
 import {
   assetsOf,
   baseOf,
+  compareLikely,
+  leadingSymbol,
   poolKey,
   poolName,
   rankByAsset,
@@ -25,8 +27,23 @@ const small: Pool = {
 describe('pool naming', () => {
   it('names a pool by its best-known bases', () => {
     expect(poolName(majors)).toBe('BTC · ETH · BNB');
-    expect(poolName(alts)).toBe('XRP · ADA · LINK +3');
+    expect(poolName(alts)).toBe('XRP · ADA · LINK');
     expect(poolName(small)).toBe('ACT · TST');
+  });
+
+  it('puts no count in the name, so it cannot disagree with the member count beside it', () => {
+    const thirteen: Pool = {
+      ...majors,
+      symbols: [...majors.symbols, 'SOLUSDT', 'BTCUSDC', 'X1USDT'],
+    };
+    expect(poolName(thirteen)).toBe('BTC · ETH · BNB');
+    expect(poolName(thirteen)).not.toMatch(/\d/);
+  });
+
+  it('opens a pool at the symbol it is named after, not its alphabetically first member', () => {
+    expect(leadingSymbol(alts)).toBe('XRPUSDT');
+    expect(leadingSymbol(majors)).toBe('BTCUSDT');
+    expect(leadingSymbol({ symbols: [], assets: [] })).toBeUndefined();
   });
 
   it('finds the base of delivery, 1000-prefixed, BTC-quoted and non-ASCII symbols', () => {
@@ -34,6 +51,17 @@ describe('pool naming', () => {
     expect(baseOf('1000PEPEUSDT')).toBe('1000PEPE');
     expect(baseOf('ETHBTC')).toBe('ETH');
     expect(baseOf('币安人生USDT')).toBe('币安人生');
+  });
+
+  it('orders symbols as a reader means them: perpetual, then USDT, then USDC, then shorter', () => {
+    const symbols = ['BTCUSDT_260327', 'ETHBTC', 'BTCDOMUSDT', 'BTCUSDC', 'BTCUSDT'];
+    expect(symbols.sort(compareLikely)).toEqual([
+      'BTCUSDT',
+      'BTCDOMUSDT',
+      'BTCUSDC',
+      'ETHBTC',
+      'BTCUSDT_260327',
+    ]);
   });
 
   it('keys a pool by its members whatever their order', () => {

@@ -54,23 +54,58 @@ function rankOfBase(base: string): number {
   return i === -1 ? WELL_KNOWN.length : i;
 }
 
-/** The members that name the pool, best-known first, one per base asset. */
+/** The quotes people mean first: a USDT contract, then a USDC one, then any other. */
+const QUOTE_PREFERENCE = ['USDT', 'USDC'];
+
+/**
+ * How likely a reader means this symbol among others, as a number to sort by (lower first):
+ * a perpetual before a dated contract (`BTCUSDT` before `BTCUSDT_260327`), then a USDT quote,
+ * then a USDC one, then any other (`BTCUSDT`, `BTCUSDC`, `ETHBTC`).
+ */
+export function symbolPreference(symbol: string): number {
+  const dated = symbol.includes('_') ? 1 : 0;
+  const perpetual = symbol.split('_')[0] ?? symbol;
+  let quote = QUOTE_PREFERENCE.findIndex(
+    (q) => perpetual.length > q.length && perpetual.endsWith(q),
+  );
+  if (quote === -1) quote = QUOTE_PREFERENCE.length;
+  return dated * (QUOTE_PREFERENCE.length + 1) + quote;
+}
+
+/** Most likely meant first (see `symbolPreference`), then shorter, then in code-point order. */
+export function compareLikely(a: string, b: string): number {
+  return (
+    symbolPreference(a) - symbolPreference(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+  );
+}
+
+/** The members that name the pool, best-known first, one per base asset (its likeliest symbol). */
 export function leadingSymbols(pool: Pool, count = NAME_MEMBERS): string[] {
   const byBase = new Map<string, string>();
   const ordered = [...pool.symbols].sort(
-    (a, b) =>
-      rankOfBase(baseOf(a)) - rankOfBase(baseOf(b)) || a.length - b.length || a.localeCompare(b),
+    (a, b) => rankOfBase(baseOf(a)) - rankOfBase(baseOf(b)) || compareLikely(a, b),
   );
   for (const s of ordered) if (!byBase.has(baseOf(s))) byBase.set(baseOf(s), s);
   return [...byBase.values()].slice(0, count);
 }
 
-/** "BTC · ETH · BNB +10": recognisable, stable while the members stay, and unique enough to tell pools apart. */
+/**
+ * "BTC · ETH · BNB": the bases of the members that name the pool, recognisable and stable while
+ * the members stay. It carries no count: a "+1" of bases beside "13 symbols" read as a
+ * contradiction, so the member count stands beside the name wherever the name is shown.
+ */
 export function poolName(pool: Pool): string {
-  const lead = leadingSymbols(pool).map(baseOf);
-  const unique = new Set(pool.symbols.map(baseOf)).size;
-  const rest = unique - lead.length;
-  return lead.join(' · ') + (rest > 0 ? ` +${rest}` : '');
+  return leadingSymbols(pool).map(baseOf).join(' · ');
+}
+
+/** The symbol a pool is named after, which opens it (a chart bar, a table row); none for an empty pool. */
+export function leadingSymbol(pool: Pool): string | undefined {
+  return leadingSymbols(pool, 1)[0];
+}
+
+/** The pool that lists `symbol` as a member, if any. */
+export function poolOfSymbol(pools: readonly Pool[], symbol: string): Pool | undefined {
+  return pools.find((p) => p.symbols.includes(symbol));
 }
 
 export function balanceOf(pool: Pool, asset: string): AssetBalance | undefined {

@@ -24,7 +24,10 @@ export interface PrerenderOutput {
   dataId: string;
   data: string;
   lang: Lang;
+  /** The page's title: it names the symbol of a symbol link. */
   title: string;
+  /** What the link shows, in the page's language: `<meta name="description">` and Open Graph. */
+  description: string;
   /** `data-theme` of the document, when the link, the view or the browser's hint fixes it. */
   theme: 'light' | 'dark' | undefined;
 }

@@ -64,6 +64,8 @@ const PAIRS: Pair[] = [
   ),
   ['demo-fg', 'demo-bg', TEXT],
   ['highlight-fg', 'highlight-bg', TEXT],
+  // the part of a member the search text matched
+  ['fg', 'match-bg', TEXT],
   // the chosen chart scale: page-coloured text on a bar-coloured button
   ['bg', 'chart-bar', TEXT],
   ['wall-drop-fg', 'wall-drop-bg', TEXT],

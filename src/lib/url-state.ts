@@ -80,6 +80,14 @@ const paramsSchema = z.object({
   low: fallback(z.string().check(z.regex(USD_AMOUNT))),
 });
 
+/**
+ * What a link keeps of a filter typed or linked: letters of any script, digits and `_` (what a
+ * symbol is made of), at most 40 of them. The list is narrowed by this text.
+ */
+export function filterOf(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\p{N}_]/gu, '').slice(0, MAX_FILTER_LENGTH);
+}
+
 /** A parameter given once; a repeated or absent one is `undefined`. */
 function single(params: URLSearchParams, name: string): string | undefined {
   const all = params.getAll(name);
@@ -106,7 +114,7 @@ export function parseUrlState(search: string): UrlState {
     sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
     dir: p.dir ?? (p.sort === 'name' ? 'asc' : 'desc'),
-    filter: (p.filter ?? '').replace(/[^\p{L}\p{M}\p{N}_]/gu, ''),
+    filter: filterOf(p.filter ?? ''),
     scale: p.scale ?? 'log',
     low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
   };

@@ -7,7 +7,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useNow } from '../../lib/use-now';
 import { useUrlState } from '../../lib/use-url-state';
 import { AssetChartCard } from './asset-chart-card';
-import { poolOfSymbol, shapeCharts, type FlagsByPool } from './chart-data';
+import { poolKeyOfSymbol, shapeCharts, type FlagsByPool } from './chart-data';
 
 /** The charts' marks follow Stale by the minute; a chart is redrawn only when a mark changes. */
 const MARKS_EVERY_MS = 60_000;
@@ -32,7 +32,7 @@ export function AssetCharts({ pools }: { pools: readonly Pool[] }) {
   const searched = url.symbol?.valid ? url.symbol.symbol : undefined;
   const flags = useFlagsByPool(pools);
   const charts = useMemo(
-    () => shapeCharts(pools, poolOfSymbol(pools, searched), flags),
+    () => shapeCharts(pools, poolKeyOfSymbol(pools, searched), flags),
     [pools, searched, flags],
   );
   return (

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
 import { AssetTable } from './asset-table';
-import { poolOfSymbol, shapeCharts } from './chart-data';
+import { poolKeyOfSymbol, shapeCharts } from './chart-data';
 
 const t = 1763699400000;
 const pools: Pool[] = [
@@ -70,7 +70,7 @@ describe('AssetTable', () => {
   });
 
   it('marks the searched symbol’s pool in words, not only in colour', async () => {
-    const chart = shapeCharts(pools, poolOfSymbol(pools, 'ETHUSDT'))[0]!;
+    const chart = shapeCharts(pools, poolKeyOfSymbol(pools, 'ETHUSDT'))[0]!;
     render(<AssetTable chart={chart} navigate={vi.fn()} />);
     const row = within(await open()).getByRole('row', { name: /BTC · ETH/ });
     expect(row.textContent).toContain('pool of the searched symbol');

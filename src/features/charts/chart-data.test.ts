@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
-import { MAX_BARS, needsRedraw, poolOfSymbol, shapeCharts } from './chart-data';
+import { MAX_BARS, needsRedraw, poolKeyOfSymbol, shapeCharts } from './chart-data';
 
 const t = 1763699400000;
 const majors: Pool = {
@@ -60,11 +60,12 @@ describe('shapeCharts', () => {
     ]);
   });
 
-  it('names each row by its pool and opens its first member', () => {
+  it('names each row by its pool and opens the symbol the pool is named after', () => {
     const [first, second] = shapeCharts(pools)[0]!.rows;
-    expect(first).toMatchObject({ name: 'BTC · ETH · BNB', members: 4, opens: 'BNBUSDT' });
+    // BNBUSDT is listed first and sorts first, but the pool is named after BTC.
+    expect(first).toMatchObject({ name: 'BTC · ETH · BNB', members: 4, opens: 'BTCUSDT' });
     expect(second?.leading).toEqual(['哈基米USDT', '币安人生USDT']);
-    expect(second?.opens).toBe('币安人生USDT');
+    expect(second?.opens).toBe('哈基米USDT');
   });
 
   it('draws a zero balance at the log axis lower bound and marks it clamped', () => {
@@ -77,7 +78,7 @@ describe('shapeCharts', () => {
   });
 
   it('highlights the searched pool in every chart that holds its assets', () => {
-    const key = poolOfSymbol(pools, 'BTCUSDC');
+    const key = poolKeyOfSymbol(pools, 'BTCUSDC');
     const charts = shapeCharts(pools, key);
     for (const chart of charts) {
       expect(chart.rows.filter((r) => r.highlighted).map((r) => r.name)).toEqual([
@@ -102,13 +103,13 @@ describe('shapeCharts', () => {
     const usdt = shapeCharts(list)[0]!;
     expect(usdt.log.floor).toBe(1e5);
     expect(usdt.bars.every((b) => !b.clamped)).toBe(true);
-    const searched = shapeCharts(list, poolOfSymbol(list, 'DUSTUSDT'))[0]!;
+    const searched = shapeCharts(list, poolKeyOfSymbol(list, 'DUSTUSDT'))[0]!;
     expect(searched.log.floor).toBe(0.1);
   });
 
   it('adds the searched pool as a bar when it is not among the largest', () => {
     const list = many(600);
-    const usdt = shapeCharts(list, poolOfSymbol(list, 'P0USDT'))[0]!;
+    const usdt = shapeCharts(list, poolKeyOfSymbol(list, 'P0USDT'))[0]!;
     expect(usdt.bars).toHaveLength(MAX_BARS + 1);
     expect(usdt.bars.at(-1)).toMatchObject({ balance: '1000.5', rank: 600, highlighted: true });
   });
@@ -125,7 +126,7 @@ describe('shapeCharts', () => {
   });
 });
 
-describe('poolOfSymbol', () => {
+describe('flag marks', () => {
   it('marks flagged pools in every chart that holds them, and redraws when a mark changes', () => {
     const flags = new Map([['BSWUSDT,LEVERUSDT', ['low'] as const]]);
     const marked = shapeCharts(pools, undefined, flags);
@@ -146,11 +147,13 @@ describe('poolOfSymbol', () => {
       ),
     ).toBe(false);
   });
+});
 
+describe('poolKeyOfSymbol', () => {
   it('finds the pool by an exact member symbol, including non-ASCII ones', () => {
-    expect(poolOfSymbol(pools, '币安人生USDT')).toBe(poolOfSymbol([unicode], '哈基米USDT'));
-    expect(poolOfSymbol(pools, 'NOPEUSDT')).toBeUndefined();
-    expect(poolOfSymbol(pools, undefined)).toBeUndefined();
+    expect(poolKeyOfSymbol(pools, '币安人生USDT')).toBe(poolKeyOfSymbol([unicode], '哈基米USDT'));
+    expect(poolKeyOfSymbol(pools, 'NOPEUSDT')).toBeUndefined();
+    expect(poolKeyOfSymbol(pools, undefined)).toBeUndefined();
   });
 });
 
@@ -176,8 +179,8 @@ describe('needsRedraw', () => {
     expect(needsRedraw(drawn, usdt([withUsdt(majors, '1000'), unicode]))).toBe(true);
     const grown = usdt([withUsdt(majors, '873323637.2474328'), withUsdt(unicode, '2990110.001')]);
     expect(needsRedraw(drawn, grown)).toBe(true);
-    expect(needsRedraw(drawn, usdt([majors, unicode], poolOfSymbol([unicode], '哈基米USDT')))).toBe(
-      true,
-    );
+    expect(
+      needsRedraw(drawn, usdt([majors, unicode], poolKeyOfSymbol([unicode], '哈基米USDT'))),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,14 @@
 import type { FlagName } from '../../core/flags';
 import type { Pool } from '../../core/pool-schema';
 import { compareDecimals, sumDecimals, toNumber } from '../../core/decimal';
-import { assetsOf, balanceOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
+import {
+  assetsOf,
+  balanceOf,
+  leadingSymbols,
+  poolKey,
+  poolName,
+  poolOfSymbol,
+} from '../../core/pools';
 import { logRange, onLogAxis, type LogRange } from './log-scale';
 
 /**
@@ -23,7 +30,7 @@ export interface ChartRow {
   rank: number;
   members: number;
   leading: string[];
-  /** The pool's first member, as the upstream lists it: the bar opens its symbol view. */
+  /** The symbol the pool is named after (core `leadingSymbols`): the bar opens its symbol view. */
   opens: string | undefined;
   highlighted: boolean;
   /** The pool's flags (core/flags), marked on its bar, name and row. */
@@ -42,13 +49,13 @@ export interface AssetChartData {
   signature: string;
 }
 
-/** The pool that covers `symbol`, if any. */
-export function poolOfSymbol(
+/** The key of the pool that covers `symbol`, if any. */
+export function poolKeyOfSymbol(
   pools: readonly Pool[],
   symbol: string | undefined,
 ): string | undefined {
   if (symbol === undefined) return undefined;
-  const pool = pools.find((p) => p.symbols.includes(symbol));
+  const pool = poolOfSymbol(pools, symbol);
   return pool ? poolKey(pool) : undefined;
 }
 
@@ -108,7 +115,7 @@ function chartFor(
       rank: i + 1,
       members: pool.symbols.length,
       leading,
-      opens: pool.symbols[0],
+      opens: leading[0],
       highlighted: key === highlight,
       flags: flags?.get(key) ?? NO_FLAGS,
     };

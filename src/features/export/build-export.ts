@@ -1,10 +1,11 @@
 import type { Snapshot } from '../../api/insurance-balance';
 import type { Pool } from '../../core/pool-schema';
-import { snapshotCsv } from './snapshot-csv';
+import { snapshotCsv, symbolsCsv } from './snapshot-csv';
 import { snapshotJson } from './snapshot-json';
 import { exportFileName, exportTime } from './snapshot-time';
 
-export type ExportFormat = 'csv' | 'json';
+/** The snapshot as CSV (a row per pool and asset) or JSON, or which pool covers each symbol (CSV). */
+export type ExportFormat = 'csv' | 'json' | 'symbols-csv';
 
 export interface ExportFile {
   name: string;
@@ -14,8 +15,26 @@ export interface ExportFile {
 
 /** The file for one format, named after the snapshot's time (and marked when it is demo data). */
 export function buildExport(snapshot: Snapshot<Pool[]>, format: ExportFormat): ExportFile {
-  const name = exportFileName(exportTime(snapshot.data, snapshot.fetchedAt), format, snapshot.demo);
-  return format === 'csv'
-    ? { name, text: snapshotCsv(snapshot.data), type: 'text/csv;charset=utf-8' }
-    : { name, text: snapshotJson(snapshot), type: 'application/json;charset=utf-8' };
+  const time = exportTime(snapshot.data, snapshot.fetchedAt);
+  const csv = 'text/csv;charset=utf-8';
+  switch (format) {
+    case 'csv':
+      return {
+        name: exportFileName(time, 'csv', snapshot.demo),
+        text: snapshotCsv(snapshot.data),
+        type: csv,
+      };
+    case 'symbols-csv':
+      return {
+        name: exportFileName(time, 'csv', snapshot.demo, 'symbols'),
+        text: symbolsCsv(snapshot.data),
+        type: csv,
+      };
+    case 'json':
+      return {
+        name: exportFileName(time, 'json', snapshot.demo),
+        text: snapshotJson(snapshot),
+        type: 'application/json;charset=utf-8',
+      };
+  }
 }

@@ -50,7 +50,20 @@ describe('ExportPanel', () => {
     const bytes = await bytesOf(files[0]!.blob);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text).toContain('币安人生USDT,USDT,314151411.06482935,2026-11-21T04:30:00.000Z');
+    expect(text).toContain(
+      '币安人生USDT,币安人生,1,"币安人生USDT",USDT,314151411.06482935,2026-11-21T04:30:00.000Z',
+    );
+  });
+
+  it('downloads which pool covers each symbol as a file of its own, with no balance', async () => {
+    const files = captureDownloads();
+    render(<ExportPanel snapshot={{ data: pools, demo: false, fetchedAt: t }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Download symbols (CSV)' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect(files[0]?.name).toBe('insurance-fund-symbols-2026-11-21T04-30-00Z.csv');
+    const text = new TextDecoder().decode(await bytesOf(files[0]!.blob));
+    expect(text).toContain('symbol,pool_key,pool\r\n币安人生USDT,币安人生USDT,币安人生\r\n');
+    expect(text).not.toContain('314151411');
   });
 
   it('downloads the JSON, marked as demo data in its name', async () => {

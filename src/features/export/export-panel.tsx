@@ -51,7 +51,11 @@ export const ExportPanel = memo(function ExportPanel({
             <button type="button" className={button} onClick={() => void save('json')}>
               {i18n.t('export.json')}
             </button>
+            <button type="button" className={button} onClick={() => void save('symbols-csv')}>
+              {i18n.t('export.symbolsCsv')}
+            </button>
           </div>
+          <p className="text-sm text-[var(--muted)]">{i18n.t('export.layout')}</p>
           <p className="text-sm text-[var(--muted)]">{i18n.t('export.spreadsheetHint')}</p>
         </>
       ) : (

@@ -25,6 +25,7 @@ describe('snapshotJson', () => {
       snapshotTime: '2026-11-21T04:30:00.000Z',
       pools: [
         {
+          key: '哈基米USDT,币安人生USDT',
           name: '哈基米 · 币安人生',
           symbols: ['币安人生USDT', '哈基米USDT'],
           assets: [

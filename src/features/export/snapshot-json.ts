@@ -1,17 +1,19 @@
 import type { Snapshot } from '../../api/insurance-balance';
 import type { Pool } from '../../core/pool-schema';
-import { poolName } from '../../core/pools';
+import { poolKey, poolName } from '../../core/pools';
 import { exportTime, isoUtc } from './snapshot-time';
 
 /**
- * The snapshot as the upstream sent it, each pool named as on screen and each time also in
- * ISO 8601 UTC. Balances stay strings, so no reader turns them into floats.
+ * The snapshot as the upstream sent it, each pool keyed as in the CSV (its sorted members) and
+ * named as on screen, each time also in ISO 8601 UTC. Balances stay strings, so no reader turns
+ * them into floats.
  */
 export function snapshotJson({ data, demo, fetchedAt }: Snapshot<Pool[]>): string {
   const body = {
     source: demo ? 'demo' : 'exchange',
     snapshotTime: isoUtc(exportTime(data, fetchedAt)),
     pools: data.map((pool) => ({
+      key: poolKey(pool),
       name: poolName(pool),
       symbols: pool.symbols,
       assets: pool.assets.map((a) => ({

@@ -13,6 +13,12 @@ describe('exportFileName', () => {
   it('says so when the figures are demo data', () => {
     expect(exportFileName(t, 'csv', true)).toBe('insurance-fund-demo-2026-11-21T04-30-00Z.csv');
   });
+
+  it('says when a file holds only which pool covers each symbol', () => {
+    expect(exportFileName(t, 'csv', false, 'symbols')).toBe(
+      'insurance-fund-symbols-2026-11-21T04-30-00Z.csv',
+    );
+  });
 });
 
 describe('exportTime', () => {

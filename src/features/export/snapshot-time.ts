@@ -12,10 +12,18 @@ export function exportTime(pools: readonly Pool[], fetchedAt: number): number {
   return snapshotTime(pools) || fetchedAt;
 }
 
-/** `insurance-fund-2026-11-21T04-30-00Z.csv`: sortable, and safe on every file system. */
-export function exportFileName(time: number, extension: 'csv' | 'json', demo: boolean): string {
+/**
+ * `insurance-fund-2026-11-21T04-30-00Z.csv`: sortable, and safe on every file system; a file that
+ * holds only part of the snapshot says which (`insurance-fund-symbols-…csv`).
+ */
+export function exportFileName(
+  time: number,
+  extension: 'csv' | 'json',
+  demo: boolean,
+  part?: 'symbols',
+): string {
   const stamp = isoUtc(time)
     .replace(/\.\d+Z$/, 'Z')
     .replaceAll(':', '-');
-  return `insurance-fund-${demo ? 'demo-' : ''}${stamp}.${extension}`;
+  return `insurance-fund-${demo ? 'demo-' : ''}${part ? `${part}-` : ''}${stamp}.${extension}`;
 }

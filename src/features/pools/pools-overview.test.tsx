@@ -57,18 +57,22 @@ describe('PoolsOverview', () => {
     expect(navigate).toHaveBeenCalledWith({ filter: undefined }, 'replace');
   });
 
-  it('says so when the snapshot has no pools at all', () => {
+  it('says so in an alert when the exchange has never listed a pool', () => {
     show([]);
-    expect(screen.getByTestId('pools-empty').textContent).toBe(
+    expect(screen.getByRole('alert').textContent).toBe(
       'The exchange listed no insurance pools in this snapshot.',
     );
   });
 
-  it('writes a typed filter to the link, keeping only symbol characters, and warns in words', async () => {
-    const navigate = show(pools);
-    await userEvent.type(screen.getByLabelText('Filter by symbol'), 'pe<');
-    expect(navigate).toHaveBeenLastCalledWith({ filter: 'pe' }, 'replace');
-    expect(screen.getByRole('alert').textContent).toContain('other characters are ignored');
+  it('marks in each member list what the search text matched, and has no filter box of its own', () => {
+    show([pool(['1000PEPEUSDT', 'PEOPLEUSDT', 'DOGEUSDT'], '5')], 'pe');
+    const marks = screen.getAllByTestId('filter-match');
+    expect(marks.map((m) => [m.textContent, m.parentElement?.textContent])).toEqual([
+      ['PE', '1000PEPEUSDT'],
+      ['PE', 'PEOPLEUSDT'],
+    ]);
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('searchbox')).toBeNull();
   });
 
   it('offers the dollar value first, and choosing it drops the asset from the link', async () => {

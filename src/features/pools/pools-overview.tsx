@@ -1,5 +1,6 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { Pool } from '../../core/pool-schema';
+import { Alert } from '../../components/alert';
 import { PoolCard } from '../../components/pool-card';
 import { useValuationContext } from '../../components/valuation-context';
 import type { Changes } from '../../core/changes';
@@ -58,16 +59,13 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
           {t('pools.shown', { shown: formatCount(shown.length), total: formatCount(pools.length) })}
         </p>
       </div>
-      <PoolsToolbar
-        sort={sort}
-        asset={byAsset}
-        assets={assets}
-        dir={dir}
-        filter={filter}
-        navigate={navigate}
-      />
+      <PoolsToolbar sort={sort} asset={byAsset} assets={assets} dir={dir} navigate={navigate} />
       {pools.length === 0 ? (
-        <p data-testid="pools-empty">{t('pools.empty')}</p>
+        // Only ever shown when no pool was listed before: an empty list after a full one is
+        // taken for a fault and the last good pools stay (api/queries.ts).
+        <div data-testid="pools-empty">
+          <Alert tone="warning">{t('pools.empty')}</Alert>
+        </div>
       ) : shown.length === 0 ? (
         <p data-testid="pools-empty" className="flex flex-wrap items-center gap-3">
           {t('pools.noMatch', { filter: deferredFilter })}
@@ -87,7 +85,7 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
           take dozens of them out and put them back, style and all, on every refresh.
         */}
         {shown.map((pool, i) => (
-          <PoolCard key={i} pool={pool} changes={changes} />
+          <PoolCard key={i} pool={pool} changes={changes} match={deferredFilter} />
         ))}
       </div>
     </section>

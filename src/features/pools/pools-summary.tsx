@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { Pool } from '../../core/pool-schema';
-import { formatCompact, formatExact } from '../../core/decimal';
+import { formatCompact } from '../../core/decimal';
+import { ExactFigure } from '../../components/balance';
 import { useI18n } from '../../lib/i18n/i18n';
 import { snapshotTime, totalsByAsset } from '../../core/pools';
 import { useNow } from '../../lib/use-now';
@@ -52,9 +53,13 @@ function SummaryView({ pools, fetchedAt, historyMissing = false }: SummaryProps)
           <ul className="mt-1 flex flex-wrap gap-x-6 gap-y-1 tabular-nums">
             {totals.map(([asset, total]) => (
               <li key={asset} data-testid="total" data-asset={asset} data-value={total}>
-                <span className="font-mono font-semibold">{formatExact(total, i18n.lang)}</span>{' '}
-                <span className="text-[var(--muted)]">{asset}</span>{' '}
-                <span className="text-xs text-[var(--muted)]">
+                <span className="whitespace-nowrap">
+                  <span className="font-mono">
+                    <ExactFigure value={total} />
+                  </span>{' '}
+                  <span className="text-[var(--muted)]">{asset}</span>
+                </span>{' '}
+                <span className="whitespace-nowrap text-sm text-[var(--muted)]">
                   ≈ {formatCompact(total, i18n.lang)}
                 </span>
               </li>

@@ -23,7 +23,7 @@ describe('useBalanceChanges', () => {
 
     const second = [first[0]!, pool('BUSDT', '90')];
     rerender({ pools: second });
-    expect(result.current.get(changeKey(second[1]!, 'USDT'))).toBe('drop');
+    expect(result.current.get(changeKey(second[1]!, 'USDT'))?.change).toBe('drop');
     expect(result.current.has(changeKey(first[0]!, 'USDT'))).toBe(false);
 
     act(() => vi.advanceTimersByTime(MARK_MS + 10));
@@ -38,7 +38,7 @@ describe('useBalanceChanges', () => {
       initialProps: { pools: a },
     });
     rerender({ pools: b });
-    expect(result.current.get(changeKey(b[0]!, 'USDT'))).toBe('up');
+    expect(result.current.get(changeKey(b[0]!, 'USDT'))?.change).toBe('up');
     rerender({ pools: c });
     expect(result.current.size).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
+import { filterOf } from '../../lib/url-state';
 import { normalizeSymbol } from '../../core/symbol';
 import { SuggestionList } from './suggestion-list';
 import { buildSymbolIndex, suggest } from './symbol-index';
@@ -11,41 +12,81 @@ interface SearchBoxProps {
   symbols: readonly string[];
   /** The symbol in the link, as written there. */
   current: string | undefined;
-  /** Called with a symbol that can be one (ASCII letters upper-cased). */
-  onSearch: (symbol: string) => void;
+  /** The link's filter: what narrows the pool list. */
+  filter: string;
+  /**
+   * Opens a symbol (ASCII letters upper-cased) as a new history entry. `filterBefore` is the
+   * filter this entry had before the text of this search was typed into it: the entry gets it
+   * back, so Back returns to the view as it was before the search, not half-way through typing.
+   */
+  onSearch: (symbol: string, filterBefore: string) => void;
+  /** Narrows the pool list as the text changes: the same history entry. */
+  onFilter: (filter: string) => void;
 }
 
-/** "Search symbol": the ARIA 1.2 combobox pattern with a listbox of suggestions. */
-function SearchBoxView({ symbols, current, onSearch }: SearchBoxProps) {
+/** What the field shows for a link: its filter, else the symbol it opened. */
+const linkedText = (current: string | undefined, filter: string) => filter || current || '';
+
+/**
+ * "Search symbol", the one search of the dashboard (the ARIA 1.2 combobox pattern): typing narrows
+ * the pool list below and suggests symbols, the likeliest first; Enter opens the chosen suggestion,
+ * else the best one, else asks for exactly what was typed.
+ */
+function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchBoxProps) {
   const i18n = useI18n();
   const id = useId();
   const index = useMemo(() => buildSymbolIndex(symbols), [symbols]);
-  const [text, setText] = useState(current ?? '');
+  const [text, setText] = useState(() => linkedText(current, filter));
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string>();
-  const [linked, setLinked] = useState(current);
-  // Back, Forward or a link changed the symbol: the field shows it.
-  if (linked !== current) {
-    setLinked(current);
-    setText(current ?? '');
-    setOpen(false);
-    setProblem(undefined);
+  const [linked, setLinked] = useState({ current, filter });
+  // The link's filter when typing began in this entry; `undefined` while nothing was typed.
+  const [typedFrom, setTypedFrom] = useState<string>();
+  // Back, Forward or a link changed the search: the field shows it. A filter that is only what
+  // was just typed, less the characters a link does not keep, leaves the field as typed.
+  if (linked.current !== current || linked.filter !== filter) {
+    setLinked({ current, filter });
+    if (linked.current !== current || filterOf(text) !== filter) {
+      setText(linkedText(current, filter));
+      setOpen(false);
+      setProblem(undefined);
+      setTypedFrom(undefined);
+    }
   }
-  const { matches, total } = useMemo(() => suggest(index, text), [index, text]);
+  const query = filterOf(text);
+  const { matches, total } = useMemo(() => suggest(index, query), [index, query]);
   const expanded = open && matches.length > 0;
   const optionId = (i: number) => `${id}-option-${i}`;
+  const ignored = query !== '' && query !== text.trim();
 
-  const submit = (value: string) => {
+  const close = () => {
     setOpen(false);
     setActive(-1);
-    const check = normalizeSymbol(value);
-    setProblem(symbolProblem(i18n, value));
-    if (check.ok) onSearch(check.symbol);
   };
   const choose = (symbol: string) => {
+    close();
     setText(symbol);
-    submit(symbol);
+    setProblem(undefined);
+    setTypedFrom(undefined);
+    onSearch(symbol, typedFrom ?? filter);
+  };
+  const submit = () => {
+    close();
+    const check = normalizeSymbol(text);
+    setProblem(symbolProblem(i18n, text));
+    if (!check.ok) return;
+    // Text that is part of listed symbols opens the best of them; only text that matches none
+    // is asked for as typed (the symbol view then says whether the exchange lists it).
+    choose(matches[0] ?? check.symbol);
+  };
+  const type = (value: string) => {
+    if (typedFrom === undefined) setTypedFrom(filter);
+    setText(value);
+    setOpen(true);
+    setActive(-1);
+    setProblem(undefined);
+    if (filterOf(value) !== filter) onFilter(filterOf(value));
   };
   const move = (step: number) => {
     if (matches.length === 0) return;
@@ -63,19 +104,20 @@ function SearchBoxView({ symbols, current, onSearch }: SearchBoxProps) {
       e.preventDefault();
       choose(matches[active]);
     } else if (e.key === 'Escape') {
-      if (expanded) setOpen(false);
-      else setText('');
-      setActive(-1);
+      if (expanded) close();
+      else type('');
+      setOpen(false);
     }
   };
 
+  const described = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
     <form
       role="search"
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        submit(text);
+        submit();
       }}
     >
       <label htmlFor={`${id}-input`} className="basis-full text-sm font-semibold">
@@ -90,19 +132,14 @@ function SearchBoxView({ symbols, current, onSearch }: SearchBoxProps) {
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
+          aria-describedby={described}
           value={text}
           placeholder={i18n.t('search.placeholder')}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
           className="w-full rounded-md border border-[var(--border)] bg-[var(--bg)] px-3 py-2 font-mono text-[var(--fg)]"
-          onChange={(e) => {
-            setText(e.target.value);
-            setOpen(true);
-            setActive(-1);
-            setProblem(undefined);
-          }}
+          onChange={(e) => type(e.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
@@ -112,7 +149,7 @@ function SearchBoxView({ symbols, current, onSearch }: SearchBoxProps) {
             optionId={optionId}
             matches={matches}
             total={total}
-            text={text}
+            text={query}
             active={active}
             onChoose={choose}
             onHover={setActive}
@@ -125,10 +162,15 @@ function SearchBoxView({ symbols, current, onSearch }: SearchBoxProps) {
       >
         {i18n.t('search.submit')}
       </button>
-      <p aria-live="polite" className="sr-only">
-        {open && text.trim() !== '' ? i18n.plural('search.count', total) : ''}
+      <p id={`${id}-hint`} className="basis-full text-sm text-[var(--muted)]">
+        {i18n.t('search.hint')}
       </p>
-      {open && text.trim() !== '' && total === 0 && symbols.length > 0 ? (
+      <p aria-live="polite" className="sr-only">
+        {open && query !== '' ? i18n.plural('search.count', total) : ''}
+      </p>
+      {/* Not tied to the popup being open: leaving the field must not move the page under the
+          pointer (a click on "Clear filter" landed beside it once this line went away). */}
+      {query !== '' && total === 0 && symbols.length > 0 ? (
         <p className="basis-full text-sm text-[var(--muted)]">
           {i18n.t('search.noSuggestion', { text: displayText(text) })}
         </p>
@@ -136,6 +178,10 @@ function SearchBoxView({ symbols, current, onSearch }: SearchBoxProps) {
       {problem ? (
         <div id={`${id}-problem`} className="basis-full">
           <Alert>{problem}</Alert>
+        </div>
+      ) : ignored ? (
+        <div className="basis-full">
+          <Alert tone="warning">{i18n.t('search.ignored')}</Alert>
         </div>
       ) : null}
     </form>

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
-import { toApiError } from '../../api/errors';
-import { symbolPoolQueryOptions } from '../../api/queries';
+import type { RefreshPolicy } from '../../api/refresh-timing';
+import { useSymbolPool } from '../../api/use-symbol-pool';
 import type { Pool } from '../../core/pool-schema';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
@@ -17,10 +16,12 @@ import { UnknownSymbolAlert } from './unknown-symbol-alert';
 
 interface SymbolViewProps {
   param: SymbolParam;
-  /** Every pool of the overview, to rank this one; `undefined` until it arrives. */
+  /** Every pool of the overview: where the symbol's pool is found, and ranked; `undefined` until it arrives. */
   pools: readonly Pool[] | undefined;
+  /** The pool list could not be had at all, so the endpoint is asked about the symbol itself. */
+  listFailed: boolean;
   known: readonly string[];
-  refreshMs: number;
+  policy: RefreshPolicy;
   navigate: Navigate;
 }
 
@@ -43,30 +44,55 @@ function Ranks({ pool, pools }: { pool: Pool; pools: readonly Pool[] }) {
   );
 }
 
+/**
+ * The heading says "Pool of X" only when X's pool is on screen; until then, or when X turns out
+ * unlisted, the section has a neutral name for screen readers and nothing that pretends a pool
+ * was found (no heading naming one, no link to copy).
+ */
+function Heading({ found, navigate }: { found: string | undefined; navigate: Navigate }) {
+  const i18n = useI18n();
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <h2 id="symbol-heading" className={found ? 'text-xl font-semibold' : 'sr-only'}>
+        {found ? i18n.t('search.heading', { symbol: found }) : i18n.t('search.result')}
+      </h2>
+      {found ? <CopyLinkButton /> : null}
+      <button
+        type="button"
+        className="ml-auto rounded-md border border-[var(--border)] px-3 py-1 text-sm"
+        onClick={() => navigate({ symbol: undefined }, 'push')}
+      >
+        {i18n.t('search.close')}
+      </button>
+    </div>
+  );
+}
+
 function SymbolPool({
   symbol,
   pools,
+  listFailed,
   known,
-  refreshMs,
+  policy,
   navigate,
 }: SymbolViewProps & { symbol: string }) {
   const i18n = useI18n();
-  const query = useQuery(symbolPoolQueryOptions(symbol, { refreshMs, inBackground: false }));
-  const pool = query.data?.data;
+  const found = useSymbolPool(symbol, { pools, failed: listFailed }, policy);
+  const { pool, error } = found;
   // The last pool found stays on screen while another symbol loads or turns out unknown.
   const [kept, setKept] = useState<{ symbol: string; pool: Pool }>();
   if (pool && (kept?.pool !== pool || kept.symbol !== symbol)) setKept({ symbol, pool });
-  const error = query.error ? toApiError(query.error) : undefined;
   const previous = !pool && kept && kept.symbol !== symbol ? kept : undefined;
 
   return (
     <>
+      <Heading found={pool ? symbol : undefined} navigate={navigate} />
       {error?.kind === 'invalid-symbol' ? (
         <UnknownSymbolAlert symbol={symbol} known={known} navigate={navigate} />
       ) : error ? (
-        <ApiErrorAlert error={error} keptData={pool !== undefined} />
+        <ApiErrorAlert error={error} keptData={pool !== undefined} next={found.next} />
       ) : null}
-      {query.isPending && !error ? (
+      {found.pending && !error ? (
         <p role="status" className="text-[var(--muted)]">
           {i18n.t('search.loading', { symbol })}
         </p>
@@ -92,27 +118,16 @@ function SymbolPool({
 function SymbolViewView(props: SymbolViewProps) {
   const i18n = useI18n();
   const { param, navigate } = props;
-  const shown = param.valid ? param.symbol : undefined;
   return (
     <section aria-labelledby="symbol-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="symbol-heading" className="text-xl font-semibold">
-          {shown ? i18n.t('search.heading', { symbol: shown }) : i18n.t('search.label')}
-        </h2>
-        {shown ? <CopyLinkButton /> : null}
-        <button
-          type="button"
-          className="ml-auto rounded-md border border-[var(--border)] px-3 py-1 text-sm"
-          onClick={() => navigate({ symbol: undefined }, 'push')}
-        >
-          {i18n.t('search.close')}
-        </button>
-      </div>
       {param.valid ? (
         <SymbolPool {...props} symbol={param.symbol} />
       ) : (
         // Nothing is asked of the endpoint for a text that cannot be a symbol.
-        <Alert>{symbolProblem(i18n, param.raw)}</Alert>
+        <>
+          <Heading found={undefined} navigate={navigate} />
+          <Alert>{symbolProblem(i18n, param.raw)}</Alert>
+        </>
       )}
     </section>
   );

@@ -16,10 +16,10 @@ describe('advanceMarks', () => {
 
   it('marks a rise and a fall differently, and forgets them after the hold time', () => {
     const up = advanceMarks(new Map(), [pool('100', 1)], [pool('101', 2)], 1000);
-    expect(activeChanges(up, 1000).get(key)).toBe('up');
+    expect(activeChanges(up, 1000).get(key)?.change).toBe('up');
     const down = advanceMarks(new Map(), [pool('100', 1)], [pool('99', 2)], 1000);
-    expect(activeChanges(down, 1000).get(key)).toBe('down');
-    expect(activeChanges(down, 1000 + MARK_HOLD_MS - 1).get(key)).toBe('down');
+    expect(activeChanges(down, 1000).get(key)?.change).toBe('down');
+    expect(activeChanges(down, 1000 + MARK_HOLD_MS - 1).get(key)?.change).toBe('down');
     expect(activeChanges(down, 1000 + MARK_HOLD_MS).has(key)).toBe(false);
     const later = advanceMarks(down, [pool('99', 2)], [pool('99', 3)], 1000 + MARK_HOLD_MS);
     expect(later.size).toBe(0);
@@ -29,7 +29,7 @@ describe('advanceMarks', () => {
     const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('94', 2)], 1000);
     const hourLater = 1000 + 3600_000;
     const same = advanceMarks(dropped, [pool('94', 2)], [pool('94', 2)], hourLater);
-    expect(activeChanges(same, hourLater).get(key)).toBe('drop');
+    expect(activeChanges(same, hourLater).get(key)?.change).toBe('drop');
     const newer = advanceMarks(same, [pool('94', 2)], [pool('94', 3)], hourLater + 1000);
     expect(activeChanges(newer, hourLater + 1000).has(key)).toBe(false);
   });
@@ -37,15 +37,24 @@ describe('advanceMarks', () => {
   it('does not let a small move hide a drop that is still marked', () => {
     const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('90', 2)], 1000);
     const bounced = advanceMarks(dropped, [pool('90', 2)], [pool('90.5', 3)], 2000);
-    expect(activeChanges(bounced, 2000).get(key)).toBe('drop');
+    expect(activeChanges(bounced, 2000).get(key)?.change).toBe('drop');
     expect(activeChanges(bounced, 1000 + MARK_HOLD_MS).has(key)).toBe(false);
+  });
+
+  it('marks only moves of 1 % or more, with their size; noise below that stays unmarked', () => {
+    const noise = advanceMarks(new Map(), [pool('100', 1)], [pool('100.9', 2)], 1000);
+    expect(noise.size).toBe(0);
+    const news = advanceMarks(new Map(), [pool('100', 1)], [pool('98.5', 2)], 1000);
+    expect(activeChanges(news, 1000).get(key)).toEqual({ change: 'down', rel: -0.015 });
+    const fromZero = advanceMarks(new Map(), [pool('0', 1)], [pool('0.5', 2)], 1000);
+    expect(activeChanges(fromZero, 1000).get(key)).toEqual({ change: 'up', rel: undefined });
   });
 
   it('a 5 % threshold can be changed', () => {
     const marks = advanceMarks(new Map(), [pool('100', 1)], [pool('97', 2)], 1000, {
       dropThreshold: 0.02,
     });
-    expect(marks.get(key)?.change).toBe('drop');
+    expect(marks.get(key)?.move.change).toBe('drop');
   });
 
   it('keeps no mark for a pool that left the snapshot', () => {

@@ -1,11 +1,18 @@
 import type { Pool } from '../../core/pool-schema';
-import { changeKey, DEFAULT_DROP_THRESHOLD, diffSnapshots, type Change } from '../../core/changes';
+import { changeKey, DEFAULT_DROP_THRESHOLD, diffSnapshots, type Move } from '../../core/changes';
 
 /** How long a moved balance stays marked on the wall. */
 export const MARK_HOLD_MS = 30_000;
 
+/**
+ * The smallest move the wall marks: 1 % of the balance. Every refresh moves most balances by a
+ * fraction of that; marking them all made the wall flicker alike for noise and for news. A move
+ * from a zero balance, which has no size, is always marked; a drop (5 %) always is.
+ */
+export const WALL_MIN_MOVE = 0.01;
+
 export interface Mark {
-  change: Change;
+  move: Move;
   /** When the change was seen. */
   at: number;
   /** The balance's `updateTime` when the change was seen. */
@@ -30,23 +37,25 @@ export function advanceMarks(
   previous: readonly Pool[] | undefined,
   next: readonly Pool[],
   at: number,
-  { holdMs = MARK_HOLD_MS, dropThreshold = DEFAULT_DROP_THRESHOLD } = {},
+  { holdMs = MARK_HOLD_MS, dropThreshold = DEFAULT_DROP_THRESHOLD, minMove = WALL_MIN_MOVE } = {},
 ): Map<string, Mark> {
-  const fresh = previous ? diffSnapshots(previous, next, dropThreshold) : new Map<string, Change>();
+  const fresh = previous ? diffSnapshots(previous, next, dropThreshold) : new Map<string, Move>();
   const result = new Map<string, Mark>();
   for (const pool of next) {
     for (const balance of pool.assets) {
       const key = changeKey(pool, balance.asset);
-      const change = fresh.get(key);
+      const seen = fresh.get(key);
+      const move =
+        seen && (seen.rel === undefined || Math.abs(seen.rel) >= minMove) ? seen : undefined;
       const old = marks.get(key);
       const oldActive = old !== undefined && isActive(old, at, holdMs);
-      const keepDrop = oldActive && old.change === 'drop' && change !== 'drop';
-      if (change && !keepDrop) {
+      const keepDrop = oldActive && old.move.change === 'drop' && move?.change !== 'drop';
+      if (move && !keepDrop) {
         result.set(key, {
-          change,
+          move,
           at,
           updateTime: balance.updateTime,
-          held: change === 'drop',
+          held: move.change === 'drop',
         });
       } else if (oldActive) {
         result.set(key, { ...old, held: old.held && old.updateTime === balance.updateTime });
@@ -69,13 +78,9 @@ export function lastExpiry(marks: Marks, now: number, holdMs = MARK_HOLD_MS): nu
   return latest;
 }
 
-/** The changes to show at `now`, in the shape the pool card takes. */
-export function activeChanges(
-  marks: Marks,
-  now: number,
-  holdMs = MARK_HOLD_MS,
-): Map<string, Change> {
-  const result = new Map<string, Change>();
-  for (const [key, mark] of marks) if (isActive(mark, now, holdMs)) result.set(key, mark.change);
+/** The moves to show at `now`, in the shape the pool card takes. */
+export function activeChanges(marks: Marks, now: number, holdMs = MARK_HOLD_MS): Map<string, Move> {
+  const result = new Map<string, Move>();
+  for (const [key, mark] of marks) if (isActive(mark, now, holdMs)) result.set(key, mark.move);
   return result;
 }

@@ -20,12 +20,12 @@ export const WallDrops = memo(function WallDrops({
 }) {
   const i18n = useI18n();
   let any = false;
-  for (const change of changes.values()) if (change === 'drop') any = true;
+  for (const move of changes.values()) if (move.change === 'drop') any = true;
   if (!any) return null;
   const drops: string[] = [];
   for (const pool of pools) {
     for (const balance of pool.assets) {
-      if (changes.get(changeKey(pool, balance.asset)) === 'drop')
+      if (changes.get(changeKey(pool, balance.asset))?.change === 'drop')
         drops.push(`${poolName(pool)} (${balance.asset})`);
     }
   }

@@ -4,6 +4,7 @@ import { PoolCard } from '../../components/pool-card';
 import type { Changes } from '../../core/changes';
 import { useI18n } from '../../lib/i18n/i18n';
 import { poolKey } from '../../core/pools';
+import { memberSpaceFor } from './member-space';
 import { columnsFor, estimateHeight, paginateEvenly } from './paginate';
 import { usePageFrame, type MeasuredFrame } from './use-page-frame';
 
@@ -65,6 +66,7 @@ export const WallPages = memo(function WallPages({ pools, changes, tick }: WallP
   const index = pages.length > 0 ? tick % pages.length : 0;
   const page = pages[index];
   const columns = frame.height === 0 ? 0 : columnsFor(frame);
+  const memberSpace = useMemo(() => memberSpaceFor(frame), [frame]);
 
   useLayoutEffect(() => {
     const root = area.current;
@@ -93,7 +95,7 @@ export const WallPages = memo(function WallPages({ pools, changes, tick }: WallP
               const pool = pools[i]!;
               return (
                 <div key={keyOf(pool)} data-pool-key={keyOf(pool)}>
-                  <PoolCard pool={pool} changes={changes} />
+                  <PoolCard pool={pool} changes={changes} memberSpace={memberSpace} />
                 </div>
               );
             })}

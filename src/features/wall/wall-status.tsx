@@ -1,9 +1,10 @@
+import { timeLeft, type NextAttempt } from '../../api/refresh-timing';
 import { DemoBadge } from '../../components/demo-badge';
 import { FreshnessBadge } from '../../components/freshness-badge';
+import { formatCountdown } from '../../lib/format-countdown';
 import type { Freshness } from '../../lib/freshness';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useIsClient } from '../../lib/render-seed';
-import { formatCountdown, nextRefreshAt } from './refresh-timing';
 
 export interface WallStatusProps {
   now: number;
@@ -11,12 +12,13 @@ export interface WallStatusProps {
   demo: boolean;
   /** When data last arrived; 0 before the first. */
   dataUpdatedAt: number;
-  errorUpdatedAt: number;
   /** The newest `updateTime` of the snapshot on screen; 0 without one. */
   snapshotAt: number;
-  refreshMs: number;
-  pausedUntil: number;
-  fetching: boolean;
+  /** The next attempt, as the client's own timer keeps it (api/refresh-timing.ts). */
+  next: NextAttempt;
+  /** The exchange asked for a pause (429 or 418) that is not over. */
+  paused: boolean;
+  /** The last attempt failed: the next one is a retry. */
   retrying: boolean;
 }
 
@@ -34,26 +36,22 @@ export function WallStatus(props: WallStatusProps) {
   const i18n = useI18n();
   // The clock is in the viewer's zone, which a page rendered on the server cannot know yet.
   const local = useIsClient();
-  const { now, refreshMs, pausedUntil } = props;
-  const settledAt = Math.max(props.dataUpdatedAt, props.errorUpdatedAt);
-  const nextAt = nextRefreshAt({ settledAt, refreshMs, pausedUntil });
-  const paused = pausedUntil > now;
+  const { now } = props;
 
+  // The same time the client's timer keeps, so the screen never names one gone by.
   let next: React.ReactNode;
-  if (paused) {
+  if (props.next.underway) {
+    next = i18n.t(props.retrying ? 'wall.retrying' : 'wall.refreshing');
+  } else if (props.paused) {
     next = (
       <span data-testid="wall-paused" className="wall-paused">
-        {i18n.t('wall.pausedUntil', { time: i18n.formatClock(pausedUntil) })}
+        {i18n.t('wall.pausedUntil', { time: i18n.formatClock(props.next.at) })}
       </span>
     );
-  } else if (props.fetching && props.retrying) {
-    next = i18n.t('wall.retrying');
-  } else if (props.fetching && (settledAt === 0 || nextAt <= now)) {
-    next = i18n.t('wall.refreshing');
   } else {
-    // The shared clock ticks once a second, so it can lag the last refresh by up to a second.
-    const remaining = Math.min(nextAt - now, nextAt - settledAt);
-    next = i18n.t('wall.nextIn', { time: formatCountdown(remaining, i18n.lang) });
+    next = i18n.t(props.retrying ? 'wall.retryIn' : 'wall.nextIn', {
+      time: formatCountdown(timeLeft(props.next, now), i18n.lang),
+    });
   }
 
   return (

@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forgetAttempts } from '../../api/attempts';
 import { resetPause } from '../../api/insurance-balance';
 import type { Pool } from '../../core/pool-schema';
 import { I18nProvider } from '../../lib/i18n/i18n';
@@ -56,6 +57,7 @@ afterEach(() => {
   cleanup();
   client.clear();
   resetPause();
+  forgetAttempts();
   fetchMock.mockReset();
   vi.unstubAllGlobals();
 });
@@ -121,6 +123,23 @@ describe('Wall', () => {
     expect(screen.getByTestId('wall-snapshot').textContent).toContain('No snapshot yet');
   });
 
+  it('on a cold start during an outage, says it tries again within seconds, not a minute', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
+    render(
+      <QueryClientProvider client={client}>
+        <I18nProvider lang="en">
+          <Wall url={parseUrlState('?view=wall&refresh=60')} />
+        </I18nProvider>
+      </QueryClientProvider>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(
+      /could not be reached\. The dashboard keeps trying\. Next try in 2 sec\./,
+    );
+    expect(screen.getByTestId('wall-next-refresh').textContent).toContain('trying again in 2 sec');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('says until when the exchange asked it to wait', async () => {
     fetchMock.mockResolvedValueOnce(json(pools('100.5')));
     await showWall();
@@ -128,7 +147,9 @@ describe('Wall', () => {
       json({ code: -1003, msg: 'Too many requests' }, 429, { 'retry-after': '90' }),
     );
     await refresh();
-    expect((await screen.findByTestId('wall-paused')).textContent).toMatch(/until \d\d:\d\d:\d\d/);
+    expect((await screen.findByTestId('wall-paused')).textContent).toMatch(
+      /asks again at \d\d:\d\d:\d\d UTC/,
+    );
     const calls = fetchMock.mock.calls.length;
     await refresh();
     expect(fetchMock.mock.calls.length).toBe(calls);

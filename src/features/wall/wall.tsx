@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
+import { failuresInARow } from '../../api/attempts';
 import { pausedUntil } from '../../api/insurance-balance';
+import { insuranceKeys, questionOf } from '../../api/queries';
+import { refreshPolicy } from '../../api/refresh-timing';
 import { usePools } from '../../api/use-pools';
+import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { ValuationAlert } from '../../components/valuation-alert';
@@ -23,8 +27,8 @@ export const PAGE_MS = 15_000;
  */
 export function Wall({ url }: { url: UrlState }) {
   const i18n = useI18n();
-  const refreshMs = url.refresh * 1000;
-  const { snapshot, freshness, error, query, now } = usePools({ refreshMs, inBackground: true });
+  const policy = useMemo(() => refreshPolicy('wall', url.refresh), [url.refresh]);
+  const { snapshot, freshness, error, query, now, next } = usePools(policy);
   const value = useValuationState();
   const wakeLock = useWakeLock();
   const pools = snapshot?.data;
@@ -43,15 +47,13 @@ export function Wall({ url }: { url: UrlState }) {
         freshness={freshness}
         demo={snapshot?.demo ?? false}
         dataUpdatedAt={query.dataUpdatedAt}
-        errorUpdatedAt={query.errorUpdatedAt}
         snapshotAt={snapshotAt}
-        refreshMs={refreshMs}
-        pausedUntil={pausedUntil()}
-        fetching={query.fetchStatus === 'fetching'}
-        retrying={query.failureCount > 0}
+        next={next}
+        paused={pausedUntil() > now}
+        retrying={failuresInARow(questionOf(insuranceKeys.pools())) > 0}
       />
       {error ? (
-        <ApiErrorAlert error={error} keptData={pools !== undefined} />
+        <ApiErrorAlert error={error} keptData={pools !== undefined} next={next} />
       ) : pools && value.indexError ? (
         <ValuationAlert error={value.indexError} keptFrom={value.indexFetchedAt} />
       ) : null}
@@ -61,7 +63,7 @@ export function Wall({ url }: { url: UrlState }) {
         {pools === undefined ? (
           <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
         ) : pools.length === 0 ? (
-          <p className="wall-message">{i18n.t('wall.empty')}</p>
+          <Alert tone="warning">{i18n.t('wall.empty')}</Alert>
         ) : (
           <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
         )}

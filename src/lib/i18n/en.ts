@@ -15,6 +15,15 @@ export const en = {
   'app.pools.other': '{count} pools',
   'app.symbols.one': '{count} symbol',
   'app.symbols.other': '{count} symbols',
+  // what a shared link says it shows (page description, Open Graph)
+  'meta.overview':
+    'Every insurance fund pool of Binance USDⓈ-M futures: its balances, exact to the last digit, and the symbols it covers.',
+  'meta.overviewFigures':
+    '{pools} covering {symbols} on Binance USDⓈ-M futures, holding {totals} in insurance funds. Live balances of every pool, exact to the last digit.',
+  'meta.symbol':
+    'The insurance fund pool that covers {symbol} on Binance USDⓈ-M futures: its balances, exact to the last digit, and the symbols that share it.',
+  'meta.symbolPool':
+    '{symbol} is covered by the {pool} insurance fund pool of Binance USDⓈ-M futures ({symbols}), holding {balances}. Live balances, exact to the last digit.',
   // freshness
   'freshness.live': 'Live',
   'freshness.stale': 'Stale',
@@ -24,16 +33,20 @@ export const en = {
   'freshness.never': 'No data yet',
   // errors: what happened, then what the dashboard does next
   'error.invalidSymbol': '“{symbol}” is not a symbol the exchange lists.',
-  'error.rateLimited':
-    'The exchange is limiting requests. The dashboard waits and asks again at {time}.',
-  'error.banned':
-    'The exchange has blocked requests from this server for a while. The dashboard asks again at {time}.',
-  'error.unreachable': 'The exchange could not be reached. The dashboard keeps trying.',
-  'error.timeout': 'The exchange did not answer in time. The dashboard keeps trying.',
-  'error.badResponse':
-    'The exchange sent an answer the dashboard cannot read ({detail}). The dashboard keeps trying.',
-  'error.upstream':
-    'The exchange answered with an error (HTTP {status}). The dashboard keeps trying.',
+  'error.rateLimited': 'The exchange is limiting requests.',
+  'error.banned': 'The exchange has blocked requests from this server for a while.',
+  'error.unreachable': 'The exchange could not be reached.',
+  'error.timeout': 'The exchange did not answer in time.',
+  'error.badResponse': 'The exchange sent an answer the dashboard cannot read ({detail}).',
+  'error.upstream': 'The exchange answered with an error (HTTP {status}).',
+  'error.emptyList':
+    'The exchange answered with no insurance pools at all, where it listed them before: the dashboard takes this for a fault at the exchange, not for every pool gone.',
+  // what the dashboard does next, after an error: the time its own timer keeps
+  'error.next.waits': 'The dashboard waits and asks again at {time}.',
+  'error.next.trying': 'The dashboard keeps trying.',
+  'error.next.in': 'Next try in {time}.',
+  'error.next.at': 'Next try at {time}.',
+  'error.next.now': 'The dashboard is asking again now…',
   'error.keptData': 'The figures below are from the last good snapshot.',
   // what in the answer could not be read, for `error.badResponse`'s {detail}
   'error.detail.notJson': 'HTTP {status}, body is not JSON',
@@ -57,12 +70,17 @@ export const en = {
   'error.detail.status': 'HTTP {status}',
   // pools
   'pools.members': 'Member symbols',
+  'pools.moreMembers.one': '+{count} more',
+  'pools.moreMembers.other': '+{count} more',
   'pools.balances': 'Balances',
   'pools.snapshot': 'Snapshot {time}',
   'pools.justNow': 'just now',
   'pools.change.up': 'up since the last refresh',
   'pools.change.down': 'down since the last refresh',
   'pools.change.drop': 'sharp drop since the last refresh',
+  'pools.move.up': 'up {size} since the last refresh',
+  'pools.move.down': 'down {size} since the last refresh',
+  'pools.move.drop': 'sharp drop of {size} since the last refresh',
   'pools.heading': 'All pools',
   'pools.sortBy': 'Sort by',
   'pools.sort.value': 'Value (USD)',
@@ -73,10 +91,6 @@ export const en = {
   'pools.order': 'Order',
   'pools.dir.desc': 'Descending',
   'pools.dir.asc': 'Ascending',
-  'pools.filter': 'Filter by symbol',
-  'pools.filterPlaceholder': 'e.g. PEPE',
-  'pools.filterIgnored':
-    'Only letters, digits and _ narrow the list; other characters are ignored.',
   'pools.shown': 'Showing {shown} of {total} pools',
   'pools.empty': 'The exchange listed no insurance pools in this snapshot.',
   'pools.noMatch': 'No pool has a symbol containing “{filter}”.',
@@ -89,6 +103,8 @@ export const en = {
   'search.label': 'Search symbol',
   'search.placeholder': 'BTCUSDT, pepe, 币安人生…',
   'search.submit': 'Search',
+  'search.hint': 'Typing narrows the pools below; Enter opens the best match.',
+  'search.ignored': 'Only letters, digits and _ narrow the list; other characters are ignored.',
   'search.suggestions': 'Suggestions',
   'search.count.one': '{count} suggestion',
   'search.count.other': '{count} suggestions',
@@ -101,6 +117,7 @@ export const en = {
     '“{text}” cannot be a futures symbol: a symbol has only letters, digits and _.',
   'search.loading': 'Looking up {symbol}…',
   'search.heading': 'Pool of {symbol}',
+  'search.result': 'Search result',
   'search.keptPool': 'Still showing the pool of {symbol}, found before.',
   'search.nearMatches': 'Did you mean:',
   'search.noNearMatches':
@@ -147,6 +164,9 @@ export const en = {
   'export.title': 'Export',
   'export.csv': 'Download CSV',
   'export.json': 'Download JSON',
+  'export.symbolsCsv': 'Download symbols (CSV)',
+  'export.layout':
+    'The CSV has one row per pool and asset, the pool’s symbols in one column, so balances add up to the true totals. The symbols file says which pool covers each symbol, without balances.',
   'export.snapshot': 'The snapshot of {time}, every balance exact.',
   'export.spreadsheetHint':
     'Spreadsheets keep 15 significant digits of a number: to keep every digit, import the balance column as text, or use the JSON file.',
@@ -161,7 +181,8 @@ export const en = {
   'wall.nextIn': 'in {time}',
   'wall.refreshing': 'refreshing now…',
   'wall.retrying': 'retrying…',
-  'wall.pausedUntil': 'paused by the exchange until {time}',
+  'wall.pausedUntil': 'paused by the exchange, asks again at {time}',
+  'wall.retryIn': 'trying again in {time}',
   'wall.clock': 'Local time',
   'wall.pools': 'Insurance pools',
   'wall.page': 'Page {page} of {pages}',

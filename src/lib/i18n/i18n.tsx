@@ -12,12 +12,18 @@ export interface I18n {
   t: (key: MessageKey, params?: Params) => string;
   /** Picks `key.one` or `key.other` by the language's plural rules, with `{count}` filled in. */
   plural: (key: PluralKey, count: number) => string;
-  /** Date and time in UTC, as risk teams compare snapshots across time zones. */
+  /**
+   * Date and time in UTC, as risk teams compare snapshots across time zones: `2026-12-02
+   * 01:30:35 UTC` in every language (ISO 8601 order, hours 00-23).
+   */
   formatUtc: (ms: number) => string;
+  /** A time of the viewer's own clock, with its zone: `09:32:44 UTC+8`, `01:32:44 UTC`. */
   formatClock: (ms: number) => string;
   /** "5 min ago" */
   formatAgo: (ms: number, now: number) => string;
   formatCount: (n: number) => string;
+  /** Sentences one after another: a space between them in English, none in Chinese. */
+  sentences: (...parts: string[]) => string;
 }
 
 type PluralKey = MessageKey extends infer K
@@ -43,26 +49,45 @@ export function detectLang(languages: readonly string[]): Lang {
   return 'en';
 }
 
-export function createI18n(lang: Lang): I18n {
+/**
+ * Hours 00-23 whatever the language: `hour12: false` lets an engine pick the h24 cycle, and Node
+ * then writes the first hour after midnight as `24:30:05` while browsers write `00:30:05`.
+ */
+const TIME_OPTIONS = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+} as const satisfies Intl.DateTimeFormatOptions;
+
+/** `GMT+08:00` (Intl's long offset) as `UTC+8`, `GMT+05:30` as `UTC+5:30`, `GMT` as `UTC`. */
+export function utcOffsetLabel(longOffset: string): string {
+  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(longOffset);
+  if (!m) return 'UTC';
+  const [, sign, hours, minutes] = m;
+  if (hours === '00' && minutes === '00') return 'UTC';
+  return `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+}
+
+/** A time any calendar can hold; an answer may carry one that none can, shown as a dash. */
+const isTime = (ms: number) => !Number.isNaN(new Date(ms).getTime());
+
+/** `2026-12-02`: ISO 8601, one order for every reader, so 2 December is never read as 12 February. */
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export interface I18nOptions {
+  /** The zone of local times; the viewer's own when omitted (tests and servers pin one). */
+  timeZone?: string;
+}
+
+export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
   const messages = catalogues[lang];
   const rules = new Intl.PluralRules(lang);
-  const utc = new Intl.DateTimeFormat(lang, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
-  const clock = new Intl.DateTimeFormat(lang, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+  const utcTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone: 'UTC' });
+  const localTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone });
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  const zoneOf = (ms: number) =>
+    utcOffsetLabel(offset.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '');
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' });
   const count = new Intl.NumberFormat(lang);
   const t = (key: MessageKey, params?: Params) => interpolate(messages[key], params);
@@ -70,7 +95,11 @@ export function createI18n(lang: Lang): I18n {
   // comparing one: the last answer is kept.
   let lastUtc = { ms: NaN, text: '' };
   const formatUtc = (ms: number) => {
-    if (ms !== lastUtc.ms) lastUtc = { ms, text: utc.format(ms) };
+    if (ms !== lastUtc.ms)
+      lastUtc = {
+        ms,
+        text: isTime(ms) ? `${isoDate(ms)} ${utcTime.format(ms)} UTC` : '—',
+      };
     return lastUtc.text;
   };
   return {
@@ -81,7 +110,7 @@ export function createI18n(lang: Lang): I18n {
         count: count.format(n),
       }),
     formatUtc,
-    formatClock: (ms) => clock.format(ms),
+    formatClock: (ms) => (isTime(ms) ? `${localTime.format(ms)} ${zoneOf(ms)}` : '—'),
     formatAgo: (ms, now) => {
       const s = Math.max(0, Math.round((now - ms) / 1000));
       if (s < 60) return relative.format(-s, 'second');
@@ -90,6 +119,7 @@ export function createI18n(lang: Lang): I18n {
       return relative.format(-Math.floor(s / 86_400), 'day');
     },
     formatCount: (n) => count.format(n),
+    sentences: (...parts) => parts.filter((p) => p !== '').join(lang === 'zh-CN' ? '' : ' '),
   };
 }
 

@@ -1,20 +1,4 @@
-import type { Lang } from '../../lib/url-state';
-
-export interface RefreshTimes {
-  /** When the last refresh ended, successful or not; 0 before the first. */
-  settledAt: number;
-  refreshMs: number;
-  /** The upstream's Retry-After pause (src/api), 0 when there is none. */
-  pausedUntil: number;
-}
-
-/**
- * When the next refresh leaves: one period after the last one ended, and never before a
- * Retry-After pause is over (the same rule the query's refetch interval follows).
- */
-export function nextRefreshAt({ settledAt, refreshMs, pausedUntil }: RefreshTimes): number {
-  return Math.max(settledAt + refreshMs, pausedUntil > settledAt ? pausedUntil + 250 : 0);
-}
+import type { Lang } from './url-state';
 
 const seconds = new Map<Lang, Intl.NumberFormat>();
 
