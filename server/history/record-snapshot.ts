@@ -1,0 +1,86 @@
+import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
+import type { Pool } from '../../src/core/pool-schema.ts';
+import { poolKey } from '../../src/core/pools.ts';
+import type { HistoryTx, PointRow, SeriesRow } from './adapter.ts';
+import { addCoverage } from './coverage.ts';
+import { detectDrop } from './drops.ts';
+import { addToLevels } from './levels.ts';
+import { addMemberships } from './memberships.ts';
+
+/** One snapshot to record: the pool list as the upstream sent it and when it was received. */
+export interface Snapshot {
+  observedAt: number;
+  pools: readonly Pool[];
+  /** The asset index used to value it, `<ASSET>USD` entries. */
+  index?: readonly AssetIndexEntry[];
+  /** The start of the unbroken coverage it belongs to (an import); else coverage grows by the gap rule. */
+  coveredSince?: number;
+}
+
+export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
+
+/**
+ * Records one snapshot inside a write transaction, diffing it against the state stored in the
+ * database (not a memory of this process): a point per series whose `updateTime` is not stored
+ * yet, the levels and drop flags those points change, the observation, memberships and coverage.
+ * Every keyed write is "insert if absent", so recording the same answer twice stores it once.
+ */
+export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: number) {
+  const t = snap.observedAt;
+  const pools = new Map<string, Pool>();
+  for (const p of snap.pools) if (!pools.has(poolKey(p))) pools.set(poolKey(p), p);
+  const catalog = await tx.ensureCatalog({
+    pools: [...pools].map(([key, p]) => ({ key, symbols: [...p.symbols].sort() })),
+    series: [...pools].flatMap(([key, p]) =>
+      p.assets.map((a) => ({ poolKey: key, asset: a.asset })),
+    ),
+  });
+  const poolIds = new Set(catalog.pools.values());
+  const states = new Map<number, SeriesRow>();
+  for (const s of await tx.seriesOfPools([...poolIds])) states.set(s.id, s);
+
+  const candidates: PointRow[] = [];
+  const seen = new Set<number>();
+  for (const [key, p] of pools)
+    for (const a of p.assets) {
+      const series = catalog.series.get(seriesKey(key, a.asset))!;
+      if (seen.has(series)) continue;
+      seen.add(series);
+      if (states.get(series)?.last?.t === a.updateTime) continue;
+      candidates.push({ series, t: a.updateTime, balance: a.marginBalance });
+    }
+  const inserted = await tx.insertPoints(candidates);
+  const added = candidates.filter((_, i) => inserted[i]);
+  await addToLevels(tx, added);
+
+  const drops = [];
+  const newState = [];
+  for (const p of added) {
+    const state = states.get(p.series);
+    const { inDrop, event } = await detectDrop(tx, p, state);
+    if (event) drops.push(event);
+    if (!state?.last || p.t > state.last.t)
+      newState.push({ id: p.series, last: { t: p.t, balance: p.balance }, inDrop });
+  }
+  await tx.insertDrops(drops);
+  await tx.putSeriesState(newState);
+
+  const around = await tx.observationNeighbours(t);
+  if (await tx.insertObservation(t)) await addMemberships(tx, t, poolIds, around);
+  await addCoverage(tx, snap.coveredSince ?? t, t, gapMs);
+  if (snap.index) await recordIndex(tx, snap);
+}
+
+/** Stores each asset's index where its value differs from the one stored at or before its time. */
+async function recordIndex(tx: HistoryTx, snap: Snapshot) {
+  const assets = new Set(snap.pools.flatMap((p) => p.assets.map((a) => a.asset)));
+  const rows = [];
+  for (const e of snap.index ?? []) {
+    if (!e.symbol.endsWith('USD')) continue;
+    const asset = e.symbol.slice(0, -3);
+    if (!assets.has(asset)) continue;
+    const stored = await tx.indexAtOrBefore(asset, e.time);
+    if (stored?.index !== e.index) rows.push({ asset, t: e.time, index: e.index });
+  }
+  await tx.insertIndex(rows);
+}
