@@ -51,9 +51,12 @@ export interface LevelRow {
 }
 
 /**
- * What is stored of a series besides its points: its pool and asset, and the state of its latest
- * point as the logic last wrote it (`putSeriesState`). `last` is `null` while the series has no
- * point. `inDrop` says whether that latest point lies in a drawdown episode.
+ * What is stored of a series besides its points: its pool and asset, and the state the logic
+ * last wrote with `putSeriesState`: its latest point (`null` while it has none), whether that
+ * point lies in a drawdown episode, and the level rows of its latest hour and day (`hour`,
+ * `day`: open, kept here and not yet in the level tables) and the hour before (`prevHour`, a
+ * copy of a row already in the hourly table). Keeping the open rows on the series row makes a
+ * recording one point and one series update per series.
  */
 export interface SeriesRow {
   id: number;
@@ -61,7 +64,18 @@ export interface SeriesRow {
   asset: string;
   last: TimedValue | null;
   inDrop: boolean;
+  hour: LevelRow | null;
+  prevHour: LevelRow | null;
+  day: LevelRow | null;
 }
+
+/** What `putSeriesState` sets: everything of `SeriesRow` the logic computes. */
+export type SeriesState = Pick<
+  SeriesRow,
+  'id' | 'last' | 'inDrop' | 'hour' | 'prevHour' | 'day'
+> & {
+  last: TimedValue;
+};
 
 /** A pool's member set as stored: `key` is the sorted members joined by `,` (core/pools `poolKey`). */
 export interface PoolRow {
@@ -73,12 +87,16 @@ export interface PoolRow {
 /**
  * An interval of observations in which the pool `pool` existed: it was in the recording at `from`,
  * in the one at `to`, and in every recording stored between them. `id` is the adapter's row id.
+ * An `open` row reaches the latest stored observation whatever it is: it is stored without an
+ * end (so a recording that finds the pool again writes nothing), and read with `to` set to the
+ * latest observation.
  */
 export interface MembershipRow {
   id: number;
   pool: number;
   from: number;
   to: number;
+  open: boolean;
 }
 
 /** An interval in which snapshots were received. `id` is the adapter's row id. */
@@ -164,9 +182,13 @@ export interface HistoryReader {
   lastPointIn(series: number, from: number, to: number): Promise<PointRow | null>;
   /** The series' last `count` points with `t <= at`, ascending. */
   lastPoints(series: number, at: number, count: number): Promise<PointRow[]>;
-  /** The level rows of a series with `from <= bucket <= to`, ascending by bucket. */
+  /**
+   * The level rows of a series with `from <= bucket <= to`, ascending by bucket: the rows of the
+   * level table together with the series' open row of that level (`SeriesRow.hour`/`day`), the
+   * open row taking the place of a table row of the same bucket.
+   */
   levels(level: Level, series: number, from: number, to: number): Promise<LevelRow[]>;
-  /** The level rows of these (series, bucket) pairs that exist, in any order. */
+  /** The level rows of these (series, bucket) pairs that exist, in any order; open rows as in `levels`. */
   levelRows(level: Level, keys: readonly { series: number; bucket: number }[]): Promise<LevelRow[]>;
 
   /** The latest stored index of each asset (the row with the greatest `t`), assets without one left out. */
@@ -196,8 +218,8 @@ export interface HistoryTx extends HistoryReader {
     pools: readonly { key: string; symbols: readonly string[] }[];
     series: readonly { poolKey: string; asset: string }[];
   }): Promise<{ pools: Map<string, number>; series: Map<string, number> }>;
-  /** Sets the stored state of series (its latest point and drop flag), as the logic computed it. */
-  putSeriesState(rows: readonly { id: number; last: TimedValue; inDrop: boolean }[]): Promise<void>;
+  /** Sets the stored state of series (latest point, drop flag, open level rows), as given. */
+  putSeriesState(rows: readonly SeriesState[]): Promise<void>;
   /**
    * Inserts points where `(series, t)` is not stored yet. Returns, for each input row in order,
    * whether it was inserted (`false`: a point with that key was already there, left unchanged).
@@ -207,8 +229,16 @@ export interface HistoryTx extends HistoryReader {
   putLevels(level: Level, rows: readonly LevelRow[]): Promise<void>;
   /** Stores an observation time; `false` if it was already stored. */
   insertObservation(t: number): Promise<boolean>;
-  /** Inserts a membership row (returns its id) or, given an `id`, sets that row's `from` and `to`. */
-  putMembership(row: { id?: number; pool: number; from: number; to: number }): Promise<number>;
+  /**
+   * Inserts a membership row (returns its id) or, given an `id`, sets that row's `from` and `to`;
+   * `to: 'open'` stores the row as open (see `MembershipRow`).
+   */
+  putMembership(row: {
+    id?: number;
+    pool: number;
+    from: number;
+    to: number | 'open';
+  }): Promise<number>;
   deleteMemberships(ids: readonly number[]): Promise<void>;
   /** Inserts a coverage row (returns its id) or, given an `id`, sets its `from` and `to`. */
   putCoverage(row: { id?: number; from: number; to: number }): Promise<number>;

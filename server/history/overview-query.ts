@@ -1,4 +1,4 @@
-import { compareDecimals } from '../../src/core/decimal.ts';
+import { compareBalances as compareDecimals } from './compare.ts';
 import {
   CHANGE_WINDOW_NAMES,
   CHANGE_WINDOWS,

@@ -1,10 +1,10 @@
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import { poolKey } from '../../src/core/pools.ts';
-import type { HistoryTx, PointRow, SeriesRow } from './adapter.ts';
+import type { HistoryTx, PointRow, SeriesRow, SeriesState } from './adapter.ts';
 import { addCoverage } from './coverage.ts';
 import { detectDrop } from './drops.ts';
-import { addToLevels, hourHighBound } from './levels.ts';
+import { addToLevels, hourHighBounds } from './levels.ts';
 import { addMemberships } from './memberships.ts';
 
 /** One snapshot to record: the pool list as the upstream sent it and when it was received. */
@@ -30,7 +30,7 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
   const pools = new Map<string, Pool>();
   for (const p of snap.pools) if (!pools.has(poolKey(p))) pools.set(poolKey(p), p);
   const catalog = await tx.ensureCatalog({
-    pools: [...pools].map(([key, p]) => ({ key, symbols: [...p.symbols].sort() })),
+    pools: [...pools].map(([key, p]) => ({ key, symbols: p.symbols })),
     series: [...pools].flatMap(([key, p]) =>
       p.assets.map((a) => ({ poolKey: key, asset: a.asset })),
     ),
@@ -50,17 +50,21 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
       candidates.push({ series, t: a.updateTime, balance: a.marginBalance });
     }
   const inserted = await tx.insertPoints(candidates);
-  const added = candidates.filter((_, i) => inserted[i]);
-  const hours = await addToLevels(tx, added);
-
   const drops = [];
-  const newState = [];
-  for (const p of added) {
+  const newState: SeriesState[] = [];
+  for (const [i, p] of candidates.entries()) {
+    if (!inserted[i]) continue;
     const state = states.get(p.series);
-    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBound(hours, p.series, p.t));
+    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBounds(state, p.t));
     if (event) drops.push(event);
-    if (!state?.last || p.t > state.last.t)
-      newState.push({ id: p.series, last: { t: p.t, balance: p.balance }, inDrop });
+    const levels = await addToLevels(tx, state ?? { hour: null, prevHour: null, day: null }, p);
+    const newer = !state?.last || p.t > state.last.t;
+    newState.push({
+      id: p.series,
+      last: newer ? { t: p.t, balance: p.balance } : state!.last!,
+      inDrop: newer ? inDrop : state!.inDrop,
+      ...levels,
+    });
   }
   await tx.insertDrops(drops);
   await tx.putSeriesState(newState);

@@ -12,6 +12,7 @@ import type {
 } from '../adapter.ts';
 import { LEVEL_MS } from '../adapter.ts';
 import { decodeBalance } from './balance-codec.ts';
+import { OPEN_END } from './migrations.ts';
 import { idList, type Statements } from './statements.ts';
 
 /** The reads of the SQLite adapter. Balances come back through `CAST(b AS TEXT)` and their scale. */
@@ -41,15 +42,57 @@ export function toLevel(level: Level, r: Row): LevelRow {
   };
 }
 
+type Packed = [number, number, number, string, number, string, number, string] | null;
+
+/** A level row as packed into `series.open`: `[bucket, n, last t, last, min t, min, max t, max]`. */
+export function packLevel(r: LevelRow | null): string {
+  if (!r) return 'null';
+  const q = JSON.stringify;
+  return `[${r.bucket},${r.n},${r.last.t},${q(r.last.balance)},${r.min.t},${q(r.min.balance)},${r.max.t},${q(r.max.balance)}]`;
+}
+
+function unpack(series: number, p: Packed): LevelRow | null {
+  if (!p) return null;
+  return {
+    series,
+    bucket: p[0],
+    n: p[1],
+    last: { t: p[2], balance: p[3] },
+    min: { t: p[4], balance: p[5] },
+    max: { t: p[6], balance: p[7] },
+  };
+}
+
+/** The open level rows kept on a series row, `series.open` = `[hour, prevHour, day]` packed. */
+export function openRows(series: number, json: string | null) {
+  const [hour = null, prevHour = null, day = null] = (json ? JSON.parse(json) : []) as Packed[];
+  return {
+    hour: unpack(series, hour),
+    prevHour: unpack(series, prevHour),
+    day: unpack(series, day),
+  };
+}
+
 export function sqliteReads(q: Statements): HistoryReader {
   const all = (sql: string, ...args: unknown[]) => q.get(sql, true).all(...args) as Row[];
   const one = (sql: string, ...args: unknown[]) => q.get(sql, true).get(...args) as Row | undefined;
-  const membership = (r: Row): MembershipRow => ({
-    id: num(r[0]),
-    pool: num(r[1]),
-    from: num(r[2]),
-    to: num(r[3]),
-  });
+  const latest = () => (one('SELECT max(t) FROM observation')?.[0] ?? 0) as number;
+  /** Rows as stored, an open one reaching the latest observation; those ending before `from` left out. */
+  const memberships = (rows: Row[], from: number): MembershipRow[] => {
+    const end = rows.some((r) => r[3] === OPEN_END) ? latest() : 0;
+    const out = rows.map((r) => ({
+      id: num(r[0]),
+      pool: num(r[1]),
+      from: num(r[2]),
+      to: r[3] === OPEN_END ? end : num(r[3]),
+      open: r[3] === OPEN_END,
+    }));
+    return out.filter((r) => r.to >= from);
+  };
+  const openLevel = (level: Level, series: number): LevelRow | null => {
+    const r = one('SELECT open FROM series WHERE id = ?', series);
+    return openRows(series, (r?.[0] ?? null) as string | null)[level];
+  };
   const index = (r: Row): IndexRow => ({
     asset: r[0] as string,
     t: num(r[1]),
@@ -60,15 +103,19 @@ export function sqliteReads(q: Statements): HistoryReader {
 
   function seriesWhere(column: string, ids: readonly number[]): SeriesRow[] {
     return all(
-      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
+      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.open FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
       idList(ids),
-    ).map((r) => ({
-      id: num(r[0]),
-      pool: num(r[1]),
-      asset: r[2] as string,
-      last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
-      inDrop: r[6] === 1,
-    }));
+    ).map((r) => {
+      const id = num(r[0]);
+      return {
+        id,
+        pool: num(r[1]),
+        asset: r[2] as string,
+        last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
+        inDrop: r[6] === 1,
+        ...openRows(id, r[7] as string | null),
+      };
+    });
   }
 
   return {
@@ -118,25 +165,34 @@ export function sqliteReads(q: Statements): HistoryReader {
       ).map((r) => num(r[0]));
     },
     async membershipsAt(t) {
-      return all(
-        'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+      return memberships(
+        all(
+          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+          t,
+          t,
+        ),
         t,
-        t,
-      ).map(membership);
+      );
     },
     async membershipsOverlapping(from, to, pools) {
       if (pools)
-        return all(
-          `SELECT id, pool, t0, t1 FROM membership WHERE pool IN (${IDS}) AND t0 <= ? AND t1 >= ? ORDER BY t0, id`,
-          idList(pools),
-          to,
+        return memberships(
+          all(
+            `SELECT id, pool, t0, t1 FROM membership WHERE pool IN (${IDS}) AND t0 <= ? AND t1 >= ? ORDER BY t0, id`,
+            idList(pools),
+            to,
+            from,
+          ),
           from,
-        ).map(membership);
-      return all(
-        'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+        );
+      return memberships(
+        all(
+          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+          from,
+          to,
+        ),
         from,
-        to,
-      ).map(membership);
+      );
     },
     async coverage(from, to): Promise<CoverageRow[]> {
       return all(
@@ -186,19 +242,27 @@ export function sqliteReads(q: Statements): HistoryReader {
     },
     async levels(level, series, from, to) {
       const w = LEVEL_MS[level];
-      return all(
+      const rows = all(
         `SELECT ${LEVEL_COLUMNS} FROM ${table(level)} WHERE series = ? AND bucket BETWEEN ? AND ? ORDER BY bucket`,
         series,
         Math.ceil(from / w),
         Math.floor(to / w),
       ).map((r) => toLevel(level, r));
+      const open = openLevel(level, series);
+      if (!open || open.bucket < from || open.bucket > to) return rows;
+      return [...rows.filter((r) => r.bucket !== open.bucket), open].sort(
+        (a, b) => a.bucket - b.bucket,
+      );
     },
     async levelRows(level, keys) {
       const sql = `SELECT ${LEVEL_COLUMNS} FROM ${table(level)} WHERE series = ? AND bucket = ?`;
       const out: LevelRow[] = [];
       for (const k of keys) {
-        const r = one(sql, k.series, k.bucket / LEVEL_MS[level]);
-        if (r) out.push(toLevel(level, r));
+        const open = openLevel(level, k.series);
+        const r =
+          open?.bucket === k.bucket ? undefined : one(sql, k.series, k.bucket / LEVEL_MS[level]);
+        if (open?.bucket === k.bucket) out.push(open);
+        else if (r) out.push(toLevel(level, r));
       }
       return out;
     },
