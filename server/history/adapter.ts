@@ -53,10 +53,9 @@ export interface LevelRow {
 /**
  * What is stored of a series besides its points: its pool and asset, and the state the logic
  * last wrote with `putSeriesState`: its latest point (`null` while it has none), whether that
- * point lies in a drawdown episode, and the level rows of its latest hour and day (`hour`,
- * `day`: open, kept here and not yet in the level tables) and the hour before (`prevHour`, a
- * copy of a row already in the hourly table). Keeping the open rows on the series row makes a
- * recording one point and one series update per series.
+ * point lies in a drawdown episode, `levelsTo` (every point with `t < levelsTo` is counted in
+ * the hourly and daily level rows; the points from there on are not yet; `null`: none is) and
+ * `hourMax` (the highest balance of the hour of its latest point, and of the hour before).
  */
 export interface SeriesRow {
   id: number;
@@ -64,16 +63,19 @@ export interface SeriesRow {
   asset: string;
   last: TimedValue | null;
   inDrop: boolean;
-  hour: LevelRow | null;
-  prevHour: LevelRow | null;
-  day: LevelRow | null;
+  levelsTo: number | null;
+  hourMax: HourMax | null;
+}
+
+/** The highest balance of the hour starting at `bucket` and, if it had points, of the hour before. */
+export interface HourMax {
+  bucket: number;
+  max: string;
+  prevMax: string | null;
 }
 
 /** What `putSeriesState` sets: everything of `SeriesRow` the logic computes. */
-export type SeriesState = Pick<
-  SeriesRow,
-  'id' | 'last' | 'inDrop' | 'hour' | 'prevHour' | 'day'
-> & {
+export type SeriesState = Pick<SeriesRow, 'id' | 'inDrop' | 'levelsTo' | 'hourMax'> & {
   last: TimedValue;
 };
 
@@ -182,13 +184,9 @@ export interface HistoryReader {
   lastPointIn(series: number, from: number, to: number): Promise<PointRow | null>;
   /** The series' last `count` points with `t <= at`, ascending. */
   lastPoints(series: number, at: number, count: number): Promise<PointRow[]>;
-  /**
-   * The level rows of a series with `from <= bucket <= to`, ascending by bucket: the rows of the
-   * level table together with the series' open row of that level (`SeriesRow.hour`/`day`), the
-   * open row taking the place of a table row of the same bucket.
-   */
+  /** The level rows of a series with `from <= bucket <= to`, ascending by bucket. */
   levels(level: Level, series: number, from: number, to: number): Promise<LevelRow[]>;
-  /** The level rows of these (series, bucket) pairs that exist, in any order; open rows as in `levels`. */
+  /** The level rows of these (series, bucket) pairs that exist, in any order. */
   levelRows(level: Level, keys: readonly { series: number; bucket: number }[]): Promise<LevelRow[]>;
 
   /** The latest stored index of each asset (the row with the greatest `t`), assets without one left out. */
@@ -218,7 +216,7 @@ export interface HistoryTx extends HistoryReader {
     pools: readonly { key: string; symbols: readonly string[] }[];
     series: readonly { poolKey: string; asset: string }[];
   }): Promise<{ pools: Map<string, number>; series: Map<string, number> }>;
-  /** Sets the stored state of series (latest point, drop flag, open level rows), as given. */
+  /** Sets the stored state of series (latest point, drop flag, `levelsTo`, `hourMax`), as given. */
   putSeriesState(rows: readonly SeriesState[]): Promise<void>;
   /**
    * Inserts points where `(series, t)` is not stored yet. Returns, for each input row in order,

@@ -26,7 +26,7 @@ export async function pathSeries(
   for (const seg of path) {
     const s = seg.series.find((x) => x.asset === asset);
     if (!s) continue;
-    const r = await thinSeries(db, s.id, seg.lo, seg.hi, w);
+    const r = await thinSeries(db, s, seg.lo, seg.hi, w);
     parts.push(...r.points);
     dropped ||= r.dropped;
   }

@@ -1,74 +1,107 @@
-import { compareBalances as compareDecimals } from './compare.ts';
 import {
   LEVEL_MS,
   type HistoryTx,
+  type HourMax,
   type Level,
   type LevelRow,
   type PointRow,
-  type SeriesRow,
-  type SeriesState,
 } from './adapter.ts';
+import { compareBalances } from './compare.ts';
 
-const bucketOf = (level: Level, t: number) => Math.floor(t / LEVEL_MS[level]) * LEVEL_MS[level];
+const H = LEVEL_MS.hour;
+export const bucketOf = (level: Level, t: number) =>
+  Math.floor(t / LEVEL_MS[level]) * LEVEL_MS[level];
 
-/** A level row with one more point: `last` by time, `min`/`max` compared exactly, the earlier kept on a tie. */
-export function addToLevel(row: LevelRow | null | undefined, level: Level, p: PointRow): LevelRow {
-  const v = { t: p.t, balance: p.balance };
-  if (!row)
-    return { series: p.series, bucket: bucketOf(level, p.t), n: 1, last: v, min: v, max: v };
-  const order = (a: typeof v, b: typeof v) => compareDecimals(a.balance, b.balance);
+type Value = { t: number; balance: string };
+const lower = (a: Value, b: Value) => {
+  const c = compareBalances(a.balance, b.balance);
+  return c < 0 || (c === 0 && a.t < b.t) ? a : b;
+};
+const higher = (a: Value, b: Value) => {
+  const c = compareBalances(a.balance, b.balance);
+  return c > 0 || (c === 0 && a.t < b.t) ? a : b;
+};
+
+/** Two aggregates of one bucket as one: counts add, `last` by time, `min`/`max` exactly (the earlier on a tie). */
+export function mergeLevel(a: LevelRow | null | undefined, b: LevelRow): LevelRow {
+  if (!a) return b;
   return {
-    ...row,
-    n: row.n + 1,
-    last: p.t > row.last.t ? v : row.last,
-    min: order(v, row.min) < 0 || (order(v, row.min) === 0 && v.t < row.min.t) ? v : row.min,
-    max: order(v, row.max) > 0 || (order(v, row.max) === 0 && v.t < row.max.t) ? v : row.max,
+    ...a,
+    n: a.n + b.n,
+    last: b.last.t > a.last.t ? b.last : a.last,
+    min: lower(a.min, b.min),
+    max: higher(a.max, b.max),
   };
+}
+
+const single = (level: Level, p: PointRow): LevelRow => {
+  const v = { t: p.t, balance: p.balance };
+  return { series: p.series, bucket: bucketOf(level, p.t), n: 1, last: v, min: v, max: v };
+};
+
+/**
+ * Counts the series' points of `[from, to)` into the hourly and daily rows. Called once the
+ * hours of that range are complete (the series has a point in a later hour), so each point is
+ * counted once: the raw points are the truth, the levels a summary made from them.
+ */
+export async function fillLevels(tx: HistoryTx, series: number, from: number, to: number) {
+  const raw = await tx.points(series, from, to - 1);
+  if (raw.length === 0) return;
+  const hours = new Map<number, LevelRow>();
+  for (const p of raw)
+    hours.set(
+      bucketOf('hour', p.t),
+      mergeLevel(hours.get(bucketOf('hour', p.t)), single('hour', p)),
+    );
+  await tx.putLevels('hour', [...hours.values()]);
+  const days = new Map<number, LevelRow>();
+  for (const h of hours.values()) {
+    const d = bucketOf('day', h.bucket);
+    days.set(d, mergeLevel(days.get(d), { ...h, bucket: d }));
+  }
+  const stored = new Map(
+    (
+      await tx.levelRows(
+        'day',
+        [...days.keys()].map((bucket) => ({ series, bucket })),
+      )
+    ).map((r) => [r.bucket, r]),
+  );
+  await tx.putLevels(
+    'day',
+    [...days.values()].map((d) => mergeLevel(stored.get(d.bucket), d)),
+  );
+}
+
+/** A point older than what the levels already count (an import of older history): into its rows at once. */
+export async function addOldPoint(tx: HistoryTx, p: PointRow) {
+  for (const level of ['hour', 'day'] as const) {
+    const [row] = await tx.levelRows(level, [{ series: p.series, bucket: bucketOf(level, p.t) }]);
+    await tx.putLevels(level, [mergeLevel(row, single(level, p))]);
+  }
+}
+
+/** The hour maxima after a point newer than the series' latest. */
+export function nextHourMax(h: HourMax | null, p: PointRow): HourMax {
+  const bucket = bucketOf('hour', p.t);
+  if (h?.bucket === bucket)
+    return { ...h, max: compareBalances(p.balance, h.max) > 0 ? p.balance : h.max };
+  return { bucket, max: p.balance, prevMax: h?.bucket === bucket - H ? h.max : null };
 }
 
 /**
  * Bounds of the highest balance in the hour before `t`, for a point newer than the series'
- * latest: the open hour and the hour before it contain that hour (upper bound); the open hour,
- * when it is `t`'s own, lies within it (lower bound).
+ * latest: that hour lies in `t`'s hour and the one before (upper bound), and `t`'s own hour so
+ * far lies in it (lower bound).
  */
-export function hourHighBounds(
-  state: SeriesRow | undefined,
-  t: number,
-): { upper: string | null; lower: string | null } {
-  const h = bucketOf('hour', t);
-  const max = (a: string | null, b: string) => (a === null || compareDecimals(b, a) > 0 ? b : a);
-  let upper: string | null = null;
-  for (const r of [state?.hour, state?.prevHour])
-    if (r && r.bucket >= h - LEVEL_MS.hour) upper = max(upper, r.max.balance);
-  const lower = state?.hour?.bucket === h ? state.hour.max.balance : null;
-  return { upper, lower };
-}
-
-/**
- * The levels after one newly stored point of a series. The series keeps its latest hour and day
- * open on its own row; a point in a later bucket closes the open row into the level table. A
- * point older than the open bucket (an import of older history) updates the table's row.
- */
-export async function addToLevels(
-  tx: HistoryTx,
-  state: Pick<SeriesState, 'hour' | 'prevHour' | 'day'>,
-  p: PointRow,
-): Promise<Pick<SeriesState, 'hour' | 'prevHour' | 'day'>> {
-  const next = { hour: state.hour, prevHour: state.prevHour, day: state.day };
-  for (const level of ['hour', 'day'] as const) {
-    const open = state[level];
-    const bucket = bucketOf(level, p.t);
-    if (!open || open.bucket === bucket) next[level] = addToLevel(open, level, p);
-    else if (open.bucket < bucket) {
-      await tx.putLevels(level, [open]);
-      next[level] = addToLevel(null, level, p);
-      if (level === 'hour') next.prevHour = open;
-    } else {
-      const [stored] = await tx.levelRows(level, [{ series: p.series, bucket }]);
-      const row = addToLevel(stored, level, p);
-      await tx.putLevels(level, [row]);
-      if (level === 'hour' && state.prevHour?.bucket === bucket) next.prevHour = row;
-    }
-  }
-  return next;
+export function hourHighBounds(h: HourMax | null | undefined, t: number) {
+  const bucket = bucketOf('hour', t);
+  const candidates: string[] = [];
+  if (h && h.bucket >= bucket - H) candidates.push(h.max);
+  if (h && h.bucket >= bucket && h.prevMax !== null) candidates.push(h.prevMax);
+  const upper = candidates.reduce<string | null>(
+    (m, v) => (m === null || compareBalances(v, m) > 0 ? v : m),
+    null,
+  );
+  return { upper, lower: h?.bucket === bucket ? h.max : null };
 }

@@ -4,7 +4,7 @@ import { poolKey } from '../../src/core/pools.ts';
 import type { HistoryTx, PointRow, SeriesRow, SeriesState } from './adapter.ts';
 import { addCoverage } from './coverage.ts';
 import { detectDrop } from './drops.ts';
-import { addToLevels, hourHighBounds } from './levels.ts';
+import { addOldPoint, bucketOf, fillLevels, hourHighBounds, nextHourMax } from './levels.ts';
 import { addMemberships } from './memberships.ts';
 
 /** One snapshot to record: the pool list as the upstream sent it and when it was received. */
@@ -16,6 +16,9 @@ export interface Snapshot {
   /** The start of the unbroken coverage it belongs to (an import); else coverage grows by the gap rule. */
   coveredSince?: number;
 }
+
+/** Series whose complete hours are counted into the levels at one recording, at most. */
+const FILL_PER_RECORDING = 120;
 
 export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
 
@@ -51,23 +54,38 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
     }
   const inserted = await tx.insertPoints(candidates);
   const drops = [];
-  const newState: SeriesState[] = [];
+  const next = new Map<number, SeriesState>();
   for (const [i, p] of candidates.entries()) {
     if (!inserted[i]) continue;
     const state = states.get(p.series);
-    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBounds(state, p.t));
+    if (state?.levelsTo != null && p.t < state.levelsTo) await addOldPoint(tx, p);
+    if (state?.last && p.t < state.last.t) continue;
+    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBounds(state?.hourMax, p.t));
     if (event) drops.push(event);
-    const levels = await addToLevels(tx, state ?? { hour: null, prevHour: null, day: null }, p);
-    const newer = !state?.last || p.t > state.last.t;
-    newState.push({
+    next.set(p.series, {
       id: p.series,
-      last: newer ? { t: p.t, balance: p.balance } : state!.last!,
-      inDrop: newer ? inDrop : state!.inDrop,
-      ...levels,
+      last: { t: p.t, balance: p.balance },
+      inDrop,
+      levelsTo: state?.levelsTo ?? bucketOf('hour', p.t),
+      hourMax: nextHourMax(state?.hourMax ?? null, p),
     });
   }
+  // Hours a series has left behind are counted into the levels, a bounded number a recording.
+  const behind = [...states.values()]
+    .map((s) => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
+    .filter(
+      (s): s is SeriesState =>
+        !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t),
+    )
+    .sort((a, b) => a.levelsTo! - b.levelsTo!)
+    .slice(0, FILL_PER_RECORDING);
+  for (const s of behind) {
+    const upTo = bucketOf('hour', s.last.t);
+    await fillLevels(tx, s.id, s.levelsTo!, upTo);
+    next.set(s.id, { ...s, levelsTo: upTo });
+  }
   await tx.insertDrops(drops);
-  await tx.putSeriesState(newState);
+  await tx.putSeriesState([...next.values()]);
 
   const around = await tx.observationNeighbours(t);
   if (await tx.insertObservation(t)) await addMemberships(tx, t, poolIds, around);

@@ -6,8 +6,9 @@
  * bucket), so a row is stored once, in key order; a balance is an INTEGER of its digits with a
  * scale where that round-trips exactly (balance-codec.ts); bucket columns hold the bucket's
  * number (start / width), a few bytes instead of a time's six. Columns named `b`/`s` hold an
- * encoded balance and its scale; `t` a time in ms. `series.open` holds the series' open level
- * rows as JSON; a membership row that is open has `t1 = OPEN_END`.
+ * encoded balance and its scale; `t` a time in ms. `series.hb` is the hour (start) of
+ * `hourMax`, `hx*` its max and `px*` the hour before's; a membership row that is open has
+ * `t1 = OPEN_END`.
  */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
 export const MIGRATIONS: readonly string[] = [
@@ -21,7 +22,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX pool_member_symbol ON pool_member (symbol);
   CREATE TABLE series (
     id INTEGER PRIMARY KEY, pool INTEGER NOT NULL, asset INTEGER NOT NULL,
-    last_t INTEGER, last_b, last_s INTEGER, in_drop INTEGER NOT NULL DEFAULT 0, open TEXT,
+    last_t INTEGER, last_b, last_s INTEGER, in_drop INTEGER NOT NULL DEFAULT 0,
+    levels_to INTEGER, hb INTEGER, hxb, hxs INTEGER, pxb, pxs INTEGER,
     UNIQUE (pool, asset)
   );
   CREATE TABLE point (

@@ -42,37 +42,6 @@ export function toLevel(level: Level, r: Row): LevelRow {
   };
 }
 
-type Packed = [number, number, number, string, number, string, number, string] | null;
-
-/** A level row as packed into `series.open`: `[bucket, n, last t, last, min t, min, max t, max]`. */
-export function packLevel(r: LevelRow | null): string {
-  if (!r) return 'null';
-  const q = JSON.stringify;
-  return `[${r.bucket},${r.n},${r.last.t},${q(r.last.balance)},${r.min.t},${q(r.min.balance)},${r.max.t},${q(r.max.balance)}]`;
-}
-
-function unpack(series: number, p: Packed): LevelRow | null {
-  if (!p) return null;
-  return {
-    series,
-    bucket: p[0],
-    n: p[1],
-    last: { t: p[2], balance: p[3] },
-    min: { t: p[4], balance: p[5] },
-    max: { t: p[6], balance: p[7] },
-  };
-}
-
-/** The open level rows kept on a series row, `series.open` = `[hour, prevHour, day]` packed. */
-export function openRows(series: number, json: string | null) {
-  const [hour = null, prevHour = null, day = null] = (json ? JSON.parse(json) : []) as Packed[];
-  return {
-    hour: unpack(series, hour),
-    prevHour: unpack(series, prevHour),
-    day: unpack(series, day),
-  };
-}
-
 export function sqliteReads(q: Statements): HistoryReader {
   const all = (sql: string, ...args: unknown[]) => q.get(sql, true).all(...args) as Row[];
   const one = (sql: string, ...args: unknown[]) => q.get(sql, true).get(...args) as Row | undefined;
@@ -89,10 +58,7 @@ export function sqliteReads(q: Statements): HistoryReader {
     }));
     return out.filter((r) => r.to >= from);
   };
-  const openLevel = (level: Level, series: number): LevelRow | null => {
-    const r = one('SELECT open FROM series WHERE id = ?', series);
-    return openRows(series, (r?.[0] ?? null) as string | null)[level];
-  };
+
   const index = (r: Row): IndexRow => ({
     asset: r[0] as string,
     t: num(r[1]),
@@ -103,7 +69,7 @@ export function sqliteReads(q: Statements): HistoryReader {
 
   function seriesWhere(column: string, ids: readonly number[]): SeriesRow[] {
     return all(
-      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.open FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
+      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.levels_to, s.hb, CAST(s.hxb AS TEXT), s.hxs, CAST(s.pxb AS TEXT), s.pxs FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
       idList(ids),
     ).map((r) => {
       const id = num(r[0]);
@@ -113,7 +79,15 @@ export function sqliteReads(q: Statements): HistoryReader {
         asset: r[2] as string,
         last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
         inDrop: r[6] === 1,
-        ...openRows(id, r[7] as string | null),
+        levelsTo: r[7] as number | null,
+        hourMax:
+          r[8] === null
+            ? null
+            : {
+                bucket: num(r[8]),
+                max: dec(r[9], r[10]),
+                prevMax: r[11] === null ? null : dec(r[11], r[12]),
+              },
       };
     });
   }
@@ -242,27 +216,19 @@ export function sqliteReads(q: Statements): HistoryReader {
     },
     async levels(level, series, from, to) {
       const w = LEVEL_MS[level];
-      const rows = all(
+      return all(
         `SELECT ${LEVEL_COLUMNS} FROM ${table(level)} WHERE series = ? AND bucket BETWEEN ? AND ? ORDER BY bucket`,
         series,
         Math.ceil(from / w),
         Math.floor(to / w),
       ).map((r) => toLevel(level, r));
-      const open = openLevel(level, series);
-      if (!open || open.bucket < from || open.bucket > to) return rows;
-      return [...rows.filter((r) => r.bucket !== open.bucket), open].sort(
-        (a, b) => a.bucket - b.bucket,
-      );
     },
     async levelRows(level, keys) {
       const sql = `SELECT ${LEVEL_COLUMNS} FROM ${table(level)} WHERE series = ? AND bucket = ?`;
       const out: LevelRow[] = [];
       for (const k of keys) {
-        const open = openLevel(level, k.series);
-        const r =
-          open?.bucket === k.bucket ? undefined : one(sql, k.series, k.bucket / LEVEL_MS[level]);
-        if (open?.bucket === k.bucket) out.push(open);
-        else if (r) out.push(toLevel(level, r));
+        const r = one(sql, k.series, k.bucket / LEVEL_MS[level]);
+        if (r) out.push(toLevel(level, r));
       }
       return out;
     },

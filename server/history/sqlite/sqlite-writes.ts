@@ -1,5 +1,4 @@
 import type { HistoryReader, HistoryTx, Level } from '../adapter.ts';
-import { packLevel } from './sqlite-reads.ts';
 import { LEVEL_MS } from '../adapter.ts';
 import { encodeBalance, encodeBalanceJson } from './balance-codec.ts';
 import { OPEN_END } from './migrations.ts';
@@ -84,12 +83,15 @@ export function sqliteTx(
     async putSeriesState(rows) {
       // One statement for all: the rows travel as one JSON array read by json_each.
       if (rows.length === 0) return;
-      const json = rows.map(
-        (r) =>
-          `[${r.id},${r.last.t},${encodeBalanceJson(r.last.balance)},${r.inDrop ? 1 : 0},[${packLevel(r.hour)},${packLevel(r.prevHour)},${packLevel(r.day)}]]`,
-      );
+      const json = rows.map((r) => {
+        const h = r.hourMax;
+        const max = h ? encodeBalanceJson(h.max) : 'null,null';
+        const prev = h?.prevMax ? encodeBalanceJson(h.prevMax) : 'null,null';
+        return `[${r.id},${r.last.t},${encodeBalanceJson(r.last.balance)},${r.inDrop ? 1 : 0},${r.levelsTo ?? 'null'},${h ? h.bucket : 'null'},${max},${prev}]`;
+      });
       run(
-        `UPDATE series SET last_t = j.value->>1, last_b = j.value->>2, last_s = j.value->>3, in_drop = j.value->>4, open = j.value->5
+        `UPDATE series SET last_t = j.value->>1, last_b = j.value->>2, last_s = j.value->>3, in_drop = j.value->>4,
+           levels_to = j.value->>5, hb = j.value->>6, hxb = j.value->>7, hxs = j.value->>8, pxb = j.value->>9, pxs = j.value->>10
          FROM json_each(?) j WHERE series.id = j.value->>0`,
         `[${json.join(',')}]`,
       );
