@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
+import type { Pool } from '../../src/core/pool-schema.ts';
+import type { HistoryAdapter } from '../history/adapter.ts';
+import { recordSnapshot } from '../history/record-snapshot.ts';
+import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
+import {
+  createMarket,
+  formatUnits,
+  seededRandom,
+  type DemoPool,
+  type MarketOptions,
+} from './market.ts';
+
+export interface SeedOptions extends MarketOptions {
+  /** Days of history to generate; 30 by default. */
+  days?: number;
+  /** Time between two generated snapshots; 5 minutes by default. */
+  everyMs?: number;
+  /** The asset index at a time, recorded beside each snapshot when given. */
+  indexAt?: (t: number) => readonly AssetIndexEntry[];
+  /** The demo's own store; by default a fresh file in a temporary folder, never HISTORY_DB. */
+  store?: HistoryAdapter;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * A small random walk, quieter than the live one: a month of 5-minute steps with a few
+ * drawdowns. As on the exchange, a small pool's balance does not change at every snapshot.
+ */
+function walk(pools: DemoPool[], random: () => number, t: number, updated: Map<DemoPool, number>) {
+  for (const [i, p] of pools.entries()) {
+    if (p.frozenAt !== undefined || (i >= 4 && random() < 0.6)) continue;
+    updated.set(p, t);
+    for (const a of p.assets)
+      a.units =
+        (a.units * BigInt(Math.round((1 + (random() - 0.5) * 0.002) * 1e9))) / 1_000_000_000n;
+  }
+}
+
+function snapshotOf(pools: DemoPool[], t: number, updated: Map<DemoPool, number>): Pool[] {
+  return pools.map((p) => ({
+    symbols: [...p.symbols],
+    assets: p.assets.map((a) => ({
+      asset: a.asset,
+      marginBalance: formatUnits(a.units, a.decimals),
+      updateTime: p.frozenAt ?? updated.get(p) ?? t,
+    })),
+  }));
+}
+
+/**
+ * The generated month, step by step, from a fresh market with a fixed seed: the same options
+ * give the same steps, so the end state can be had at once and the history recorded after.
+ * In it: a symbol moves from one pool to another (day 20 of 30), a pool of new listings appears
+ * (day 25), and a few drawdowns.
+ */
+function* steps(options: SeedOptions, start: number, count: number, every: number) {
+  const market = createMarket({ ...options, now: start + count * every });
+  const random = seededRandom((options.seed ?? 1) ^ 0x415);
+  const moveAt = start + Math.floor(count * (20 / 30)) * every;
+  const appearAt = start + Math.floor(count * (25 / 30)) * every;
+  const dropAt = [0.15, 0.45, 0.72, 0.9].map((f) => start + Math.floor(count * f) * every);
+  const donor = market.find((p) => p.symbols.includes('LINKUSDT'));
+  const receiver = market.find((p) => p.symbols.includes('1000PEPEUSDT'));
+  const listed: DemoPool = {
+    symbols: ['NEWAUSDT', 'NEWBUSDT', 'NEWCUSDT'],
+    assets: [{ asset: 'USDT', units: 250_000n * 100_000_000n, decimals: 8, frozen: false }],
+  };
+  const updated = new Map<DemoPool, number>();
+  for (let i = 0; i <= count; i += 1) {
+    const t = start + i * every;
+    if (i > 0) walk(market, random, t, updated);
+    if (t === moveAt && donor && receiver) {
+      donor.symbols = donor.symbols.filter((s) => s !== 'LINKUSDT');
+      receiver.symbols = [...receiver.symbols, 'LINKUSDT'].sort();
+    }
+    if (t === appearAt) market.push(listed);
+    const di = dropAt.indexOf(t);
+    if (di !== -1) {
+      const victim = market[(di * 7 + 3) % market.length]!.assets[0]!;
+      victim.units = (victim.units * 80n) / 100n;
+    }
+    yield { t, market, pools: () => snapshotOf(market, t, updated) };
+  }
+}
+
+/** Snapshots recorded per transaction; the event loop runs between two, so a server stays responsive. */
+const CHUNK = 576;
+
+/**
+ * Generates `days` of history for the demo market, one snapshot every `everyMs`, ending now.
+ * Returns at once the market as it stands at the end (for the demo upstream to go on from) and
+ * the demo's own store, and `filled`, which resolves once the history is recorded into it, in
+ * chunks, so a server can start serving live data while it fills.
+ */
+export function seedDemoHistory(options: SeedOptions = {}) {
+  const every = options.everyMs ?? 300_000;
+  const count = Math.floor(((options.days ?? 30) * DAY) / every);
+  const end = Math.floor((options.now ?? Date.now()) / every) * every;
+  const start = end - count * every;
+  let market: DemoPool[] = [];
+  for (const step of steps(options, start, count, every)) market = step.market;
+  const store =
+    options.store ??
+    openSqliteAdapter({
+      path: join(mkdtempSync(join(tmpdir(), 'demo-history-')), 'demo-history.sqlite'),
+    });
+  const started = performance.now();
+  const filled = (async () => {
+    const all = steps(options, start, count, every);
+    for (let done = false; !done;) {
+      await store.write(async (tx) => {
+        for (let i = 0; i < CHUNK; i += 1) {
+          const next = all.next();
+          if (next.done) return void (done = true);
+          const { t, pools } = next.value;
+          const index = options.indexAt?.(t);
+          await recordSnapshot(
+            tx,
+            { observedAt: t, pools: pools(), ...(index ? { index } : {}) },
+            3 * every,
+          );
+        }
+      });
+      await new Promise((r) => setImmediate(r));
+    }
+    return { ms: performance.now() - started };
+  })();
+  return { store, market, from: start, to: end, snapshots: count + 1, filled };
+}

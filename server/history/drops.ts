@@ -1,0 +1,73 @@
+import { scaleOf } from '../../src/core/decimal.ts';
+import { compareBalances as compareDecimals } from './compare.ts';
+import { DROP_EVENT_SHARE, DROP_EVENT_WINDOW_MS } from '../../src/core/history.ts';
+import type { DropRow, HistoryReader, PointRow, SeriesRow } from './adapter.ts';
+
+/** The exact integer of `value` in units of 10^-scale. */
+function scaled(value: string, scale: number): bigint {
+  const negative = value.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? value.slice(1) : value).split('.');
+  const n = BigInt(whole + fraction.padEnd(scale, '0'));
+  return negative ? -n : n;
+}
+
+/** Whether `after` is more than DROP_EVENT_SHARE below a positive `before`, exactly. */
+export function isDrop(before: string, after: string): boolean {
+  if (compareDecimals(before, '0') <= 0) return false;
+  const scale = Math.max(scaleOf(before), scaleOf(after), scaleOf(DROP_EVENT_SHARE));
+  const b = scaled(before, scale);
+  const fall = b - scaled(after, scale);
+  const unit = 10n ** BigInt(scaleOf(DROP_EVENT_SHARE));
+  return fall * unit > scaled(DROP_EVENT_SHARE, scaleOf(DROP_EVENT_SHARE)) * b;
+}
+
+/** The highest balance of the series in the hour before `t` (not counting `t`), or `null`. */
+async function hourHigh(db: HistoryReader, series: number, t: number): Promise<string | null> {
+  let high: string | null = null;
+  for (const p of await db.points(series, t - DROP_EVENT_WINDOW_MS, t - 1))
+    if (high === null || compareDecimals(p.balance, high) > 0) high = p.balance;
+  return high;
+}
+
+async function dropAt(db: HistoryReader, p: PointRow): Promise<string | null> {
+  const high = await hourHigh(db, p.series, p.t);
+  return high !== null && isDrop(high, p.balance) ? high : null;
+}
+
+/**
+ * Whether a newly stored point lies in a drawdown, and the drop event if it starts an episode
+ * (the point before it was not in one): one event per episode. A rise from a point outside an
+ * episode cannot start one (the hour's high can only have been that point or lower), so most
+ * points cost no query.
+ */
+export async function detectDrop(
+  db: HistoryReader,
+  p: PointRow,
+  state: SeriesRow | undefined,
+  /** Bounds of the hour's high from the hourly rows (`null`: no point there), when known. */
+  bounds?: { upper: string | null; lower: string | null },
+): Promise<{ inDrop: boolean; event: DropRow | null }> {
+  const last = state?.last ?? null;
+  let prevInDrop: boolean;
+  if (last && p.t > last.t) {
+    if (!state!.inDrop && compareDecimals(p.balance, last.balance) >= 0)
+      return { inDrop: false, event: null };
+    // Not more than 5 % below an upper bound of the hour's high: not below the high either.
+    if (bounds && (bounds.upper === null || !isDrop(bounds.upper, p.balance)))
+      return { inDrop: false, event: null };
+    // Within an episode only the yes or no matters: more than 5 % below a lower bound is a drop.
+    if (state!.inDrop && bounds?.lower && isDrop(bounds.lower, p.balance))
+      return { inDrop: true, event: null };
+    prevInDrop = state!.inDrop;
+  } else {
+    // Older than the latest stored point (an import of older history): look at its neighbour.
+    const before = await db.pointAtOrBefore(p.series, p.t - 1);
+    prevInDrop = before ? (await dropAt(db, before)) !== null : false;
+  }
+  const high = await dropAt(db, p);
+  if (high === null) return { inDrop: false, event: null };
+  return {
+    inDrop: true,
+    event: prevInDrop ? null : { series: p.series, t: p.t, before: high, after: p.balance },
+  };
+}

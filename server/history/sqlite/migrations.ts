@@ -1,0 +1,61 @@
+/**
+ * The schema, as a list of migrations applied in order; `PRAGMA user_version` counts those
+ * applied. A migration is never edited once released: a change of schema is a new entry.
+ *
+ * Compactness: points and levels are WITHOUT ROWID tables keyed by (series, t) or (series,
+ * bucket), so a row is stored once, in key order; a balance is an INTEGER of its digits with a
+ * scale where that round-trips exactly (balance-codec.ts); bucket columns hold the bucket's
+ * number (start / width), a few bytes instead of a time's six. Columns named `b`/`s` hold an
+ * encoded balance and its scale; `t` a time in ms. `series.hb` is the hour (start) of
+ * `hourMax`, `hx*` its max and `px*` the hour before's; a membership row that is open has
+ * `t1 = OPEN_END`.
+ */
+export const OPEN_END = Number.MAX_SAFE_INTEGER;
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE symbol (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+  CREATE TABLE asset (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+  CREATE TABLE pool (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+  CREATE TABLE pool_member (
+    pool INTEGER NOT NULL, symbol INTEGER NOT NULL, PRIMARY KEY (pool, symbol)
+  ) WITHOUT ROWID;
+  CREATE INDEX pool_member_symbol ON pool_member (symbol);
+  CREATE TABLE series (
+    id INTEGER PRIMARY KEY, pool INTEGER NOT NULL, asset INTEGER NOT NULL,
+    last_t INTEGER, last_b, last_s INTEGER, in_drop INTEGER NOT NULL DEFAULT 0,
+    levels_to INTEGER, hb INTEGER, hxb, hxs INTEGER, pxb, pxs INTEGER,
+    UNIQUE (pool, asset)
+  );
+  CREATE TABLE point (
+    series INTEGER NOT NULL, t INTEGER NOT NULL, b NOT NULL, s INTEGER, PRIMARY KEY (series, t)
+  ) WITHOUT ROWID;
+  CREATE TABLE hour_level (
+    series INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL,
+    lt INTEGER NOT NULL, lb NOT NULL, ls INTEGER,
+    nt INTEGER NOT NULL, nb NOT NULL, ns INTEGER,
+    xt INTEGER NOT NULL, xb NOT NULL, xs INTEGER,
+    PRIMARY KEY (series, bucket)
+  ) WITHOUT ROWID;
+  CREATE TABLE day_level (
+    series INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL,
+    lt INTEGER NOT NULL, lb NOT NULL, ls INTEGER,
+    nt INTEGER NOT NULL, nb NOT NULL, ns INTEGER,
+    xt INTEGER NOT NULL, xb NOT NULL, xs INTEGER,
+    PRIMARY KEY (series, bucket)
+  ) WITHOUT ROWID;
+  CREATE TABLE observation (t INTEGER PRIMARY KEY);
+  CREATE TABLE membership (id INTEGER PRIMARY KEY, pool INTEGER NOT NULL, t0 INTEGER NOT NULL, t1 INTEGER NOT NULL);
+  CREATE INDEX membership_t1 ON membership (t1);
+  CREATE INDEX membership_pool ON membership (pool, t0);
+  CREATE TABLE coverage (id INTEGER PRIMARY KEY, t0 INTEGER NOT NULL, t1 INTEGER NOT NULL);
+  CREATE INDEX coverage_t1 ON coverage (t1);
+  CREATE TABLE index_point (
+    asset INTEGER NOT NULL, t INTEGER NOT NULL, b NOT NULL, s INTEGER, PRIMARY KEY (asset, t)
+  ) WITHOUT ROWID;
+  CREATE TABLE drop_event (
+    series INTEGER NOT NULL, t INTEGER NOT NULL, bb NOT NULL, bs INTEGER, ab NOT NULL, as_ INTEGER,
+    PRIMARY KEY (series, t)
+  ) WITHOUT ROWID;
+  CREATE INDEX drop_event_t ON drop_event (t);
+  `,
+];
