@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readConfig, type ServerConfig } from './config.ts';
-import { loadHistory } from './history-parts.ts';
+import { loadHistory } from './history-wiring.ts';
 import { chain, type Middleware } from './http/chain.ts';
 import { hostCheck } from './http/host-check.ts';
 import { allowedHostsFrom, securityHeadersMiddleware } from './http/security-headers.ts';
@@ -131,11 +131,13 @@ async function main() {
   // Built into <client>-server/server.js: the client build is the folder beside it.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const clientOutDir = path.resolve(values.dist ?? here.replace(/-server$/, ''));
+  const config = readConfig();
   const running = await startServer({
     clientOutDir,
     host: values.host,
     port,
-    history: (proxy) => loadHistory(readConfig(), proxy),
+    config,
+    history: (proxy) => loadHistory(config, proxy, (line) => console.info(line)),
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { readConfig } from './config.ts';
 import { startDemoUpstream } from './demo/upstream.ts';
-import { loadHistory } from './history-parts.ts';
+import { demoHistory, loadHistory } from './history-wiring.ts';
 import type { Middleware } from './http/chain.ts';
 import { createServerParts } from './parts.ts';
 import { precompressDir } from './render/precompress.ts';
@@ -25,16 +25,19 @@ export function insuranceProxy(): Plugin {
 
   async function mount(add: (m: Middleware) => void, onClose: (fn: () => void) => void) {
     const config = readConfig();
-    if (demo) {
-      const upstream = await startDemoUpstream({ port: 0 });
+    const log = (line: string) => console.info(`  ${line}`);
+    // The demo: its own upstream, going on from 30 days of generated history in a store of its own.
+    const seeded = demo ? demoHistory(log) : undefined;
+    if (seeded) {
+      const upstream = await startDemoUpstream({ port: 0, market: seeded.market });
       config.upstream = upstream.url;
       onClose(() => void upstream.close());
     }
     const parts = await createServerParts({
       config,
       demo,
-      log: (line) => console.info(`  ${line}`),
-      history: (proxy) => loadHistory(config, proxy),
+      log,
+      history: (proxy) => loadHistory(config, proxy, log, seeded),
     });
     onClose(() => void parts.close());
     for (const m of parts.middlewares) add(m);

@@ -1,8 +1,15 @@
 /**
  * The demo upstream as a process of its own, for tests and the benchmark:
  *   tsx server/demo/upstream-cli.ts --port 4601 [--pools 40] [--symbols 500] [--step-ms 5000]
+ *     [--seed-history data/e2e-history.sqlite]
+ * With `--seed-history`, 30 days of generated history are written to that (new) SQLite file
+ * first, and the market goes on from where that history ends: a server given the file as its
+ * HISTORY_DB shows a past that joins the live demo.
  */
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
+import { demoHistory } from '../history-wiring.ts';
 import { startDemoUpstream } from './upstream.ts';
 
 const { values } = parseArgs({
@@ -12,6 +19,7 @@ const { values } = parseArgs({
     pools: { type: 'string' },
     symbols: { type: 'string' },
     'step-ms': { type: 'string' },
+    'seed-history': { type: 'string' },
   },
 });
 
@@ -23,7 +31,19 @@ function numberOption(name: string, value: string | undefined): number | undefin
   return n;
 }
 
+async function seededMarket(file: string | undefined) {
+  if (file === undefined) return undefined;
+  for (const suffix of ['', '-wal', '-shm', '.lock']) rmSync(`${file}${suffix}`, { force: true });
+  const store = openSqliteAdapter({ path: file, log: console.error });
+  const seeded = demoHistory((line) => console.log(line), store);
+  await seeded.filled;
+  await store.close();
+  return seeded.market;
+}
+
+const market = await seededMarket(values['seed-history']);
 const upstream = await startDemoUpstream({
+  ...(market ? { market } : {}),
   port: numberOption('port', values.port),
   host: values.host,
   pools: numberOption('pools', values.pools),
