@@ -150,6 +150,11 @@ export interface HistoryReader {
   seriesOfPools(pools: readonly number[]): Promise<SeriesRow[]>;
   /** The series with these ids (unknown ids left out), ascending by id. */
   seriesByIds(ids: readonly number[]): Promise<SeriesRow[]>;
+  /**
+   * Up to `limit` series whose levels lag: `levelsTo` is not null and less than the start of
+   * the UTC hour of `last.t` (`floor(last.t / 3_600_000) * 3_600_000`), smallest `levelsTo` first.
+   */
+  seriesBehind(limit: number): Promise<SeriesRow[]>;
 
   /** The first and last stored observation times, `null` when nothing was recorded. */
   observationBounds(): Promise<{ first: number; last: number } | null>;

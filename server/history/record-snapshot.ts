@@ -20,6 +20,17 @@ export interface Snapshot {
 /** Series whose complete hours are counted into the levels at one recording, at most. */
 const FILL_PER_RECORDING = 120;
 
+export interface RecordOptions {
+  /** Coverage: a snapshot within this of a covered interval continues it. */
+  gapMs: number;
+  /**
+   * At most this many series have their complete hours counted into the levels within this
+   * transaction (default 120; an import or the seed keep up so). The recorder passes 0 and
+   * catches up in small transactions of its own after the recording (`catchUpLevels`).
+   */
+  fillBudget?: number;
+}
+
 export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
 
 /**
@@ -28,7 +39,13 @@ export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
  * yet, the levels and drop flags those points change, the observation, memberships and coverage.
  * Every keyed write is "insert if absent", so recording the same answer twice stores it once.
  */
-export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: number) {
+export async function recordSnapshot(
+  tx: HistoryTx,
+  snap: Snapshot,
+  options: RecordOptions | number,
+) {
+  const { gapMs, fillBudget = FILL_PER_RECORDING } =
+    typeof options === 'number' ? { gapMs: options } : options;
   const t = snap.observedAt;
   const pools = new Map<string, Pool>();
   for (const p of snap.pools) if (!pools.has(poolKey(p))) pools.set(poolKey(p), p);
@@ -78,7 +95,7 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
         !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t),
     )
     .sort((a, b) => a.levelsTo! - b.levelsTo!)
-    .slice(0, FILL_PER_RECORDING);
+    .slice(0, fillBudget);
   for (const s of behind) {
     const upTo = bucketOf('hour', s.last.t);
     await fillLevels(tx, s.id, s.levelsTo!, upTo);

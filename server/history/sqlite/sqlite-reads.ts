@@ -67,11 +67,12 @@ export function sqliteReads(q: Statements): HistoryReader {
   const INDEX =
     'SELECT a.name, i.t, CAST(i.b AS TEXT), i.s FROM index_point i JOIN asset a ON a.id = i.asset WHERE a.name = ?';
 
+  const SERIES = `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.levels_to, s.hb, CAST(s.hxb AS TEXT), s.hxs, CAST(s.pxb AS TEXT), s.pxs FROM series s JOIN asset a ON a.id = s.asset`;
   function seriesWhere(column: string, ids: readonly number[]): SeriesRow[] {
-    return all(
-      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.levels_to, s.hb, CAST(s.hxb AS TEXT), s.hxs, CAST(s.pxb AS TEXT), s.pxs FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
-      idList(ids),
-    ).map((r) => {
+    return seriesRows(all(`${SERIES} WHERE ${column} IN (${IDS}) ORDER BY s.id`, idList(ids)));
+  }
+  function seriesRows(rows: Row[]): SeriesRow[] {
+    return rows.map((r) => {
       const id = num(r[0]);
       return {
         id,
@@ -119,6 +120,14 @@ export function sqliteReads(q: Statements): HistoryReader {
     },
     async seriesByIds(ids) {
       return seriesWhere('s.id', ids);
+    },
+    async seriesBehind(limit) {
+      return seriesRows(
+        all(
+          `${SERIES} WHERE s.levels_to < (s.last_t / 3600000) * 3600000 ORDER BY s.levels_to LIMIT ?`,
+          limit,
+        ),
+      );
     },
     async observationBounds() {
       const r = one('SELECT min(t), max(t) FROM observation');
