@@ -31,6 +31,31 @@ export interface RecordOptions {
   fillBudget?: number;
 }
 
+/**
+ * The stored state of the snapshot's series. Within one transaction, which holds the write lock,
+ * what it wrote is what the database holds: an import of thousands of snapshots in one
+ * transaction reads each pool's series once and keeps them as it writes them.
+ */
+const txStates = new WeakMap<HistoryTx, Map<number, SeriesRow>>();
+async function seriesStates(
+  tx: HistoryTx,
+  series: ReadonlyMap<string, number>,
+  pools: ReadonlyMap<string, number>,
+): Promise<Map<number, SeriesRow>> {
+  let known = txStates.get(tx);
+  if (!known) txStates.set(tx, (known = new Map()));
+  const missing = new Set<number>();
+  for (const [key, id] of series)
+    if (!known.has(id)) missing.add(pools.get(key.slice(0, key.lastIndexOf('\n')))!);
+  if (missing.size > 0) for (const s of await tx.seriesOfPools([...missing])) known.set(s.id, s);
+  const out = new Map<number, SeriesRow>();
+  for (const id of series.values()) {
+    const s = known.get(id);
+    if (s) out.set(id, s);
+  }
+  return out;
+}
+
 export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
 
 /**
@@ -56,8 +81,7 @@ export async function recordSnapshot(
     ),
   });
   const poolIds = new Set(catalog.pools.values());
-  const states = new Map<number, SeriesRow>();
-  for (const s of await tx.seriesOfPools([...poolIds])) states.set(s.id, s);
+  const states = await seriesStates(tx, catalog.series, catalog.pools);
 
   const candidates: PointRow[] = [];
   const seen = new Set<number>();
@@ -103,6 +127,11 @@ export async function recordSnapshot(
   }
   await tx.insertDrops(drops);
   await tx.putSeriesState([...next.values()]);
+  const known = txStates.get(tx)!;
+  for (const n of next.values()) {
+    const before = known.get(n.id);
+    if (before) known.set(n.id, { ...before, ...n });
+  }
 
   const around = await tx.observationNeighbours(t);
   if (await tx.insertObservation(t)) await addMemberships(tx, t, poolIds, around);
