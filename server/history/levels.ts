@@ -117,7 +117,7 @@ export async function catchUpLevels(tx: HistoryTx, limit: number): Promise<numbe
     if (!s.last || s.levelsTo === null) continue;
     const upTo = bucketOf('hour', s.last.t);
     await fillLevels(tx, s.id, s.levelsTo, upTo);
-    done.push({ ...s, last: s.last, levelsTo: upTo });
+    done.push({ ...s, levelsTo: upTo });
   }
   await tx.putSeriesState(done);
   return behind.length;

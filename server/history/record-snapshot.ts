@@ -1,7 +1,7 @@
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import { poolKey } from '../../src/core/pools.ts';
-import type { HistoryTx, PointRow, SeriesRow, SeriesState } from './adapter.ts';
+import type { HistoryTx, PointRow, SeriesRow, SeriesState, TimedValue } from './adapter.ts';
 import { addCoverage } from './coverage.ts';
 import { detectDrop } from './drops.ts';
 import { addOldPoint, bucketOf, fillLevels, hourHighBounds, nextHourMax } from './levels.ts';
@@ -56,6 +56,20 @@ async function seriesStates(
   return out;
 }
 
+function stateChanged(before: SeriesRow | undefined, after: SeriesState): boolean {
+  if (!before) return true;
+  const a = before.hourMax;
+  const b = after.hourMax;
+  return (
+    before.inDrop !== after.inDrop ||
+    before.episodeHigh?.t !== after.episodeHigh?.t ||
+    before.levelsTo !== after.levelsTo ||
+    a?.bucket !== b?.bucket ||
+    a?.max !== b?.max ||
+    a?.prevMax !== b?.prevMax
+  );
+}
+
 export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
 
 /**
@@ -95,29 +109,33 @@ export async function recordSnapshot(
     }
   const inserted = await tx.insertPoints(candidates);
   const drops = [];
-  const next = new Map<number, SeriesState>();
+  type Next = SeriesState & { last: TimedValue };
+  const next = new Map<number, Next>();
   for (const [i, p] of candidates.entries()) {
     if (!inserted[i]) continue;
     const state = states.get(p.series);
     if (state?.levelsTo != null && p.t < state.levelsTo) await addOldPoint(tx, p);
     if (state?.last && p.t < state.last.t) continue;
-    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBounds(state?.hourMax, p.t));
+    const { inDrop, episodeHigh, event } = await detectDrop(
+      tx,
+      p,
+      state,
+      hourHighBounds(state?.hourMax, p.t),
+    );
     if (event) drops.push(event);
     next.set(p.series, {
       id: p.series,
       last: { t: p.t, balance: p.balance },
       inDrop,
+      episodeHigh,
       levelsTo: state?.levelsTo ?? bucketOf('hour', p.t),
       hourMax: nextHourMax(state?.hourMax ?? null, p),
     });
   }
   // Hours a series has left behind are counted into the levels, a bounded number a recording.
   const behind = [...states.values()]
-    .map((s) => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
-    .filter(
-      (s): s is SeriesState =>
-        !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t),
-    )
+    .map((s): Next | null => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
+    .filter((s): s is Next => !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t))
     .sort((a, b) => a.levelsTo! - b.levelsTo!)
     .slice(0, fillBudget);
   for (const s of behind) {
@@ -126,7 +144,8 @@ export async function recordSnapshot(
     next.set(s.id, { ...s, levelsTo: upTo });
   }
   await tx.insertDrops(drops);
-  await tx.putSeriesState([...next.values()]);
+  // Only what changed is written: most points leave the drop flag, levels and hour maxima as they were.
+  await tx.putSeriesState([...next.values()].filter((n) => stateChanged(states.get(n.id), n)));
   const known = txStates.get(tx)!;
   for (const n of next.values()) {
     const before = known.get(n.id);

@@ -81,20 +81,15 @@ export function sqliteTx(
       return { pools: poolIds, series: seriesIds };
     },
     async putSeriesState(rows) {
-      // One prepared UPDATE a row: an UPDATE … FROM json_each would let the planner scan
-      // series once per element.
       const sql =
-        'UPDATE series SET last_t = ?, last_b = ?, last_s = ?, in_drop = ?, levels_to = ?, hb = ?, hxb = ?, hxs = ?, pxb = ?, pxs = ? WHERE id = ?';
+        'UPDATE series SET in_drop = ?, levels_to = ?, hb = ?, hxb = ?, hxs = ?, pxb = ?, pxs = ?, et = ?, eb = ?, es = ? WHERE id = ?';
       for (const r of rows) {
         const h = r.hourMax;
-        const last = encodeBalance(r.last.balance);
         const max = h ? encodeBalance(h.max) : { b: null, s: null };
         const prev = h?.prevMax ? encodeBalance(h.prevMax) : { b: null, s: null };
+        const e = r.episodeHigh ? encodeBalance(r.episodeHigh.balance) : { b: null, s: null };
         run(
           sql,
-          r.last.t,
-          last.b,
-          last.s,
           r.inDrop ? 1 : 0,
           r.levelsTo,
           h?.bucket ?? null,
@@ -102,6 +97,9 @@ export function sqliteTx(
           max.s,
           prev.b,
           prev.s,
+          r.episodeHigh?.t ?? null,
+          e.b,
+          e.s,
           r.id,
         );
       }
