@@ -24,8 +24,8 @@ export interface TestCluster {
   port: number;
   /** `postgres://postgres@127.0.0.1:<port>/<database>`. */
   url(database?: string): string;
-  /** A new empty database; resolves to its URL. */
-  createDatabase(name?: string): Promise<string>;
+  /** A new empty database (owned by `owner`, default the superuser); resolves to its URL as the superuser. */
+  createDatabase(options?: { name?: string; owner?: string }): Promise<string>;
   /** Stops the server and keeps its data, to play the database going away. */
   pause(): void;
   /** Starts it again on the same port, with its data. */
@@ -128,8 +128,11 @@ export async function startTestCluster(): Promise<TestCluster> {
     host,
     port,
     url,
-    async createDatabase(name = `history_${process.pid}_${(counter += 1)}`) {
-      await admin(`CREATE DATABASE "${name}"`);
+    async createDatabase({
+      name = `history_${process.pid}_${(counter += 1)}`,
+      owner = 'postgres',
+    } = {}) {
+      await admin(`CREATE DATABASE "${name}" OWNER "${owner}"`);
       return url(name);
     },
     pause: halt,
