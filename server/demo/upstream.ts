@@ -5,6 +5,7 @@ import {
   formatUnits,
   seededRandom,
   stepMarket,
+  type DemoPool,
   type MarketOptions,
 } from './market.ts';
 import { INSURANCE_BALANCE_PATH as ENDPOINT } from '../../src/core/upstream.ts';
@@ -30,6 +31,8 @@ export interface DemoUpstreamOptions extends MarketOptions {
   host?: string;
   /** Balances move once per step. */
   stepMs?: number;
+  /** Start from this market state (e.g. the end of the generated demo history) instead of a new one. */
+  market?: DemoPool[];
 }
 
 interface FaultState {
@@ -60,7 +63,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   const stepMs = options.stepMs ?? 5_000;
-  const pools = createMarket(options);
+  const pools = options.market ?? createMarket(options);
   const random = seededRandom((options.seed ?? 1) ^ 0x5eed);
   const sockets = new Set<Socket>();
   let lastStep = Math.floor(Date.now() / stepMs) * stepMs;

@@ -126,8 +126,10 @@ export interface HistoryReader {
   poolsOfSymbol(symbol: number): Promise<number[]>;
   /** The pools with these ids (unknown ids are left out); `symbols` sorted as in `key`. */
   pools(ids: readonly number[]): Promise<PoolRow[]>;
-  /** Every series of these pools, with its stored state. */
+  /** Every series of these pools, with its stored state, ascending by id. */
   seriesOfPools(pools: readonly number[]): Promise<SeriesRow[]>;
+  /** The series with these ids (unknown ids left out), ascending by id. */
+  seriesByIds(ids: readonly number[]): Promise<SeriesRow[]>;
 
   /** The first and last stored observation times, `null` when nothing was recorded. */
   observationBounds(): Promise<{ first: number; last: number } | null>;

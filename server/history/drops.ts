@@ -43,11 +43,20 @@ export async function detectDrop(
   db: HistoryReader,
   p: PointRow,
   state: SeriesRow | undefined,
+  /** At least the hour's high (from the hourly level), `null` when the hour had no point. */
+  highBound?: string | null,
 ): Promise<{ inDrop: boolean; event: DropRow | null }> {
   const last = state?.last ?? null;
   let prevInDrop: boolean;
   if (last && p.t > last.t) {
     if (!state!.inDrop && compareDecimals(p.balance, last.balance) >= 0)
+      return { inDrop: false, event: null };
+    // Not more than 5 % below a bound of the hour's high: not below the high either, no query.
+    if (
+      !state!.inDrop &&
+      highBound !== undefined &&
+      (highBound === null || !isDrop(highBound, p.balance))
+    )
       return { inDrop: false, event: null };
     prevInDrop = state!.inDrop;
   } else {

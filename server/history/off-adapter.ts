@@ -17,6 +17,7 @@ export function offAdapter(info: StoreInfo): HistoryAdapter {
     poolsOfSymbol: empty,
     pools: empty,
     seriesOfPools: empty,
+    seriesByIds: empty,
     observationBounds: none,
     observationNeighbours: async () => ({ prev: null, next: null, has: false }),
     observations: empty,

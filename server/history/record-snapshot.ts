@@ -4,7 +4,7 @@ import { poolKey } from '../../src/core/pools.ts';
 import type { HistoryTx, PointRow, SeriesRow } from './adapter.ts';
 import { addCoverage } from './coverage.ts';
 import { detectDrop } from './drops.ts';
-import { addToLevels } from './levels.ts';
+import { addToLevels, hourHighBound } from './levels.ts';
 import { addMemberships } from './memberships.ts';
 
 /** One snapshot to record: the pool list as the upstream sent it and when it was received. */
@@ -51,13 +51,13 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
     }
   const inserted = await tx.insertPoints(candidates);
   const added = candidates.filter((_, i) => inserted[i]);
-  await addToLevels(tx, added);
+  const hours = await addToLevels(tx, added);
 
   const drops = [];
   const newState = [];
   for (const p of added) {
     const state = states.get(p.series);
-    const { inDrop, event } = await detectDrop(tx, p, state);
+    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBound(hours, p.series, p.t));
     if (event) drops.push(event);
     if (!state?.last || p.t > state.last.t)
       newState.push({ id: p.series, last: { t: p.t, balance: p.balance }, inDrop });

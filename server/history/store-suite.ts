@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from './adapter.ts';
+import { answerEvents } from './events-query.ts';
+import { exportLines } from './export-lines.ts';
 import { answerHistory } from './history-query.ts';
+import { importLines, parseHistoryFile } from './import-lines.ts';
 import { recordSnapshot, type Snapshot } from './record-snapshot.ts';
 
 /** A pool of the upstream's answer: members and `[asset, balance, updateTime]` triples. */
@@ -89,6 +92,138 @@ export function runStoreSuite(name: string, makeStore: () => Promise<HistoryAdap
       const answer = await answerHistory(store, { symbol: 'AUSDT' });
       expect(answer?.series.map((s) => s.points.length)).toEqual([1, 1]);
       expect(answer?.pools).toEqual([{ from: 9_990, to: null, symbols: ['AUSDT'] }]);
+    });
+
+    it('follows a symbol into its new pool and lists both pools', async () => {
+      const store = await make();
+      const a = ['AUSDT', 'BUSDT'];
+      for (let i = 0; i < 5; i += 1)
+        await record(store, {
+          observedAt: 60_000 * i,
+          pools: [pool(a, ['USDT', `${100 - i}`, 60_000 * i]), pool(['CUSDT'], ['USDT', '5', 1])],
+        });
+      for (let i = 5; i < 10; i += 1)
+        await record(store, {
+          observedAt: 60_000 * i,
+          pools: [
+            pool(['AUSDT'], ['USDT', `${90 - i}`, 60_000 * i]),
+            pool(['BUSDT', 'CUSDT'], ['USDT', `${500 + i}`, 60_000 * i]),
+          ],
+        });
+      const answer = await answerHistory(store, { symbol: 'BUSDT' });
+      expect(answer?.pools).toEqual([
+        { from: 0, to: 240_000, symbols: ['AUSDT', 'BUSDT'] },
+        { from: 300_000, to: null, symbols: ['BUSDT', 'CUSDT'] },
+      ]);
+      expect(answer?.series[0]?.points.map((p) => p.balance)).toEqual([
+        '100',
+        '99',
+        '98',
+        '97',
+        '96',
+        '505',
+        '506',
+        '507',
+        '508',
+        '509',
+      ]);
+      const events = await answerEvents(store, { from: 0, to: 600_000, limit: 10 });
+      expect(events.events).toContainEqual({
+        kind: 'moved',
+        at: 300_000,
+        symbols: ['BUSDT'],
+        pool: ['BUSDT', 'CUSDT'],
+        fromPool: ['AUSDT', 'BUSDT'],
+      });
+      expect(events.events.some((e) => e.kind === 'gone' || e.kind === 'appeared')).toBe(false);
+    });
+
+    it('keeps a gap in coverage where no snapshot was received', async () => {
+      const store = await make();
+      const snap = (t: number) => ({
+        observedAt: t,
+        pools: [pool(['AUSDT'], ['USDT', String(t), t])],
+      });
+      for (const t of [0, 60_000, 120_000, 1_000_000, 1_060_000]) await record(store, snap(t));
+      const answer = await answerHistory(store, { symbol: 'AUSDT' });
+      expect(answer?.coverage).toEqual([
+        [0, 120_000],
+        [1_000_000, 1_060_000],
+      ]);
+      expect(answer?.pools).toEqual([{ from: 0, to: null, symbols: ['AUSDT'] }]);
+    });
+
+    it('thins a long range to at most N points, each the last of its bucket, whichever level serves it', async () => {
+      const store = await make();
+      const H = 3_600_000;
+      await store.write(async (tx) => {
+        for (let i = 0; i < 24 * 12 * 3; i += 1) {
+          const t = 472_222 * H + i * 300_000;
+          await recordSnapshot(
+            tx,
+            { observedAt: t, pools: [pool(['AUSDT'], ['USDT', `${1000 + (i % 17)}.5`, t])] },
+            GAP,
+          );
+        }
+      });
+      const from = 472_222 * H;
+      const to = from + 3 * 24 * H - 1;
+      const raw = (await answerHistory(store, { symbol: 'AUSDT', from, to }))!.series[0]!.points;
+      for (const points of [500, 72, 36, 3]) {
+        const answer = (await answerHistory(store, { symbol: 'AUSDT', from, to, points }))!;
+        const got = answer.series[0]!.points;
+        expect(got.length).toBeLessThanOrEqual(points);
+        expect(answer.thinned).toBe(true);
+        // Each kept point is the last raw point of its bucket: none later in the same bucket.
+        const width = (got[1]?.t ?? to) - (got[0]?.t ?? from);
+        for (const p of got) expect(raw).toContainEqual(p);
+        expect(width).toBeGreaterThan(0);
+      }
+      const hourly = (await answerHistory(store, { symbol: 'AUSDT', from, to, points: 72 }))!
+        .series[0]!.points;
+      expect(hourly).toEqual(
+        raw.filter((p, i) => Math.floor(p.t / H) !== Math.floor((raw[i + 1]?.t ?? Infinity) / H)),
+      );
+    });
+
+    it('imports an export twice and stores it once, gaps and all', async () => {
+      const source = await make();
+      const snap = (t: number, b: string) => ({
+        observedAt: t,
+        pools: [pool(['AUSDT'], ['USDT', b, t])],
+        index: [{ symbol: 'USDTUSD', index: '0.9998', time: t }],
+      });
+      for (const [t, b] of [
+        [0, '1.10'],
+        [60_000, '1.20'],
+        [900_000, '1.30'],
+      ] as const)
+        await record(source, snap(t, b));
+      const lines = [];
+      for await (const line of exportLines(source)) lines.push(line);
+      const target = await make();
+      await importLines(target, lines);
+      await importLines(target, lines);
+      const again = [];
+      for await (const line of exportLines(target)) again.push(line);
+      expect(again).toEqual(lines);
+      const answer = await answerHistory(target, { symbol: 'AUSDT' });
+      expect(answer?.coverage).toEqual([
+        [0, 60_000],
+        [900_000, 900_000],
+      ]);
+      expect(answer?.index).toEqual([{ asset: 'USDT', points: [{ t: 0, index: '0.9998' }] }]);
+    });
+
+    it('refuses a file with a bad line, naming the line, and imports nothing', async () => {
+      const good = JSON.stringify({ observedAt: 1, answer: [pool(['AUSDT'], ['USDT', '1', 1])] });
+      const bad = JSON.stringify({ observedAt: 2, answer: [pool(['AUSDT'], ['USDT', '1e5', 2])] });
+      expect(() => parseHistoryFile([good, good, bad].join('\n'))).toThrow(
+        /^line 3: answer\[0\]\.assets\[0\]\.marginBalance: expected a decimal string/,
+      );
+      expect(() => parseHistoryFile(`${good}\n{oops`)).toThrow(/^line 2: not JSON/);
+      const store = await make();
+      expect(await store.observationBounds()).toBeNull();
     });
   });
 }

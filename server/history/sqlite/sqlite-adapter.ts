@@ -47,6 +47,7 @@ function migrate(db: DatabaseSyncInstance) {
 function becomeWriter(db: DatabaseSyncInstance) {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA cache_size = -65536');
   migrate(db);
 }
 

@@ -58,6 +58,19 @@ export function sqliteReads(q: Statements): HistoryReader {
   const INDEX =
     'SELECT a.name, i.t, CAST(i.b AS TEXT), i.s FROM index_point i JOIN asset a ON a.id = i.asset WHERE a.name = ?';
 
+  function seriesWhere(column: string, ids: readonly number[]): SeriesRow[] {
+    return all(
+      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
+      idList(ids),
+    ).map((r) => ({
+      id: num(r[0]),
+      pool: num(r[1]),
+      asset: r[2] as string,
+      last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
+      inDrop: r[6] === 1,
+    }));
+  }
+
   return {
     async symbolId(name) {
       return one('SELECT id FROM symbol WHERE name = ?', name)?.[0] as number | undefined;
@@ -80,17 +93,11 @@ export function sqliteReads(q: Statements): HistoryReader {
       for (const p of byId.values()) p.symbols.sort();
       return [...byId.values()];
     },
-    async seriesOfPools(pools): Promise<SeriesRow[]> {
-      return all(
-        `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop FROM series s JOIN asset a ON a.id = s.asset WHERE s.pool IN (${IDS}) ORDER BY s.id`,
-        idList(pools),
-      ).map((r) => ({
-        id: num(r[0]),
-        pool: num(r[1]),
-        asset: r[2] as string,
-        last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
-        inDrop: r[6] === 1,
-      }));
+    async seriesOfPools(pools) {
+      return seriesWhere('s.pool', pools);
+    },
+    async seriesByIds(ids) {
+      return seriesWhere('s.id', ids);
     },
     async observationBounds() {
       const r = one('SELECT min(t), max(t) FROM observation');

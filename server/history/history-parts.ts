@@ -1,0 +1,58 @@
+import type { HistoryAdapter } from './adapter.ts';
+import { openStore, type StoreEnv } from './open-store.ts';
+import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
+import { historyRoutes } from './routes.ts';
+
+export interface HistoryPartsOptions {
+  env: StoreEnv & { FAPI_RECORD_EVERY?: string };
+  poolList: () => Promise<Answer>;
+  assetIndex?: () => Promise<Answer>;
+  log?: (line: string) => void;
+  /** A store opened by the caller (the demo's own); else `openStore(env)`. */
+  store?: HistoryAdapter;
+}
+
+/** `FAPI_RECORD_EVERY` in ms: whole seconds, default 60, 0 records nothing. */
+export function recordEveryMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 60_000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`FAPI_RECORD_EVERY must be a number of seconds, not ${value}`);
+  return Math.round(n * 1000);
+}
+
+/**
+ * Everything the servers mount for history: the routes (connect middleware), the recorder
+ * (started here), the store, the health part and `close()` (stops recording, then closes the store).
+ */
+export async function createHistoryParts({
+  env,
+  poolList,
+  assetIndex,
+  log,
+  store: given,
+}: HistoryPartsOptions) {
+  const store = given ?? (await openStore(env, log));
+  const recorder = createRecorder({
+    store,
+    poolList,
+    everyMs: recordEveryMs(env.FAPI_RECORD_EVERY),
+    ...(assetIndex ? { assetIndex } : {}),
+    ...(log ? { log } : {}),
+  });
+  recorder.start();
+  return {
+    routes: historyRoutes(store),
+    recorder,
+    store,
+    /** For `/api/health`: `degraded` when the store cannot be written or read as it should. */
+    status(): RecorderStatus {
+      return recorder.status();
+    },
+    async close() {
+      await recorder.stop();
+      await store.close();
+    },
+  };
+}
+export type HistoryParts = Awaited<ReturnType<typeof createHistoryParts>>;

@@ -1,0 +1,32 @@
+import type { HistoryAdapter } from './adapter.ts';
+import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
+
+export const DEFAULT_HISTORY_DB = 'data/history.sqlite';
+
+export interface StoreEnv {
+  HISTORY_DB?: string;
+  DATABASE_URL?: string;
+}
+
+/**
+ * The store the environment asks for: PostgreSQL when `DATABASE_URL` is a `postgres://` URL,
+ * else the SQLite file at `HISTORY_DB`. Opening never throws for a file it cannot use (the store
+ * is then off or read-only and says so); a URL of an unsupported kind is refused.
+ */
+export async function openStore(
+  env: StoreEnv,
+  log?: (line: string) => void,
+): Promise<HistoryAdapter> {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (/^postgres(ql)?:\/\//i.test(url))
+      throw new Error(
+        'PostgreSQL support is not built yet: unset DATABASE_URL to keep the history in HISTORY_DB',
+      );
+    throw new Error('DATABASE_URL must be a postgres:// URL');
+  }
+  return openSqliteAdapter({
+    path: env.HISTORY_DB?.trim() || DEFAULT_HISTORY_DB,
+    ...(log ? { log } : {}),
+  });
+}

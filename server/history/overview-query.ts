@@ -1,0 +1,133 @@
+import { compareDecimals } from '../../src/core/decimal.ts';
+import {
+  CHANGE_WINDOW_NAMES,
+  CHANGE_WINDOWS,
+  type OverviewAnswer,
+  type OverviewPool,
+} from '../../src/core/history.ts';
+import { leadingSymbols } from '../../src/core/pools.ts';
+import { LEVEL_MS, type HistoryReader, type TimedValue } from './adapter.ts';
+import { bucketWidth } from './buckets.ts';
+import { pathSeries } from './history-query.ts';
+import { symbolPath, type Segment } from './series-path.ts';
+
+const DAY = 86_400_000;
+const WEEK = CHANGE_WINDOWS['7d'];
+/** The sparkline is read from the hourly level at finest: the overview of 600 pools stays cheap. */
+const SPARK_MIN_WIDTH = LEVEL_MS.hour;
+
+const seriesAt = (seg: Segment | undefined, asset: string) =>
+  seg?.series.find((s) => s.asset === asset);
+
+/** The highest balance of the series in `[lo, hi]`: hourly rows inside, raw points at the edges. */
+async function maxIn(
+  db: HistoryReader,
+  series: number,
+  lo: number,
+  hi: number,
+): Promise<TimedValue | null> {
+  const h = LEVEL_MS.hour;
+  const firstFull = Math.ceil(lo / h) * h;
+  const lastFullEnd = Math.floor((hi + 1) / h) * h - 1;
+  const candidates: TimedValue[] = [];
+  if (firstFull > lastFullEnd) candidates.push(...(await db.points(series, lo, hi)));
+  else {
+    candidates.push(...(await db.points(series, lo, firstFull - 1)));
+    for (const r of await db.levels('hour', series, firstFull, lastFullEnd - h + 1))
+      candidates.push(r.max);
+    candidates.push(...(await db.points(series, lastFullEnd + 1, hi)));
+  }
+  let best: TimedValue | null = null;
+  for (const c of candidates)
+    if (!best || compareDecimals(c.balance, best.balance) > 0)
+      best = { t: c.t, balance: c.balance };
+  return best;
+}
+
+/** The median time between the pool's last distinct `updateTime`s, `null` with fewer than two. */
+async function intervalOf(
+  db: HistoryReader,
+  series: number | undefined,
+  at: number,
+): Promise<number | null> {
+  if (series === undefined) return null;
+  const pts = await db.lastPoints(series, at, 21);
+  const gaps = pts
+    .slice(1)
+    .map((p, i) => p.t - pts[i]!.t)
+    .sort((a, b) => a - b);
+  return gaps.length === 0 ? null : gaps[Math.floor((gaps.length - 1) / 2)]!;
+}
+
+async function overviewPool(
+  db: HistoryReader,
+  key: string,
+  symbols: string[],
+  first: number,
+  spark: number,
+): Promise<OverviewPool | null> {
+  const follows = leadingSymbols({ symbols, assets: [] })[0] ?? symbols[0];
+  if (follows === undefined) return null;
+  const full = await symbolPath(db, follows, 0, Number.MAX_SAFE_INTEGER);
+  const current = full?.at(-1);
+  if (!full || !current) return null;
+  const assets = [];
+  let latestT = 0;
+  for (const s of current.series) {
+    if (!s.last) continue;
+    const latest = s.last;
+    latestT = Math.max(latestT, latest.t);
+    const weekPath = (await symbolPath(db, follows, latest.t - WEEK, latest.t)) ?? [];
+    const ref = {} as Record<(typeof CHANGE_WINDOW_NAMES)[number], TimedValue | null>;
+    for (const name of CHANGE_WINDOW_NAMES) {
+      const at = latest.t - CHANGE_WINDOWS[name];
+      const seg = full.find((g) => g.lo <= at && at <= g.hi) ?? full.findLast((g) => g.from <= at);
+      const series = seriesAt(seg, s.asset);
+      const p = at < first || !series ? null : await db.pointAtOrBefore(series.id, at);
+      ref[name] = p ? { t: p.t, balance: p.balance } : null;
+    }
+    let peak: TimedValue | null = null;
+    for (const seg of weekPath) {
+      const series = seriesAt(seg, s.asset);
+      const m = series ? await maxIn(db, series.id, seg.lo, seg.hi) : null;
+      if (m && (!peak || compareDecimals(m.balance, peak.balance) > 0)) peak = m;
+    }
+    const from = latest.t - DAY;
+    const w = Math.max(bucketWidth(from, latest.t, spark), SPARK_MIN_WIDTH);
+    const dayPath = weekPath
+      .filter((g) => g.hi >= from)
+      .map((g) => ({ ...g, lo: Math.max(g.lo, from) }));
+    const sparkPoints = (await pathSeries(db, dayPath, s.asset, w)).points.slice(-spark);
+    assets.push({ asset: s.asset, latest, ref, peak7d: peak, spark: sparkPoints });
+  }
+  const regrouped = {} as Record<(typeof CHANGE_WINDOW_NAMES)[number], boolean>;
+  for (const name of CHANGE_WINDOW_NAMES) {
+    const since = (latestT || current.to) - CHANGE_WINDOWS[name];
+    regrouped[name] = full.slice(1).some((g) => g.from > since);
+  }
+  return {
+    key,
+    symbols,
+    follows,
+    interval: await intervalOf(db, current.series[0]?.id, latestT || current.to),
+    regrouped,
+    assets,
+  };
+}
+
+/** `GET /api/overview?spark=N`: every pool of the latest recording and what its history says. */
+export async function answerOverview(db: HistoryReader, spark: number): Promise<OverviewAnswer> {
+  const bounds = await db.observationBounds();
+  if (!bounds) return { at: null, coverage: [], pools: [] };
+  const rows = await db.membershipsAt(bounds.last);
+  const pools = await db.pools([...new Set(rows.map((r) => r.pool))]);
+  const out: OverviewPool[] = [];
+  for (const p of pools) {
+    const o = await overviewPool(db, p.key, p.symbols, bounds.first, spark);
+    if (o) out.push(o);
+  }
+  const coverage = (await db.coverage(bounds.last - WEEK, bounds.last)).map(
+    (c) => [c.from, c.to] as [number, number],
+  );
+  return { at: bounds.last, coverage, pools: out };
+}
