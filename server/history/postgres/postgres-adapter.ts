@@ -6,6 +6,7 @@ import { health } from './health.ts';
 import { migrate, WRITE_LOCK } from './migrations.ts';
 import { postgresReads } from './postgres-reads.ts';
 import { newIdCache, postgresTx, type IdCache } from './postgres-writes.ts';
+import { writeBack } from './write-back.ts';
 
 export interface PostgresOptions extends ConnectionOptions {
   /** `DATABASE_URL`: `postgres://user:password@host:port/database`. */
@@ -13,6 +14,8 @@ export interface PostgresOptions extends ConnectionOptions {
   log?: (line: string) => void;
   /** First and longest pause between two reconnection attempts while the database is away. */
   retryMs?: { first: number; max: number };
+  /** Rows a transaction keeps in memory before writing them (write-back.ts). */
+  writeBackLimit?: number;
 }
 
 export interface PostgresAdapter extends HistoryAdapter {
@@ -112,7 +115,13 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
       try {
         await q('BEGIN');
         await q('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        const result = await fn(postgresTx(q, postgresReads(q), cache, created));
+        const tx = writeBack(
+          q,
+          postgresTx(q, postgresReads(q), cache, created),
+          options.writeBackLimit,
+        );
+        const result = await fn(tx);
+        await tx.flush();
         await q('COMMIT');
         for (const [k, v] of created.pools) cache.pools.set(k, v);
         for (const [k, v] of created.series) cache.series.set(k, v);

@@ -50,6 +50,20 @@ const first = <T>(rows: T[]): T | null => rows[0] ?? null;
  * `t1`/`t` indexes for intervals and drops). Lists of ids travel as one array parameter.
  */
 export function postgresReads(q: Query): HistoryReader {
+  async function seriesWhere(column: 'pool' | 'id', ids: readonly number[]): Promise<SeriesRow[]> {
+    const rows = await q(
+      `SELECT id, pool, asset, last_t, last_balance, in_drop FROM series WHERE ${column} = ANY($1::integer[]) ORDER BY id`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id as number,
+      pool: r.pool as number,
+      asset: r.asset as string,
+      last: r.last_t === null ? null : { t: r.last_t as number, balance: r.last_balance as string },
+      inDrop: r.in_drop === true,
+    }));
+  }
+
   return {
     async symbolId(name) {
       return (await q<{ id: number }>('SELECT id FROM symbol WHERE name = $1', [name]))[0]?.id;
@@ -70,19 +84,11 @@ export function postgresReads(q: Query): HistoryReader {
       // Sorted by JavaScript's order, as the key is, not by the database's collation.
       return rows.map((r) => ({ id: r.id, key: r.key, symbols: [...r.symbols].sort() }));
     },
-    async seriesOfPools(pools): Promise<SeriesRow[]> {
-      const rows = await q(
-        'SELECT id, pool, asset, last_t, last_balance, in_drop FROM series WHERE pool = ANY($1::integer[]) ORDER BY id',
-        [pools],
-      );
-      return rows.map((r) => ({
-        id: r.id as number,
-        pool: r.pool as number,
-        asset: r.asset as string,
-        last:
-          r.last_t === null ? null : { t: r.last_t as number, balance: r.last_balance as string },
-        inDrop: r.in_drop === true,
-      }));
+    async seriesOfPools(pools) {
+      return seriesWhere('pool', pools);
+    },
+    async seriesByIds(ids) {
+      return seriesWhere('id', ids);
     },
     async observationBounds() {
       const r = first(await q('SELECT min(t) AS first, max(t) AS last FROM observation'));
