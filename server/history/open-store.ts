@@ -1,4 +1,6 @@
 import type { HistoryAdapter } from './adapter.ts';
+import { isPostgresUrl } from './postgres/database-url.ts';
+import { openPostgresAdapter } from './postgres/postgres-adapter.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 
 export const DEFAULT_HISTORY_DB = 'data/history.sqlite';
@@ -19,10 +21,8 @@ export async function openStore(
 ): Promise<HistoryAdapter> {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (/^postgres(ql)?:\/\//i.test(url))
-      throw new Error(
-        'PostgreSQL support is not built yet: unset DATABASE_URL to keep the history in HISTORY_DB',
-      );
+    // Never waits for the database: it connects in the background, and says in `info()` why not.
+    if (isPostgresUrl(url)) return openPostgresAdapter({ url, ...(log ? { log } : {}) });
     throw new Error('DATABASE_URL must be a postgres:// URL');
   }
   return openSqliteAdapter({

@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { answerHistory } from '../history-query.ts';
+import { historyRoutes } from '../routes.ts';
 import { createRecorder } from '../recorder.ts';
 import { openPostgresAdapter, type PostgresAdapter } from './postgres-adapter.ts';
 import { describeWithPostgres } from './with-postgres.ts';
@@ -109,6 +112,31 @@ describeWithPostgres('the PostgreSQL store when the database fails', (cluster) =
       { t: 120_000, balance: '1002.5' },
     ]);
     expect(recorder.status()).toMatchObject({ pending: 0, store: { state: 'ok' } });
+  });
+
+  it('answers the history API with a 503 in words while the database is away, and the history once it is back', async () => {
+    const store = adapter(await cluster().createDatabase());
+    await store.write((tx) => tx.insertObservation(1));
+    const routes = historyRoutes(store);
+    const server = createServer((req, res) =>
+      routes(req, res, () => res.writeHead(404).end('live data goes on')),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      cluster().pause();
+      const down = await fetch(`${base}/api/history?symbol=BTCUSDT`);
+      expect(down.status).toBe(503);
+      expect(((await down.json()) as { msg: string }).msg).toMatch(
+        /^the history cannot be read right now: PostgreSQL at 127\.0\.0\.1:\d+ refuses connections/,
+      );
+      expect(await (await fetch(`${base}/other`)).text()).toBe('live data goes on');
+      cluster().resume();
+      await untilOk(store);
+      expect((await fetch(`${base}/api/history?symbol=BTCUSDT`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 
   it('names a wrong password and never shows it', async () => {
