@@ -16,7 +16,7 @@ import { findPostgres } from './find-postgres.ts';
 /**
  * A throwaway PostgreSQL server for tests, benches and end-to-end specs: its own data folder in a
  * temporary directory, listening on 127.0.0.1 at a free port (and on a socket in that folder),
- * trust authentication, fsync off (nothing here must survive a power cut). `stop()` ends it and
+ * trust authentication, fsync off unless `durable` (nothing here must survive a power cut). `stop()` ends it and
  * deletes the folder; a process that exits without calling it still ends the server.
  */
 export interface TestCluster {
@@ -48,7 +48,12 @@ function freePort(): Promise<number> {
 
 let counter = 0;
 
-export async function startTestCluster(): Promise<TestCluster> {
+export interface ClusterOptions {
+  /** Keep fsync and synchronous commits on, as a production server has them (benchmarks). */
+  durable?: boolean;
+}
+
+export async function startTestCluster(options: ClusterOptions = {}): Promise<TestCluster> {
   const pgFound = findPostgres();
   if (!pgFound.found) throw new Error(pgFound.reason);
   const { bin, runAs } = pgFound;
@@ -87,14 +92,15 @@ export async function startTestCluster(): Promise<TestCluster> {
     '--no-sync',
     '--no-instructions',
   ]);
+  const fast = 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n';
   appendFileSync(
     join(data, 'postgresql.conf'),
-    '\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 100\nunix_socket_permissions = 0777\n',
+    `\n${options.durable ? '' : fast}max_connections = 100\nunix_socket_permissions = 0777\n`,
   );
   const port = await freePort();
-  const options = `-k ${dir} -h 127.0.0.1 -p ${port}`;
+  const serverOptions = `-k ${dir} -h 127.0.0.1 -p ${port}`;
   const start = () =>
-    run('pg_ctl', ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', options]);
+    run('pg_ctl', ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', serverOptions]);
   let running = false;
   const halt = () => {
     if (!running) return;
