@@ -1,5 +1,5 @@
 import type { HistoryAdapter } from './adapter.ts';
-import { isPostgresUrl } from './postgres/database-url.ts';
+import { isPostgresUrl, parseDatabaseUrl } from './postgres/database-url.ts';
 import { openPostgresAdapter } from './postgres/postgres-adapter.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 
@@ -21,8 +21,14 @@ export async function openStore(
 ): Promise<HistoryAdapter> {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    // Never waits for the database: it connects in the background, and says in `info()` why not.
-    if (isPostgresUrl(url)) return openPostgresAdapter({ url, ...(log ? { log } : {}) });
+    if (isPostgresUrl(url)) {
+      // A URL that does not parse is refused like one of another kind (the message never repeats
+      // it). Otherwise this never waits for the database: it connects in the background, and
+      // says in `info()` why not.
+      const target = parseDatabaseUrl(url);
+      if ('error' in target) throw new Error(target.error);
+      return openPostgresAdapter({ url, ...(log ? { log } : {}) });
+    }
     throw new Error('DATABASE_URL must be a postgres:// URL');
   }
   return openSqliteAdapter({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPostgresUrl, parseDatabaseUrl } from './database-url.ts';
+import { openStore } from '../open-store.ts';
 import { describeError } from './describe-error.ts';
 
 describe('DATABASE_URL', () => {
@@ -33,6 +34,12 @@ describe('DATABASE_URL', () => {
       error: 'DATABASE_URL must start with postgres:// or postgresql://',
     });
     expect(isPostgresUrl('file:history.sqlite')).toBe(false);
+  });
+
+  it('keeps a server from starting on a URL that does not parse, saying why', async () => {
+    const opening = openStore({ DATABASE_URL: 'postgresql://u:secret@db:99999/history' });
+    await expect(opening).rejects.toThrow(/^DATABASE_URL is not a valid URL/);
+    await expect(opening).rejects.not.toThrow(/secret/);
   });
 });
 

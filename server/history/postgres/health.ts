@@ -3,10 +3,11 @@ import type { StoreError } from './connection.ts';
 /**
  * Whether the database answers, and the reconnection attempts while it does not: after a
  * failure a probe runs after `first` ms, then twice as long each time up to `max`, until one
- * answers. A connection lost is logged once, and so is its coming back, never each attempt.
+ * answers. A loss is logged once, and so is its coming back, never each attempt.
  */
 export function health(log: (line: string) => void, name: string) {
   let problem: string | null = null;
+  let logged: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let attempt = 0;
@@ -26,18 +27,23 @@ export function health(log: (line: string) => void, name: string) {
   }
 
   return {
-    /** A call failed; only a connection failure degrades the store. */
-    failed(error: StoreError) {
+    /**
+     * A call failed; only a connection failure degrades the store. `told`: the caller hears of
+     * it and reports it (a recording, a request, a command), so it is not logged here as well;
+     * what the store finds by itself (a probe, a connection dropped while idle) is.
+     */
+    failed(error: StoreError, told = false) {
       if (!error.connection || stopped) return;
-      if (problem !== error.message) log(`history: ${error.message}`);
       problem = error.message;
+      if (!told && logged !== problem) log(`history: ${(logged = problem)}`);
       schedule();
     },
     /** A call reached the database. */
     answered() {
       attempt = 0;
-      if (problem === null) return;
       problem = null;
+      if (logged === null) return;
+      logged = null;
       log(`history: ${name} answers again`);
     },
     problem: () => problem,

@@ -84,18 +84,18 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
   }
 
   /** Runs one call against the database, noting whether it reached it. */
-  async function guarded<T>(call: () => Promise<T>): Promise<T> {
+  async function guarded<T>(call: () => Promise<T>, told = true): Promise<T> {
     try {
       await prepare();
       const result = await call();
       status.answered();
       return result;
     } catch (error) {
-      if (error instanceof StoreError && error.connection) status.failed(error);
+      if (error instanceof StoreError && error.connection) status.failed(error, told);
       throw error;
     }
   }
-  status.probe(() => guarded(() => onPool('SELECT 1')), options.retryMs);
+  status.probe(() => guarded(() => onPool('SELECT 1'), false), options.retryMs);
 
   const reads = postgresReads((text, values) => guarded(() => onPool(text, values)));
   const cache: IdCache = newIdCache();
