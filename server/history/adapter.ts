@@ -51,9 +51,11 @@ export interface LevelRow {
 }
 
 /**
- * What is stored of a series besides its points: its pool and asset, and the state of its latest
- * point as the logic last wrote it (`putSeriesState`). `last` is `null` while the series has no
- * point. `inDrop` says whether that latest point lies in a drawdown episode.
+ * What is stored of a series besides its points: its pool and asset, and the state the logic
+ * last wrote with `putSeriesState`: its latest point (`null` while it has none), whether that
+ * point lies in a drawdown episode, `levelsTo` (every point with `t < levelsTo` is counted in
+ * the hourly and daily level rows; the points from there on are not yet; `null`: none is) and
+ * `hourMax` (the highest balance of the hour of its latest point, and of the hour before).
  */
 export interface SeriesRow {
   id: number;
@@ -61,7 +63,21 @@ export interface SeriesRow {
   asset: string;
   last: TimedValue | null;
   inDrop: boolean;
+  levelsTo: number | null;
+  hourMax: HourMax | null;
 }
+
+/** The highest balance of the hour starting at `bucket` and, if it had points, of the hour before. */
+export interface HourMax {
+  bucket: number;
+  max: string;
+  prevMax: string | null;
+}
+
+/** What `putSeriesState` sets: everything of `SeriesRow` the logic computes. */
+export type SeriesState = Pick<SeriesRow, 'id' | 'inDrop' | 'levelsTo' | 'hourMax'> & {
+  last: TimedValue;
+};
 
 /** A pool's member set as stored: `key` is the sorted members joined by `,` (core/pools `poolKey`). */
 export interface PoolRow {
@@ -73,12 +89,16 @@ export interface PoolRow {
 /**
  * An interval of observations in which the pool `pool` existed: it was in the recording at `from`,
  * in the one at `to`, and in every recording stored between them. `id` is the adapter's row id.
+ * An `open` row reaches the latest stored observation whatever it is: it is stored without an
+ * end (so a recording that finds the pool again writes nothing), and read with `to` set to the
+ * latest observation.
  */
 export interface MembershipRow {
   id: number;
   pool: number;
   from: number;
   to: number;
+  open: boolean;
 }
 
 /** An interval in which snapshots were received. `id` is the adapter's row id. */
@@ -196,8 +216,8 @@ export interface HistoryTx extends HistoryReader {
     pools: readonly { key: string; symbols: readonly string[] }[];
     series: readonly { poolKey: string; asset: string }[];
   }): Promise<{ pools: Map<string, number>; series: Map<string, number> }>;
-  /** Sets the stored state of series (its latest point and drop flag), as the logic computed it. */
-  putSeriesState(rows: readonly { id: number; last: TimedValue; inDrop: boolean }[]): Promise<void>;
+  /** Sets the stored state of series (latest point, drop flag, `levelsTo`, `hourMax`), as given. */
+  putSeriesState(rows: readonly SeriesState[]): Promise<void>;
   /**
    * Inserts points where `(series, t)` is not stored yet. Returns, for each input row in order,
    * whether it was inserted (`false`: a point with that key was already there, left unchanged).
@@ -207,8 +227,16 @@ export interface HistoryTx extends HistoryReader {
   putLevels(level: Level, rows: readonly LevelRow[]): Promise<void>;
   /** Stores an observation time; `false` if it was already stored. */
   insertObservation(t: number): Promise<boolean>;
-  /** Inserts a membership row (returns its id) or, given an `id`, sets that row's `from` and `to`. */
-  putMembership(row: { id?: number; pool: number; from: number; to: number }): Promise<number>;
+  /**
+   * Inserts a membership row (returns its id) or, given an `id`, sets that row's `from` and `to`;
+   * `to: 'open'` stores the row as open (see `MembershipRow`).
+   */
+  putMembership(row: {
+    id?: number;
+    pool: number;
+    from: number;
+    to: number | 'open';
+  }): Promise<number>;
   deleteMemberships(ids: readonly number[]): Promise<void>;
   /** Inserts a coverage row (returns its id) or, given an `id`, sets its `from` and `to`. */
   putCoverage(row: { id?: number; from: number; to: number }): Promise<number>;

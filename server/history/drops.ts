@@ -1,4 +1,5 @@
-import { compareDecimals, scaleOf } from '../../src/core/decimal.ts';
+import { scaleOf } from '../../src/core/decimal.ts';
+import { compareBalances as compareDecimals } from './compare.ts';
 import { DROP_EVENT_SHARE, DROP_EVENT_WINDOW_MS } from '../../src/core/history.ts';
 import type { DropRow, HistoryReader, PointRow, SeriesRow } from './adapter.ts';
 
@@ -43,21 +44,20 @@ export async function detectDrop(
   db: HistoryReader,
   p: PointRow,
   state: SeriesRow | undefined,
-  /** At least the hour's high (from the hourly level), `null` when the hour had no point. */
-  highBound?: string | null,
+  /** Bounds of the hour's high from the hourly rows (`null`: no point there), when known. */
+  bounds?: { upper: string | null; lower: string | null },
 ): Promise<{ inDrop: boolean; event: DropRow | null }> {
   const last = state?.last ?? null;
   let prevInDrop: boolean;
   if (last && p.t > last.t) {
     if (!state!.inDrop && compareDecimals(p.balance, last.balance) >= 0)
       return { inDrop: false, event: null };
-    // Not more than 5 % below a bound of the hour's high: not below the high either, no query.
-    if (
-      !state!.inDrop &&
-      highBound !== undefined &&
-      (highBound === null || !isDrop(highBound, p.balance))
-    )
+    // Not more than 5 % below an upper bound of the hour's high: not below the high either.
+    if (bounds && (bounds.upper === null || !isDrop(bounds.upper, p.balance)))
       return { inDrop: false, event: null };
+    // Within an episode only the yes or no matters: more than 5 % below a lower bound is a drop.
+    if (state!.inDrop && bounds?.lower && isDrop(bounds.lower, p.balance))
+      return { inDrop: true, event: null };
     prevInDrop = state!.inDrop;
   } else {
     // Older than the latest stored point (an import of older history): look at its neighbour.

@@ -26,7 +26,7 @@ export async function pathSeries(
   for (const seg of path) {
     const s = seg.series.find((x) => x.asset === asset);
     if (!s) continue;
-    const r = await thinSeries(db, s.id, seg.lo, seg.hi, w);
+    const r = await thinSeries(db, s, seg.lo, seg.hi, w);
     parts.push(...r.points);
     dropped ||= r.dropped;
   }
@@ -63,7 +63,6 @@ export async function answerHistory(
   const to = Math.max(from, q.to ?? range!.last);
   const w = bucketWidth(from, to, q.points ?? MAX_POINTS);
   const path = (await symbolPath(db, q.symbol, from, to)) ?? [];
-  const latest = (await db.observationBounds())?.last ?? null;
   const series = [];
   const index = [];
   let thinned = false;
@@ -78,7 +77,7 @@ export async function answerHistory(
   }
   const pools: Membership[] = path.slice(-MAX_INTERVALS).map((s) => ({
     from: s.from,
-    to: s.to === latest ? null : s.to,
+    to: s.open ? null : s.to,
     symbols: s.pool.symbols,
   }));
   const coverage = (await db.coverage(from, to))

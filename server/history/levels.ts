@@ -1,92 +1,107 @@
-import { compareDecimals } from '../../src/core/decimal.ts';
-import { LEVEL_MS, type HistoryTx, type Level, type LevelRow, type PointRow } from './adapter.ts';
+import {
+  LEVEL_MS,
+  type HistoryTx,
+  type HourMax,
+  type Level,
+  type LevelRow,
+  type PointRow,
+} from './adapter.ts';
+import { compareBalances } from './compare.ts';
 
-const LEVELS: Level[] = ['hour', 'day'];
+const H = LEVEL_MS.hour;
+export const bucketOf = (level: Level, t: number) =>
+  Math.floor(t / LEVEL_MS[level]) * LEVEL_MS[level];
 
-/** A level row with one more point: `last` by time, `min`/`max` compared exactly, the earlier kept on a tie. */
-export function addToLevel(row: LevelRow | undefined, level: Level, p: PointRow): LevelRow {
-  const v = { t: p.t, balance: p.balance };
-  const bucket = Math.floor(p.t / LEVEL_MS[level]) * LEVEL_MS[level];
-  if (!row) return { series: p.series, bucket, n: 1, last: v, min: v, max: v };
-  const c = (a: typeof v, b: typeof v) => compareDecimals(a.balance, b.balance) || a.t - b.t;
+type Value = { t: number; balance: string };
+const lower = (a: Value, b: Value) => {
+  const c = compareBalances(a.balance, b.balance);
+  return c < 0 || (c === 0 && a.t < b.t) ? a : b;
+};
+const higher = (a: Value, b: Value) => {
+  const c = compareBalances(a.balance, b.balance);
+  return c > 0 || (c === 0 && a.t < b.t) ? a : b;
+};
+
+/** Two aggregates of one bucket as one: counts add, `last` by time, `min`/`max` exactly (the earlier on a tie). */
+export function mergeLevel(a: LevelRow | null | undefined, b: LevelRow): LevelRow {
+  if (!a) return b;
   return {
-    ...row,
-    n: row.n + 1,
-    last: p.t > row.last.t ? v : row.last,
-    min: c(v, row.min) < 0 ? v : row.min,
-    max:
-      compareDecimals(v.balance, row.max.balance) > 0 ||
-      (compareDecimals(v.balance, row.max.balance) === 0 && v.t < row.max.t)
-        ? v
-        : row.max,
+    ...a,
+    n: a.n + b.n,
+    last: b.last.t > a.last.t ? b.last : a.last,
+    min: lower(a.min, b.min),
+    max: higher(a.max, b.max),
   };
 }
 
-const key = (series: number, bucket: number) => `${series}:${bucket}`;
+const single = (level: Level, p: PointRow): LevelRow => {
+  const v = { t: p.t, balance: p.balance };
+  return { series: p.series, bucket: bucketOf(level, p.t), n: 1, last: v, min: v, max: v };
+};
 
 /**
- * Within one transaction (which holds the write lock, so memory and database agree) the level
- * rows last written are kept, one per series and level: an import or the demo seed, writing
- * thousands of snapshots in one transaction, then reads no row it has just written.
+ * Counts the series' points of `[from, to)` into the hourly and daily rows. Called once the
+ * hours of that range are complete (the series has a point in a later hour), so each point is
+ * counted once: the raw points are the truth, the levels a summary made from them.
  */
-const written = new WeakMap<HistoryTx, Map<string, LevelRow[]>>();
-const KEEP = 2;
-
-/**
- * Adds newly stored points to the hourly and daily levels (points already stored must not be
- * given twice). Returns the hourly rows of each point's hour and the hour before as they were
- * before these points: the drop check reads a bound of the hour's high from them.
- */
-export async function addToLevels(
-  tx: HistoryTx,
-  points: readonly PointRow[],
-): Promise<Map<string, LevelRow>> {
-  const before = new Map<string, LevelRow>();
-  if (points.length === 0) return before;
-  let memo = written.get(tx);
-  if (!memo) written.set(tx, (memo = new Map()));
-  for (const level of LEVELS) {
-    const w = LEVEL_MS[level];
-    const rows = new Map<string, LevelRow>();
-    const wanted = new Map<string, { series: number; bucket: number }>();
-    for (const p of points) {
-      const bucket = Math.floor(p.t / w) * w;
-      for (const b of level === 'hour' ? [bucket, bucket - w] : [bucket]) {
-        const known = memo.get(`${level}:${p.series}`)?.find((r) => r.bucket === b);
-        if (known) rows.set(key(p.series, b), known);
-        else wanted.set(key(p.series, b), { series: p.series, bucket: b });
-      }
-    }
-    for (const r of await tx.levelRows(level, [...wanted.values()]))
-      rows.set(key(r.series, r.bucket), r);
-    if (level === 'hour') for (const [k, r] of rows) before.set(k, r);
-    const changed = new Map<string, LevelRow>();
-    for (const p of points) {
-      const k = key(p.series, Math.floor(p.t / w) * w);
-      const row = addToLevel(changed.get(k) ?? rows.get(k), level, p);
-      changed.set(k, row);
-      const m = (memo.get(`${level}:${p.series}`) ?? []).filter((r) => r.bucket !== row.bucket);
-      m.push(row);
-      m.sort((a, b) => a.bucket - b.bucket);
-      memo.set(`${level}:${p.series}`, m.slice(-KEEP));
-    }
-    await tx.putLevels(level, [...changed.values()]);
+export async function fillLevels(tx: HistoryTx, series: number, from: number, to: number) {
+  const raw = await tx.points(series, from, to - 1);
+  if (raw.length === 0) return;
+  const hours = new Map<number, LevelRow>();
+  for (const p of raw)
+    hours.set(
+      bucketOf('hour', p.t),
+      mergeLevel(hours.get(bucketOf('hour', p.t)), single('hour', p)),
+    );
+  await tx.putLevels('hour', [...hours.values()]);
+  const days = new Map<number, LevelRow>();
+  for (const h of hours.values()) {
+    const d = bucketOf('day', h.bucket);
+    days.set(d, mergeLevel(days.get(d), { ...h, bucket: d }));
   }
-  return before;
+  const stored = new Map(
+    (
+      await tx.levelRows(
+        'day',
+        [...days.keys()].map((bucket) => ({ series, bucket })),
+      )
+    ).map((r) => [r.bucket, r]),
+  );
+  await tx.putLevels(
+    'day',
+    [...days.values()].map((d) => mergeLevel(stored.get(d.bucket), d)),
+  );
 }
 
-/** The highest balance the hourly rows allow in the hour before `t`: at least the true high. */
-export function hourHighBound(
-  rows: Map<string, LevelRow>,
-  series: number,
-  t: number,
-): string | null {
-  const h = LEVEL_MS.hour;
-  const bucket = Math.floor(t / h) * h;
-  let high: string | null = null;
-  for (const b of [bucket, bucket - h]) {
-    const r = rows.get(key(series, b));
-    if (r && (high === null || compareDecimals(r.max.balance, high) > 0)) high = r.max.balance;
+/** A point older than what the levels already count (an import of older history): into its rows at once. */
+export async function addOldPoint(tx: HistoryTx, p: PointRow) {
+  for (const level of ['hour', 'day'] as const) {
+    const [row] = await tx.levelRows(level, [{ series: p.series, bucket: bucketOf(level, p.t) }]);
+    await tx.putLevels(level, [mergeLevel(row, single(level, p))]);
   }
-  return high;
+}
+
+/** The hour maxima after a point newer than the series' latest. */
+export function nextHourMax(h: HourMax | null, p: PointRow): HourMax {
+  const bucket = bucketOf('hour', p.t);
+  if (h?.bucket === bucket)
+    return { ...h, max: compareBalances(p.balance, h.max) > 0 ? p.balance : h.max };
+  return { bucket, max: p.balance, prevMax: h?.bucket === bucket - H ? h.max : null };
+}
+
+/**
+ * Bounds of the highest balance in the hour before `t`, for a point newer than the series'
+ * latest: that hour lies in `t`'s hour and the one before (upper bound), and `t`'s own hour so
+ * far lies in it (lower bound).
+ */
+export function hourHighBounds(h: HourMax | null | undefined, t: number) {
+  const bucket = bucketOf('hour', t);
+  const candidates: string[] = [];
+  if (h && h.bucket >= bucket - H) candidates.push(h.max);
+  if (h && h.bucket >= bucket && h.prevMax !== null) candidates.push(h.prevMax);
+  const upper = candidates.reduce<string | null>(
+    (m, v) => (m === null || compareBalances(v, m) > 0 ? v : m),
+    null,
+  );
+  return { upper, lower: h?.bucket === bucket ? h.max : null };
 }

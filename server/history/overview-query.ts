@@ -1,4 +1,4 @@
-import { compareDecimals } from '../../src/core/decimal.ts';
+import { compareBalances as compareDecimals } from './compare.ts';
 import {
   CHANGE_WINDOW_NAMES,
   CHANGE_WINDOWS,
@@ -9,6 +9,7 @@ import { leadingSymbols } from '../../src/core/pools.ts';
 import { LEVEL_MS, type HistoryReader, type TimedValue } from './adapter.ts';
 import { bucketWidth } from './buckets.ts';
 import { pathSeries } from './history-query.ts';
+import { maxIn } from './thin-series.ts';
 import { symbolPath, type Segment } from './series-path.ts';
 
 const DAY = 86_400_000;
@@ -18,31 +19,6 @@ const SPARK_MIN_WIDTH = LEVEL_MS.hour;
 
 const seriesAt = (seg: Segment | undefined, asset: string) =>
   seg?.series.find((s) => s.asset === asset);
-
-/** The highest balance of the series in `[lo, hi]`: hourly rows inside, raw points at the edges. */
-async function maxIn(
-  db: HistoryReader,
-  series: number,
-  lo: number,
-  hi: number,
-): Promise<TimedValue | null> {
-  const h = LEVEL_MS.hour;
-  const firstFull = Math.ceil(lo / h) * h;
-  const lastFullEnd = Math.floor((hi + 1) / h) * h - 1;
-  const candidates: TimedValue[] = [];
-  if (firstFull > lastFullEnd) candidates.push(...(await db.points(series, lo, hi)));
-  else {
-    candidates.push(...(await db.points(series, lo, firstFull - 1)));
-    for (const r of await db.levels('hour', series, firstFull, lastFullEnd - h + 1))
-      candidates.push(r.max);
-    candidates.push(...(await db.points(series, lastFullEnd + 1, hi)));
-  }
-  let best: TimedValue | null = null;
-  for (const c of candidates)
-    if (!best || compareDecimals(c.balance, best.balance) > 0)
-      best = { t: c.t, balance: c.balance };
-  return best;
-}
 
 /** The median time between the pool's last distinct `updateTime`s, `null` with fewer than two. */
 async function intervalOf(
@@ -89,7 +65,7 @@ async function overviewPool(
     let peak: TimedValue | null = null;
     for (const seg of weekPath) {
       const series = seriesAt(seg, s.asset);
-      const m = series ? await maxIn(db, series.id, seg.lo, seg.hi) : null;
+      const m = series ? await maxIn(db, series, seg.lo, seg.hi, compareDecimals) : null;
       if (m && (!peak || compareDecimals(m.balance, peak.balance) > 0)) peak = m;
     }
     const from = latest.t - DAY;

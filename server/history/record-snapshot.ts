@@ -1,10 +1,10 @@
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import { poolKey } from '../../src/core/pools.ts';
-import type { HistoryTx, PointRow, SeriesRow } from './adapter.ts';
+import type { HistoryTx, PointRow, SeriesRow, SeriesState } from './adapter.ts';
 import { addCoverage } from './coverage.ts';
 import { detectDrop } from './drops.ts';
-import { addToLevels, hourHighBound } from './levels.ts';
+import { addOldPoint, bucketOf, fillLevels, hourHighBounds, nextHourMax } from './levels.ts';
 import { addMemberships } from './memberships.ts';
 
 /** One snapshot to record: the pool list as the upstream sent it and when it was received. */
@@ -16,6 +16,9 @@ export interface Snapshot {
   /** The start of the unbroken coverage it belongs to (an import); else coverage grows by the gap rule. */
   coveredSince?: number;
 }
+
+/** Series whose complete hours are counted into the levels at one recording, at most. */
+const FILL_PER_RECORDING = 120;
 
 export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
 
@@ -30,7 +33,7 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
   const pools = new Map<string, Pool>();
   for (const p of snap.pools) if (!pools.has(poolKey(p))) pools.set(poolKey(p), p);
   const catalog = await tx.ensureCatalog({
-    pools: [...pools].map(([key, p]) => ({ key, symbols: [...p.symbols].sort() })),
+    pools: [...pools].map(([key, p]) => ({ key, symbols: p.symbols })),
     series: [...pools].flatMap(([key, p]) =>
       p.assets.map((a) => ({ poolKey: key, asset: a.asset })),
     ),
@@ -50,20 +53,39 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
       candidates.push({ series, t: a.updateTime, balance: a.marginBalance });
     }
   const inserted = await tx.insertPoints(candidates);
-  const added = candidates.filter((_, i) => inserted[i]);
-  const hours = await addToLevels(tx, added);
-
   const drops = [];
-  const newState = [];
-  for (const p of added) {
+  const next = new Map<number, SeriesState>();
+  for (const [i, p] of candidates.entries()) {
+    if (!inserted[i]) continue;
     const state = states.get(p.series);
-    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBound(hours, p.series, p.t));
+    if (state?.levelsTo != null && p.t < state.levelsTo) await addOldPoint(tx, p);
+    if (state?.last && p.t < state.last.t) continue;
+    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBounds(state?.hourMax, p.t));
     if (event) drops.push(event);
-    if (!state?.last || p.t > state.last.t)
-      newState.push({ id: p.series, last: { t: p.t, balance: p.balance }, inDrop });
+    next.set(p.series, {
+      id: p.series,
+      last: { t: p.t, balance: p.balance },
+      inDrop,
+      levelsTo: state?.levelsTo ?? bucketOf('hour', p.t),
+      hourMax: nextHourMax(state?.hourMax ?? null, p),
+    });
+  }
+  // Hours a series has left behind are counted into the levels, a bounded number a recording.
+  const behind = [...states.values()]
+    .map((s) => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
+    .filter(
+      (s): s is SeriesState =>
+        !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t),
+    )
+    .sort((a, b) => a.levelsTo! - b.levelsTo!)
+    .slice(0, FILL_PER_RECORDING);
+  for (const s of behind) {
+    const upTo = bucketOf('hour', s.last.t);
+    await fillLevels(tx, s.id, s.levelsTo!, upTo);
+    next.set(s.id, { ...s, levelsTo: upTo });
   }
   await tx.insertDrops(drops);
-  await tx.putSeriesState(newState);
+  await tx.putSeriesState([...next.values()]);
 
   const around = await tx.observationNeighbours(t);
   if (await tx.insertObservation(t)) await addMemberships(tx, t, poolIds, around);

@@ -6,6 +6,8 @@ export interface Segment {
   /** The membership: observed from `from` to `to`. */
   from: number;
   to: number;
+  /** Still so at the latest observation. */
+  open: boolean;
   lo: number;
   hi: number;
   series: SeriesRow[];
@@ -40,6 +42,7 @@ export async function symbolPath(
     pool: pools.get(r.pool)!,
     from: r.from,
     to: r.to,
+    open: r.open,
     lo: i === 0 ? from : Math.max(from, rows[i - 1]!.to + 1),
     hi: i === rows.length - 1 ? to : Math.min(to, r.to),
     series: series.get(r.pool) ?? [],

@@ -1,50 +1,103 @@
-import { LEVEL_MS, type HistoryReader, type TimedValue } from './adapter.ts';
+import {
+  LEVEL_MS,
+  type HistoryReader,
+  type Level,
+  type SeriesRow,
+  type TimedValue,
+} from './adapter.ts';
 import { lastPerBucket, levelFor } from './buckets.ts';
 
+const finer: Record<Level, Level | null> = { day: 'hour', hour: null };
+
+/** Where each level is complete for the series: the hourly rows count every point before `levelsTo`, the daily rows every point before its day. */
+function completeUntil(series: SeriesRow, level: Level): number {
+  const to = series.levelsTo ?? 0;
+  return level === 'hour' ? to : Math.floor(to / LEVEL_MS.day) * LEVEL_MS.day;
+}
+
 /**
- * The points of one series over `[lo, hi]`, each the last of its bucket of width `w`. A width of
- * whole hours or days is served from that level: its rows inside the range, and the raw last
- * point of the partial buckets at either edge. Finer widths read the raw points.
+ * The last point of each bucket of width `w` (a multiple of `level`'s width, or any width when
+ * `level` is null) in `[lo, hi]`, in order, and whether a bucket held more than one. Whole level
+ * buckets the level counts completely come from its rows; partial buckets at the edges from one
+ * raw point each (the last); the part the level does not count yet from the next finer level.
  */
-export async function thinSeries(
+type Served = { items: TimedValue[]; dropped: boolean };
+
+async function serve(
   db: HistoryReader,
-  series: number,
+  series: SeriesRow,
+  level: Level | null,
   lo: number,
   hi: number,
   w: number,
-): Promise<{ points: TimedValue[]; dropped: boolean }> {
-  if (hi < lo) return { points: [], dropped: false };
-  const level = levelFor(w);
+): Promise<Served> {
+  if (hi < lo) return { items: [] as TimedValue[], dropped: false };
   if (!level) {
-    const raw = await db.points(series, lo, hi);
-    const { kept, dropped } = lastPerBucket(raw, w);
-    return { points: kept.map(({ t, balance }) => ({ t, balance })), dropped };
+    const r = lastPerBucket(await db.points(series.id, lo, hi), w);
+    return { items: r.kept as TimedValue[], dropped: r.dropped };
   }
   const lw = LEVEL_MS[level];
   const firstFull = Math.ceil(lo / lw) * lw;
-  const lastFullEnd = Math.floor((hi + 1) / lw) * lw - 1;
+  const fullEnd = Math.min(Math.floor((hi + 1) / lw) * lw, completeUntil(series, level)) - 1;
+  if (firstFull > fullEnd) return serve(db, series, finer[level], lo, hi, w);
   const items: TimedValue[] = [];
   let dropped = false;
-  if (firstFull > lastFullEnd) {
-    const raw = await db.points(series, lo, hi);
-    const r = lastPerBucket(raw, w);
-    return { points: r.kept.map(({ t, balance }) => ({ t, balance })), dropped: r.dropped };
-  }
   if (firstFull > lo) {
-    const head = await db.lastPointIn(series, lo, firstFull - 1);
+    const head = await db.lastPointIn(series.id, lo, firstFull - 1);
     if (head) items.push(head);
   }
-  for (const row of await db.levels(level, series, firstFull, lastFullEnd - lw + 1)) {
+  for (const row of await db.levels(level, series.id, firstFull, fullEnd - lw + 1)) {
     items.push(row.last);
     if (row.n > 1) dropped = true;
   }
-  if (lastFullEnd < hi) {
-    const tail = await db.lastPointIn(series, lastFullEnd + 1, hi);
-    if (tail) items.push(tail);
+  if (fullEnd < hi) {
+    const tail: Served = await serve(db, series, finer[level], fullEnd + 1, hi, w);
+    items.push(...tail.items);
+    dropped ||= tail.dropped;
   }
+  return { items, dropped };
+}
+
+/**
+ * The points of one series over `[lo, hi]`, each the last of its bucket of width `w`: from the
+ * hourly or daily level when `w` is a whole number of hours or days, else from the raw points.
+ */
+export async function thinSeries(
+  db: HistoryReader,
+  series: SeriesRow,
+  lo: number,
+  hi: number,
+  w: number,
+) {
+  const { items, dropped } = await serve(db, series, levelFor(w), lo, hi, w);
   const r = lastPerBucket(items, w);
   return {
     points: r.kept.map(({ t, balance }) => ({ t, balance })),
     dropped: dropped || r.dropped,
   };
+}
+
+/** The highest balance of the series in `[lo, hi]`: hourly rows where complete, raw points elsewhere. */
+export async function maxIn(
+  db: HistoryReader,
+  series: SeriesRow,
+  lo: number,
+  hi: number,
+  higher: (a: string, b: string) => number,
+) {
+  const h = LEVEL_MS.hour;
+  const firstFull = Math.ceil(lo / h) * h;
+  const fullEnd = Math.min(Math.floor((hi + 1) / h) * h, completeUntil(series, 'hour')) - 1;
+  const candidates: TimedValue[] = [];
+  if (firstFull > fullEnd) candidates.push(...(await db.points(series.id, lo, hi)));
+  else {
+    candidates.push(...(await db.points(series.id, lo, firstFull - 1)));
+    for (const r of await db.levels('hour', series.id, firstFull, fullEnd - h + 1))
+      candidates.push(r.max);
+    candidates.push(...(await db.points(series.id, fullEnd + 1, hi)));
+  }
+  let best: TimedValue | null = null;
+  for (const c of candidates)
+    if (!best || higher(c.balance, best.balance) > 0) best = { t: c.t, balance: c.balance };
+  return best;
 }

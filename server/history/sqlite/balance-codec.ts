@@ -34,3 +34,21 @@ export function encodeBalance(value: string): Encoded {
   if (decodeBalance(String(n), scale) !== value) return { b: value, s: null };
   return { b: n, s: scale };
 }
+
+/**
+ * The same encoding as two JSON values `b,s` for a `json_each` bulk statement: the digits as a
+ * JSON number (SQLite reads it as an exact INTEGER), or the string and `null`.
+ */
+export function encodeBalanceJson(value: string): string {
+  const m = DECIMAL.exec(value);
+  if (!m) throw new RangeError(`not a decimal string: ${value.slice(0, 40)}`);
+  const digits = m[2]! + (m[3] ?? '');
+  const scale = m[3] === undefined ? 0 : m[3].length;
+  let start = 0;
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start += 1;
+  const magnitude = digits.slice(start);
+  const canonical = magnitude === '0' ? '0' : m[1]! + magnitude;
+  if (digits.length <= MAX_DIGITS && decodeBalance(canonical, scale) === value)
+    return `${canonical},${scale}`;
+  return `${JSON.stringify(value)},null`;
+}

@@ -6,8 +6,11 @@
  * bucket), so a row is stored once, in key order; a balance is an INTEGER of its digits with a
  * scale where that round-trips exactly (balance-codec.ts); bucket columns hold the bucket's
  * number (start / width), a few bytes instead of a time's six. Columns named `b`/`s` hold an
- * encoded balance and its scale; `t` a time in ms.
+ * encoded balance and its scale; `t` a time in ms. `series.hb` is the hour (start) of
+ * `hourMax`, `hx*` its max and `px*` the hour before's; a membership row that is open has
+ * `t1 = OPEN_END`.
  */
+export const OPEN_END = Number.MAX_SAFE_INTEGER;
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE symbol (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -20,6 +23,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE series (
     id INTEGER PRIMARY KEY, pool INTEGER NOT NULL, asset INTEGER NOT NULL,
     last_t INTEGER, last_b, last_s INTEGER, in_drop INTEGER NOT NULL DEFAULT 0,
+    levels_to INTEGER, hb INTEGER, hxb, hxs INTEGER, pxb, pxs INTEGER,
     UNIQUE (pool, asset)
   );
   CREATE TABLE point (

@@ -13,6 +13,10 @@ import { tryWriterLock, type WriterLock } from './writer-lock.ts';
 export interface SqliteOptions {
   path: string;
   log?: (line: string) => void;
+  /** Hands over the open connection (tests simulate a full disk with `PRAGMA max_page_count`). */
+  onConnection?: (db: DatabaseSyncInstance) => void;
+  /** Open read-only whatever the file's permissions (e.g. to export while a server records). */
+  readOnly?: boolean;
 }
 
 function writable(path: string, exists: boolean): boolean {
@@ -55,7 +59,12 @@ function becomeWriter(db: DatabaseSyncInstance) {
  * Opens the history file. Never throws: a file it cannot use gives a store that is off or
  * read-only, `degraded`, with one clear log line, and the file is left exactly as it was.
  */
-export function openSqliteAdapter({ path, log = () => undefined }: SqliteOptions): HistoryAdapter {
+export function openSqliteAdapter({
+  path,
+  log = () => undefined,
+  onConnection,
+  readOnly = false,
+}: SqliteOptions): HistoryAdapter {
   const info: StoreInfo = { kind: 'sqlite', location: path, role: 'off', state: 'ok' };
   const off = (reason: string) => {
     log(reason);
@@ -75,7 +84,7 @@ export function openSqliteAdapter({ path, log = () => undefined }: SqliteOptions
     log(
       `${path} was written by a newer version of this server (schema ${file.version}): this server only reads it`,
     );
-  const canWrite = file.kind !== 'newer' && writable(path, file.kind !== 'absent');
+  const canWrite = !readOnly && file.kind !== 'newer' && writable(path, file.kind !== 'absent');
   if (!canWrite && file.kind === 'absent') return off(`cannot create ${path}: history is off`);
 
   let lock: WriterLock | null = null;
@@ -106,6 +115,7 @@ export function openSqliteAdapter({ path, log = () => undefined }: SqliteOptions
     info.reason = `${path} has a newer schema (${file.version}): history is not recorded`;
   } else if (!lock) log(`another process records into ${path}; this server only reads it`);
 
+  onConnection?.(db);
   const q = statementCache(db);
   const reads = sqliteReads(q);
   const cache: IdCache = newIdCache();

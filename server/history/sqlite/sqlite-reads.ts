@@ -12,6 +12,7 @@ import type {
 } from '../adapter.ts';
 import { LEVEL_MS } from '../adapter.ts';
 import { decodeBalance } from './balance-codec.ts';
+import { OPEN_END } from './migrations.ts';
 import { idList, type Statements } from './statements.ts';
 
 /** The reads of the SQLite adapter. Balances come back through `CAST(b AS TEXT)` and their scale. */
@@ -44,12 +45,20 @@ export function toLevel(level: Level, r: Row): LevelRow {
 export function sqliteReads(q: Statements): HistoryReader {
   const all = (sql: string, ...args: unknown[]) => q.get(sql, true).all(...args) as Row[];
   const one = (sql: string, ...args: unknown[]) => q.get(sql, true).get(...args) as Row | undefined;
-  const membership = (r: Row): MembershipRow => ({
-    id: num(r[0]),
-    pool: num(r[1]),
-    from: num(r[2]),
-    to: num(r[3]),
-  });
+  const latest = () => (one('SELECT max(t) FROM observation')?.[0] ?? 0) as number;
+  /** Rows as stored, an open one reaching the latest observation; those ending before `from` left out. */
+  const memberships = (rows: Row[], from: number): MembershipRow[] => {
+    const end = rows.some((r) => r[3] === OPEN_END) ? latest() : 0;
+    const out = rows.map((r) => ({
+      id: num(r[0]),
+      pool: num(r[1]),
+      from: num(r[2]),
+      to: r[3] === OPEN_END ? end : num(r[3]),
+      open: r[3] === OPEN_END,
+    }));
+    return out.filter((r) => r.to >= from);
+  };
+
   const index = (r: Row): IndexRow => ({
     asset: r[0] as string,
     t: num(r[1]),
@@ -60,15 +69,27 @@ export function sqliteReads(q: Statements): HistoryReader {
 
   function seriesWhere(column: string, ids: readonly number[]): SeriesRow[] {
     return all(
-      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
+      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.levels_to, s.hb, CAST(s.hxb AS TEXT), s.hxs, CAST(s.pxb AS TEXT), s.pxs FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
       idList(ids),
-    ).map((r) => ({
-      id: num(r[0]),
-      pool: num(r[1]),
-      asset: r[2] as string,
-      last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
-      inDrop: r[6] === 1,
-    }));
+    ).map((r) => {
+      const id = num(r[0]);
+      return {
+        id,
+        pool: num(r[1]),
+        asset: r[2] as string,
+        last: r[3] === null ? null : { t: num(r[3]), balance: dec(r[4], r[5]) },
+        inDrop: r[6] === 1,
+        levelsTo: r[7] as number | null,
+        hourMax:
+          r[8] === null
+            ? null
+            : {
+                bucket: num(r[8]),
+                max: dec(r[9], r[10]),
+                prevMax: r[11] === null ? null : dec(r[11], r[12]),
+              },
+      };
+    });
   }
 
   return {
@@ -118,25 +139,34 @@ export function sqliteReads(q: Statements): HistoryReader {
       ).map((r) => num(r[0]));
     },
     async membershipsAt(t) {
-      return all(
-        'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+      return memberships(
+        all(
+          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+          t,
+          t,
+        ),
         t,
-        t,
-      ).map(membership);
+      );
     },
     async membershipsOverlapping(from, to, pools) {
       if (pools)
-        return all(
-          `SELECT id, pool, t0, t1 FROM membership WHERE pool IN (${IDS}) AND t0 <= ? AND t1 >= ? ORDER BY t0, id`,
-          idList(pools),
-          to,
+        return memberships(
+          all(
+            `SELECT id, pool, t0, t1 FROM membership WHERE pool IN (${IDS}) AND t0 <= ? AND t1 >= ? ORDER BY t0, id`,
+            idList(pools),
+            to,
+            from,
+          ),
           from,
-        ).map(membership);
-      return all(
-        'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+        );
+      return memberships(
+        all(
+          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
+          from,
+          to,
+        ),
         from,
-        to,
-      ).map(membership);
+      );
     },
     async coverage(from, to): Promise<CoverageRow[]> {
       return all(

@@ -1,6 +1,7 @@
 import type { HistoryReader, HistoryTx, Level } from '../adapter.ts';
 import { LEVEL_MS } from '../adapter.ts';
-import { encodeBalance } from './balance-codec.ts';
+import { encodeBalance, encodeBalanceJson } from './balance-codec.ts';
+import { OPEN_END } from './migrations.ts';
 import type { Statements } from './statements.ts';
 
 /**
@@ -80,24 +81,32 @@ export function sqliteTx(
       return { pools: poolIds, series: seriesIds };
     },
     async putSeriesState(rows) {
-      for (const r of rows) {
-        const e = encodeBalance(r.last.balance);
-        run(
-          'UPDATE series SET last_t = ?, last_b = ?, last_s = ?, in_drop = ? WHERE id = ?',
-          r.last.t,
-          e.b,
-          e.s,
-          r.inDrop ? 1 : 0,
-          r.id,
-        );
-      }
+      // One statement for all: the rows travel as one JSON array read by json_each.
+      if (rows.length === 0) return;
+      const json = rows.map((r) => {
+        const h = r.hourMax;
+        const max = h ? encodeBalanceJson(h.max) : 'null,null';
+        const prev = h?.prevMax ? encodeBalanceJson(h.prevMax) : 'null,null';
+        return `[${r.id},${r.last.t},${encodeBalanceJson(r.last.balance)},${r.inDrop ? 1 : 0},${r.levelsTo ?? 'null'},${h ? h.bucket : 'null'},${max},${prev}]`;
+      });
+      run(
+        `UPDATE series SET last_t = j.value->>1, last_b = j.value->>2, last_s = j.value->>3, in_drop = j.value->>4,
+           levels_to = j.value->>5, hb = j.value->>6, hxb = j.value->>7, hxs = j.value->>8, pxb = j.value->>9, pxs = j.value->>10
+         FROM json_each(?) j WHERE series.id = j.value->>0`,
+        `[${json.join(',')}]`,
+      );
     },
     async insertPoints(rows) {
-      const sql = 'INSERT INTO point (series, t, b, s) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING';
-      return rows.map((r) => {
-        const e = encodeBalance(r.balance);
-        return Number(run(sql, r.series, r.t, e.b, e.s).changes) > 0;
-      });
+      if (rows.length === 0) return [];
+      const json = rows.map((r) => `[${r.series},${r.t},${encodeBalanceJson(r.balance)}]`);
+      const added = q
+        .get(
+          'INSERT INTO point (series, t, b, s) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING RETURNING series, t',
+          true,
+        )
+        .all(`[${json.join(',')}]`) as [number, number][];
+      const keys = new Set(added.map(([series, t]) => `${series}:${t}`));
+      return rows.map((r) => keys.has(`${r.series}:${r.t}`));
     },
     async putLevels(level: Level, rows) {
       const table = level === 'hour' ? 'hour_level' : 'day_level';
@@ -129,12 +138,13 @@ export function sqliteTx(
       );
     },
     async putMembership(row) {
+      const to = row.to === 'open' ? OPEN_END : row.to;
       if (row.id !== undefined) {
-        run('UPDATE membership SET t0 = ?, t1 = ? WHERE id = ?', row.from, row.to, row.id);
+        run('UPDATE membership SET t0 = ?, t1 = ? WHERE id = ?', row.from, to, row.id);
         return row.id;
       }
       return Number(
-        run('INSERT INTO membership (pool, t0, t1) VALUES (?, ?, ?)', row.pool, row.from, row.to)
+        run('INSERT INTO membership (pool, t0, t1) VALUES (?, ?, ?)', row.pool, row.from, to)
           .lastInsertRowid,
       );
     },
