@@ -8,8 +8,10 @@ import type { PoolClient } from 'pg';
  * byte (`NUMERIC` would turn `007` into `7` and `-0` into `0`). Times are `bigint` milliseconds.
  * Every keyed table has the primary key the adapter's "insert if absent" relies on, so servers
  * recording the same answer at once store each row once. Column names `t0`/`t1` stand for an
- * interval's `from`/`to` (both reserved words in SQL).
+ * interval's `from`/`to` (both reserved words in SQL); an open membership has `t1 = OPEN_END`.
+ * `series.hour_*` hold the series' `hourMax`.
  */
+export const OPEN_END = Number.MAX_SAFE_INTEGER;
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE symbol (id serial PRIMARY KEY, name text NOT NULL UNIQUE);
@@ -22,6 +24,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE series (
     id serial PRIMARY KEY, pool integer NOT NULL REFERENCES pool, asset text NOT NULL,
     last_t bigint, last_balance text, in_drop boolean NOT NULL DEFAULT false,
+    levels_to bigint, hour_bucket bigint, hour_max text, prev_hour_max text,
     UNIQUE (pool, asset)
   );
   CREATE TABLE point (

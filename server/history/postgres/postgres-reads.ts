@@ -10,6 +10,7 @@ import type {
   PoolRow,
   SeriesRow,
 } from '../adapter.ts';
+import { OPEN_END } from './migrations.ts';
 
 /** Runs one parameterised statement and resolves to its rows (times already numbers). */
 export type Query = <R = Row>(text: string, values?: readonly unknown[]) => Promise<R[]>;
@@ -32,12 +33,7 @@ const toLevel = (r: Row): LevelRow => ({
   min: { t: r.min_t as number, balance: r.min_balance as string },
   max: { t: r.max_t as number, balance: r.max_balance as string },
 });
-const toMembership = (r: Row): MembershipRow => ({
-  id: r.id as number,
-  pool: r.pool as number,
-  from: r.t0 as number,
-  to: r.t1 as number,
-});
+const MEMBERSHIP = `SELECT id, pool, t0, t1, t1 = ${OPEN_END} AS open FROM membership`;
 const toIndex = (r: Row): IndexRow => ({
   asset: r.asset as string,
   t: r.t as number,
@@ -52,7 +48,8 @@ const first = <T>(rows: T[]): T | null => rows[0] ?? null;
 export function postgresReads(q: Query): HistoryReader {
   async function seriesWhere(column: 'pool' | 'id', ids: readonly number[]): Promise<SeriesRow[]> {
     const rows = await q(
-      `SELECT id, pool, asset, last_t, last_balance, in_drop FROM series WHERE ${column} = ANY($1::integer[]) ORDER BY id`,
+      `SELECT id, pool, asset, last_t, last_balance, in_drop, levels_to, hour_bucket, hour_max, prev_hour_max
+       FROM series WHERE ${column} = ANY($1::integer[]) ORDER BY id`,
       [ids],
     );
     return rows.map((r) => ({
@@ -61,7 +58,32 @@ export function postgresReads(q: Query): HistoryReader {
       asset: r.asset as string,
       last: r.last_t === null ? null : { t: r.last_t as number, balance: r.last_balance as string },
       inDrop: r.in_drop === true,
+      levelsTo: r.levels_to as number | null,
+      hourMax:
+        r.hour_bucket === null
+          ? null
+          : {
+              bucket: r.hour_bucket as number,
+              max: r.hour_max as string,
+              prevMax: r.prev_hour_max as string | null,
+            },
     }));
+  }
+
+  /** Rows as stored, an open one reaching the latest observation; those ending before `from` left out. */
+  async function memberships(rows: Row[], from: number): Promise<MembershipRow[]> {
+    const end = rows.some((r) => r.open === true)
+      ? ((await q<{ t: number | null }>('SELECT max(t) AS t FROM observation'))[0]?.t ?? 0)
+      : 0;
+    return rows
+      .map((r) => ({
+        id: r.id as number,
+        pool: r.pool as number,
+        from: r.t0 as number,
+        to: r.open === true ? end : (r.t1 as number),
+        open: r.open === true,
+      }))
+      .filter((r) => r.to >= from);
   }
 
   return {
@@ -113,24 +135,19 @@ export function postgresReads(q: Query): HistoryReader {
       return rows.map((r) => r.t);
     },
     async membershipsAt(t) {
-      return (
-        await q(
-          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= $1 AND t0 <= $1 ORDER BY t0, id',
-          [t],
-        )
-      ).map(toMembership);
+      return memberships(
+        await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $1 ORDER BY t0, id`, [t]),
+        t,
+      );
     },
     async membershipsOverlapping(from, to, pools) {
       const rows = pools
         ? await q(
-            'SELECT id, pool, t0, t1 FROM membership WHERE pool = ANY($3::integer[]) AND t0 <= $2 AND t1 >= $1 ORDER BY t0, id',
+            `${MEMBERSHIP} WHERE pool = ANY($3::integer[]) AND t0 <= $2 AND t1 >= $1 ORDER BY t0, id`,
             [from, to, pools],
           )
-        : await q(
-            'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id',
-            [from, to],
-          );
-      return rows.map(toMembership);
+        : await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id`, [from, to]);
+      return memberships(rows, from);
     },
     async coverage(from, to): Promise<CoverageRow[]> {
       const rows = await q(

@@ -1,4 +1,5 @@
-import type { HistoryReader, HistoryTx, LevelRow } from '../adapter.ts';
+import type { HistoryReader, HistoryTx, LevelRow, SeriesState } from '../adapter.ts';
+import { OPEN_END } from './migrations.ts';
 import { levelTable, type Query } from './postgres-reads.ts';
 
 /**
@@ -112,15 +113,22 @@ export function postgresTx(
     async putSeriesState(rows) {
       const last = lastByKey(rows, (r) => String(r.id));
       if (last.length === 0) return;
+      const col = (f: (r: SeriesState) => unknown) => last.map(f);
       await q(
-        `UPDATE series SET last_t = u.t, last_balance = u.b, in_drop = u.d
-         FROM unnest($1::integer[], $2::bigint[], $3::text[], $4::boolean[]) AS u (id, t, b, d)
+        `UPDATE series SET last_t = u.t, last_balance = u.b, in_drop = u.d, levels_to = u.lt,
+           hour_bucket = u.hb, hour_max = u.hm, prev_hour_max = u.pm
+         FROM unnest($1::integer[], $2::bigint[], $3::text[], $4::boolean[], $5::bigint[],
+                     $6::bigint[], $7::text[], $8::text[]) AS u (id, t, b, d, lt, hb, hm, pm)
          WHERE series.id = u.id`,
         [
-          last.map((r) => r.id),
-          last.map((r) => r.last.t),
-          last.map((r) => r.last.balance),
-          last.map((r) => r.inDrop),
+          col((r) => r.id),
+          col((r) => r.last.t),
+          col((r) => r.last.balance),
+          col((r) => r.inDrop),
+          col((r) => r.levelsTo),
+          col((r) => r.hourMax?.bucket ?? null),
+          col((r) => r.hourMax?.max ?? null),
+          col((r) => r.hourMax?.prevMax ?? null),
         ],
       );
     },
@@ -169,13 +177,14 @@ export function postgresTx(
       return rows.length > 0;
     },
     async putMembership(row) {
+      const to = row.to === 'open' ? OPEN_END : row.to;
       if (row.id !== undefined) {
-        await q('UPDATE membership SET t0 = $1, t1 = $2 WHERE id = $3', [row.from, row.to, row.id]);
+        await q('UPDATE membership SET t0 = $1, t1 = $2 WHERE id = $3', [row.from, to, row.id]);
         return row.id;
       }
       const rows = await q<{ id: number }>(
         'INSERT INTO membership (pool, t0, t1) VALUES ($1, $2, $3) RETURNING id',
-        [row.pool, row.from, row.to],
+        [row.pool, row.from, to],
       );
       return rows[0]!.id;
     },

@@ -28,7 +28,15 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
         for (let t = 11; t <= 40; t += 1) {
           await tx.putMembership({ id: a, pool: 1, from: 10, to: t });
           await tx.putCoverage({ id: c, from: 10, to: t });
-          await tx.putSeriesState([{ id: s, last: { t, balance: `${t}.0` }, inDrop: t % 2 === 0 }]);
+          await tx.putSeriesState([
+            {
+              id: s,
+              last: { t, balance: `${t}.0` },
+              inDrop: t % 2 === 0,
+              levelsTo: t - 1,
+              hourMax: { bucket: 0, max: `${t}.0`, prevMax: t % 2 ? null : '-0' },
+            },
+          ]);
           const v = { t, balance: `-${t}` };
           await tx.putLevels('hour', [{ series: s, bucket: 0, n: t, last: v, min: v, max: v }]);
           await tx.putLevels('day', [
@@ -36,6 +44,9 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
           ]);
         }
         await tx.deleteMemberships([b]);
+        await tx.insertObservation(45);
+        const open = await tx.putMembership({ pool: 3, from: 30, to: 30 });
+        await tx.putMembership({ id: open, pool: 3, from: 30, to: 'open' });
         return {
           overlapping: await tx.membershipsOverlapping(35, 55),
           ofPool: await tx.membershipsOverlapping(0, 100, [2]),
@@ -46,18 +57,25 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
           days: (await tx.levels('day', s, 20 * 86_400_000, 22 * 86_400_000)).map((r) => r.n),
         };
       });
-      const membership = { id: 1, pool: 1, from: 10, to: 40 };
-      expect(seen.overlapping).toEqual([membership]);
+      const membership = { id: 1, pool: 1, from: 10, to: 40, open: false };
+      const opened = { id: 3, pool: 3, from: 30, to: 45, open: true };
+      expect(seen.overlapping).toEqual([membership, opened]);
       expect(seen.ofPool).toEqual([]);
-      expect(seen.at).toEqual([membership]);
+      expect(seen.at).toEqual([membership, opened]);
       expect(seen.coverage).toEqual([{ id: 1, from: 10, to: 40 }]);
-      expect(seen.series[0]).toMatchObject({ last: { t: 40, balance: '40.0' }, inDrop: true });
+      expect(seen.series[0]).toMatchObject({
+        last: { t: 40, balance: '40.0' },
+        inDrop: true,
+        levelsTo: 39,
+        hourMax: { bucket: 0, max: '40.0', prevMax: '-0' },
+      });
       expect(seen.hour.map((r) => r.n)).toEqual([40]);
       expect(seen.days).toEqual([1, 1, 1]);
       // And committed, the same from outside the transaction.
-      expect(await store.membershipsOverlapping(0, 100)).toEqual([membership]);
+      expect(await store.membershipsOverlapping(0, 100)).toEqual([membership, opened]);
+      expect(await store.membershipsOverlapping(46, 100)).toEqual([]);
       expect(await store.coverage(0, 100)).toEqual([{ id: 1, from: 10, to: 40 }]);
-      expect((await store.seriesByIds([1]))[0]?.last).toEqual({ t: 40, balance: '40.0' });
+      expect((await store.seriesByIds([1]))[0]).toEqual({ ...seen.series[0], id: 1 });
       expect((await store.levels('hour', 1, 0, 0))[0]?.last).toEqual({ t: 40, balance: '-40' });
       expect(await store.levels('day', 1, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(30);
     });

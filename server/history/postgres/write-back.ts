@@ -5,13 +5,14 @@ import type {
   LevelRow,
   MembershipRow,
   SeriesRow,
-  TimedValue,
+  SeriesState,
 } from '../adapter.ts';
+import { OPEN_END } from './migrations.ts';
 import type { Query } from './postgres-reads.ts';
 
 /**
- * The rows a transaction overwrites again and again (each series' state, the current hour's and
- * day's level rows, the open memberships and coverage) are kept in memory until the transaction
+ * The rows a transaction overwrites again and again (each series' state, level rows, the
+ * memberships and coverage intervals it extends) are kept in memory until the transaction
  * commits, or until `limit` of them are waiting, and then written once each, in one statement per
  * table. PostgreSQL keeps every version of a row its own open transaction wrote, so an import of
  * thousands of snapshots in one transaction would otherwise make each later update of the same
@@ -30,14 +31,18 @@ export function writeBack(
   raw: HistoryTx,
   limit = WRITE_BACK_LIMIT,
 ): HistoryTx & { flush(): Promise<void> } {
-  const state = new Map<number, { id: number; last: TimedValue; inDrop: boolean }>();
+  const state = new Map<number, SeriesState>();
   const levels: Record<Level, Map<number, Map<number, LevelRow>>> = {
     hour: new Map(),
     day: new Map(),
   };
   let levelCount = 0;
   const intervals = {
-    membership: { rows: new Map<number, MembershipRow>(), deleted: new Set<number>() },
+    // Memberships as stored: `to` is OPEN_END for an open one.
+    membership: {
+      rows: new Map<number, Omit<MembershipRow, 'open'>>(),
+      deleted: new Set<number>(),
+    },
     coverage: { rows: new Map<number, CoverageRow>(), deleted: new Set<number>() },
   };
   const waiting = () =>
@@ -76,17 +81,29 @@ export function writeBack(
   const withState = (rows: SeriesRow[]) =>
     rows.map((r) => {
       const s = state.get(r.id);
-      return s ? { ...r, last: s.last, inDrop: s.inDrop } : r;
+      return s
+        ? { ...r, last: s.last, inDrop: s.inDrop, levelsTo: s.levelsTo, hourMax: s.hourMax }
+        : r;
     });
   /** Rows from the database with the waiting versions in their place, filtered by the same rule. */
-  function corrected<T extends { id: number; from: number; to: number }>(
+  async function corrected<T extends { id: number; from: number; to: number }>(
     stored: T[],
     table: keyof typeof intervals,
-    keep: (r: T) => boolean,
-  ): T[] {
+    keep: (r: { from: number; to: number; pool?: number }) => boolean,
+  ): Promise<T[]> {
     const { rows, deleted } = intervals[table];
     const out = stored.filter((r) => !rows.has(r.id) && !deleted.has(r.id));
-    for (const r of rows.values()) if (keep(r as unknown as T)) out.push(r as unknown as T);
+    const waitingRows = [...rows.values()];
+    // An open membership reaches the latest observation, as the adapter reads it.
+    const open = waitingRows.some((r) => r.to === OPEN_END);
+    const latest = open ? ((await raw.observationBounds())?.last ?? 0) : 0;
+    for (const r of waitingRows) {
+      const row =
+        table === 'membership'
+          ? { ...r, to: r.to === OPEN_END ? latest : r.to, open: r.to === OPEN_END }
+          : r;
+      if (keep(row)) out.push(row as unknown as T);
+    }
     return out.sort(byFrom);
   }
 
@@ -124,7 +141,7 @@ export function writeBack(
       return corrected(
         await raw.membershipsOverlapping(from, to, pools),
         'membership',
-        (r) => inInterval(r, from, to) && (!only || only.has(r.pool)),
+        (r) => inInterval(r, from, to) && (!only || only.has(r.pool!)),
       );
     },
     async coverage(from, to) {
@@ -145,12 +162,8 @@ export function writeBack(
     },
     async putMembership(row) {
       if (row.id === undefined) return raw.putMembership(row);
-      intervals.membership.rows.set(row.id, {
-        id: row.id,
-        pool: row.pool,
-        from: row.from,
-        to: row.to,
-      });
+      const to = row.to === 'open' ? OPEN_END : row.to;
+      intervals.membership.rows.set(row.id, { id: row.id, pool: row.pool, from: row.from, to });
       await maybeFlush();
       return row.id;
     },
