@@ -99,6 +99,27 @@ describeWithPostgres('the PostgreSQL adapter', (cluster) => {
     expect(await second).toEqual([1, 2]);
   });
 
+  it("waits for another server's long transaction rather than calling the connection lost", async () => {
+    const url = await cluster().createDatabase();
+    const a = adapter(url);
+    const b = openPostgresAdapter({ url, queryTimeoutMs: 200 });
+    open.push(b);
+    await b.observationBounds();
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const long = a.write(async (tx) => {
+      await tx.insertObservation(1);
+      entered();
+      // Longer than b's statement timeout, while a holds the write lock.
+      await new Promise((r) => setTimeout(r, 600));
+    });
+    await inside;
+    await b.write((tx) => tx.insertObservation(2));
+    await long;
+    expect(await b.observations(0, 10, 10)).toEqual([1, 2]);
+    expect(b.info().state).toBe('ok');
+  });
+
   it('overwrites a level row and keeps every other row as given', async () => {
     const store = adapter(await cluster().createDatabase());
     const row = (n: number, balance: string) => ({

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { HistoryAdapter, HistoryTx, StoreInfo } from '../adapter.ts';
 import { offAdapter } from '../off-adapter.ts';
 import { createPool, queryOn, StoreError, type ConnectionOptions } from './connection.ts';
@@ -14,6 +15,8 @@ export interface PostgresOptions extends ConnectionOptions {
   log?: (line: string) => void;
   /** First and longest pause between two reconnection attempts while the database is away. */
   retryMs?: { first: number; max: number };
+  /** How long a write waits for another server's write transaction to end. */
+  lockWaitMs?: number;
   /** Rows a transaction keeps in memory before writing them (write-back.ts). */
   writeBackLimit?: number;
 }
@@ -114,7 +117,17 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
       let broken = false;
       try {
         await q('BEGIN');
-        await q('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+        // Another server's transaction (an import of a year, say) may hold the lock for minutes:
+        // waiting for it is not a lost connection, so this one statement may take longer.
+        await client
+          .query({
+            text: 'SELECT pg_advisory_xact_lock($1)',
+            values: [WRITE_LOCK],
+            query_timeout: options.lockWaitMs ?? 3_600_000,
+          } as pg.QueryConfig)
+          .catch((error: unknown) => {
+            throw new StoreError(error, target);
+          });
         const tx = writeBack(
           q,
           postgresTx(q, postgresReads(q), cache, created),
