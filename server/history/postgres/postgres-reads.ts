@@ -33,7 +33,10 @@ const toLevel = (r: Row): LevelRow => ({
   min: { t: r.min_t as number, balance: r.min_balance as string },
   max: { t: r.max_t as number, balance: r.max_balance as string },
 });
-const MEMBERSHIP = `SELECT id, pool, t0, t1, t1 = ${OPEN_END} AS open FROM membership`;
+/** An open membership is read with its end at the latest observation (computed once a statement). */
+const MEMBERSHIP = `SELECT id, pool, t0, t1 = ${OPEN_END} AS open,
+  CASE WHEN t1 = ${OPEN_END} THEN coalesce((SELECT max(t) FROM observation), 0) ELSE t1 END AS t1
+  FROM membership`;
 const toIndex = (r: Row): IndexRow => ({
   asset: r.asset as string,
   t: r.t as number,
@@ -70,21 +73,17 @@ export function postgresReads(q: Query): HistoryReader {
     }));
   }
 
-  /** Rows as stored, an open one reaching the latest observation; those ending before `from` left out. */
-  async function memberships(rows: Row[], from: number): Promise<MembershipRow[]> {
-    const end = rows.some((r) => r.open === true)
-      ? ((await q<{ t: number | null }>('SELECT max(t) AS t FROM observation'))[0]?.t ?? 0)
-      : 0;
-    return rows
+  /** Rows with their ends as read, those ending before `from` (an open one, at the latest observation) left out. */
+  const memberships = (rows: Row[], from: number): MembershipRow[] =>
+    rows
       .map((r) => ({
         id: r.id as number,
         pool: r.pool as number,
         from: r.t0 as number,
-        to: r.open === true ? end : (r.t1 as number),
+        to: r.t1 as number,
         open: r.open === true,
       }))
       .filter((r) => r.to >= from);
-  }
 
   return {
     async symbolId(name) {
