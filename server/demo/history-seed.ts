@@ -53,68 +53,82 @@ function snapshotOf(pools: DemoPool[], t: number, updated: Map<DemoPool, number>
 }
 
 /**
- * Generates `days` of history for the demo market, one snapshot every `everyMs`, ending now at
- * the market's state, and records it into the demo's own store. In it: a symbol moves from one
- * pool to another (day 20 of 30), a pool of new listings appears (day 25), and a few drawdowns.
- * Returns the store and the market as it stands at the end, for the demo upstream to go on from.
+ * The generated month, step by step, from a fresh market with a fixed seed: the same options
+ * give the same steps, so the end state can be had at once and the history recorded after.
+ * In it: a symbol moves from one pool to another (day 20 of 30), a pool of new listings appears
+ * (day 25), and a few drawdowns.
  */
-export async function seedDemoHistory(options: SeedOptions = {}) {
-  const now = options.now ?? Date.now();
-  const every = options.everyMs ?? 300_000;
-  const days = options.days ?? 30;
-  const steps = Math.floor((days * DAY) / every);
-  const end = Math.floor(now / every) * every;
-  const start = end - steps * every;
-  const market = createMarket({ ...options, now });
+function* steps(options: SeedOptions, start: number, count: number, every: number) {
+  const market = createMarket({ ...options, now: start + count * every });
   const random = seededRandom((options.seed ?? 1) ^ 0x415);
-  const store =
-    options.store ??
-    openSqliteAdapter({
-      path: join(mkdtempSync(join(tmpdir(), 'demo-history-')), 'demo-history.sqlite'),
-    });
-
-  const moveAt = start + Math.floor(steps * (20 / 30)) * every;
-  const appearAt = start + Math.floor(steps * (25 / 30)) * every;
-  const dropAt = [0.15, 0.45, 0.72, 0.9].map((f) => start + Math.floor(steps * f) * every);
+  const moveAt = start + Math.floor(count * (20 / 30)) * every;
+  const appearAt = start + Math.floor(count * (25 / 30)) * every;
+  const dropAt = [0.15, 0.45, 0.72, 0.9].map((f) => start + Math.floor(count * f) * every);
   const donor = market.find((p) => p.symbols.includes('LINKUSDT'));
   const receiver = market.find((p) => p.symbols.includes('1000PEPEUSDT'));
   const listed: DemoPool = {
     symbols: ['NEWAUSDT', 'NEWBUSDT', 'NEWCUSDT'],
     assets: [{ asset: 'USDT', units: 250_000n * 100_000_000n, decimals: 8, frozen: false }],
   };
-  const live = market.filter((p) => p !== listed);
-
   const updated = new Map<DemoPool, number>();
-  const started = performance.now();
-  await store.write(async (tx) => {
-    for (let i = 0; i <= steps; i += 1) {
-      const t = start + i * every;
-      if (i > 0) walk(live, random, t, updated);
-      if (t === moveAt && donor && receiver) {
-        donor.symbols = donor.symbols.filter((s) => s !== 'LINKUSDT');
-        receiver.symbols = [...receiver.symbols, 'LINKUSDT'].sort();
-      }
-      if (t === appearAt) live.push(listed);
-      const di = dropAt.indexOf(t);
-      if (di !== -1) {
-        const victim = live[(di * 7 + 3) % live.length]!.assets[0]!;
-        victim.units = (victim.units * 80n) / 100n;
-      }
-      const index = options.indexAt?.(t);
-      await recordSnapshot(
-        tx,
-        { observedAt: t, pools: snapshotOf(live, t, updated), ...(index ? { index } : {}) },
-        3 * every,
-      );
+  for (let i = 0; i <= count; i += 1) {
+    const t = start + i * every;
+    if (i > 0) walk(market, random, t, updated);
+    if (t === moveAt && donor && receiver) {
+      donor.symbols = donor.symbols.filter((s) => s !== 'LINKUSDT');
+      receiver.symbols = [...receiver.symbols, 'LINKUSDT'].sort();
     }
-  });
-  market.splice(0, market.length, ...live);
-  return {
-    store,
-    market,
-    from: start,
-    to: end,
-    snapshots: steps + 1,
-    ms: performance.now() - started,
-  };
+    if (t === appearAt) market.push(listed);
+    const di = dropAt.indexOf(t);
+    if (di !== -1) {
+      const victim = market[(di * 7 + 3) % market.length]!.assets[0]!;
+      victim.units = (victim.units * 80n) / 100n;
+    }
+    yield { t, market, pools: () => snapshotOf(market, t, updated) };
+  }
+}
+
+/** Snapshots recorded per transaction; the event loop runs between two, so a server stays responsive. */
+const CHUNK = 576;
+
+/**
+ * Generates `days` of history for the demo market, one snapshot every `everyMs`, ending now.
+ * Returns at once the market as it stands at the end (for the demo upstream to go on from) and
+ * the demo's own store, and `filled`, which resolves once the history is recorded into it, in
+ * chunks, so a server can start serving live data while it fills.
+ */
+export function seedDemoHistory(options: SeedOptions = {}) {
+  const every = options.everyMs ?? 300_000;
+  const count = Math.floor(((options.days ?? 30) * DAY) / every);
+  const end = Math.floor((options.now ?? Date.now()) / every) * every;
+  const start = end - count * every;
+  let market: DemoPool[] = [];
+  for (const step of steps(options, start, count, every)) market = step.market;
+  const store =
+    options.store ??
+    openSqliteAdapter({
+      path: join(mkdtempSync(join(tmpdir(), 'demo-history-')), 'demo-history.sqlite'),
+    });
+  const started = performance.now();
+  const filled = (async () => {
+    const all = steps(options, start, count, every);
+    for (let done = false; !done;) {
+      await store.write(async (tx) => {
+        for (let i = 0; i < CHUNK; i += 1) {
+          const next = all.next();
+          if (next.done) return void (done = true);
+          const { t, pools } = next.value;
+          const index = options.indexAt?.(t);
+          await recordSnapshot(
+            tx,
+            { observedAt: t, pools: pools(), ...(index ? { index } : {}) },
+            3 * every,
+          );
+        }
+      });
+      await new Promise((r) => setImmediate(r));
+    }
+    return { ms: performance.now() - started };
+  })();
+  return { store, market, from: start, to: end, snapshots: count + 1, filled };
 }

@@ -33,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'export') {
     const from = isoTime('from', values.from) ?? 0;
     const to = isoTime('to', values.to) ?? Number.MAX_SAFE_INTEGER;
-    const store = await openStore(process.env, log);
+    // Read-only: an export runs beside a recording server and never writes.
+    const store = await openStore(process.env, log, { readOnly: true });
     try {
       let n = 0;
       for await (const line of exportLines(store, from, to)) {
@@ -58,7 +59,12 @@ async function main(argv: string[]): Promise<number> {
         `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
       );
     }
-    const lines = parseHistoryFile(text);
+    let lines;
+    try {
+      lines = parseHistoryFile(text);
+    } catch (error) {
+      throw new BadHistoryFile(`${file}: ${(error as Error).message}; nothing imported`);
+    }
     const store = await openStore(process.env, log);
     try {
       if (store.info().role !== 'writer')

@@ -12,12 +12,19 @@ export interface HistoryPartsOptions {
   store?: HistoryAdapter;
 }
 
-/** `FAPI_RECORD_EVERY` in ms: whole seconds, default 60, 0 records nothing. */
-export function recordEveryMs(value: string | undefined): number {
+/** `FAPI_RECORD_EVERY` in ms: seconds, default 60, 0 records nothing; a bad value is said and the default kept. */
+export function recordEveryMs(
+  value: string | undefined,
+  log: (line: string) => void = () => undefined,
+): number {
   if (value === undefined || value.trim() === '') return 60_000;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0)
-    throw new Error(`FAPI_RECORD_EVERY must be a number of seconds, not ${value}`);
+  if (!Number.isFinite(n) || n < 0) {
+    log(
+      `FAPI_RECORD_EVERY must be a number of seconds, not ${value.slice(0, 40)}: recording every 60 s`,
+    );
+    return 60_000;
+  }
   return Math.round(n * 1000);
 }
 
@@ -36,7 +43,7 @@ export async function createHistoryParts({
   const recorder = createRecorder({
     store,
     poolList,
-    everyMs: recordEveryMs(env.FAPI_RECORD_EVERY),
+    everyMs: recordEveryMs(env.FAPI_RECORD_EVERY, log),
     ...(assetIndex ? { assetIndex } : {}),
     ...(log ? { log } : {}),
   });

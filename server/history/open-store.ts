@@ -18,6 +18,8 @@ export interface StoreEnv {
 export async function openStore(
   env: StoreEnv,
   log?: (line: string) => void,
+  /** `readOnly`: never take the writer role nor write (an export). */
+  options: { readOnly?: boolean } = {},
 ): Promise<HistoryAdapter> {
   const url = env.DATABASE_URL?.trim();
   if (url) {
@@ -34,5 +36,6 @@ export async function openStore(
   return openSqliteAdapter({
     path: env.HISTORY_DB?.trim() || DEFAULT_HISTORY_DB,
     ...(log ? { log } : {}),
+    readOnly: options.readOnly ?? false,
   });
 }

@@ -106,14 +106,15 @@ export function openSqliteAdapter({
     );
   }
   info.role = lock ? 'writer' : 'reader';
-  if (!canWrite && file.kind !== 'newer') {
+  if (!canWrite && file.kind !== 'newer' && !readOnly) {
     info.state = 'degraded';
     info.reason = `${path} is read-only: history is served but not recorded`;
     log(info.reason);
   } else if (file.kind === 'newer') {
     info.state = 'degraded';
     info.reason = `${path} has a newer schema (${file.version}): history is not recorded`;
-  } else if (!lock) log(`another process records into ${path}; this server only reads it`);
+  } else if (!lock && !readOnly)
+    log(`another process records into ${path}; this server only reads it`);
 
   onConnection?.(db);
   const q = statementCache(db);

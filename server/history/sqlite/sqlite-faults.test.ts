@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,10 @@ import { openSqliteAdapter } from './sqlite-adapter.ts';
 const dir = mkdtempSync(join(tmpdir(), 'history-faults-'));
 let n = 0;
 const file = () => join(dir, `f${(n += 1)}.sqlite`);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (process.getuid?.() === 0) execFileSync('chattr', ['-R', '-i', dir]);
+  rmSync(dir, { recursive: true, force: true });
+});
 const snap = (t: number, b = '1') => ({ observedAt: t, pools: [pool(['AUSDT'], ['USDT', b, t])] });
 const answer = (t: number, b = '1'): Answer => ({
   status: 200,
@@ -61,17 +64,20 @@ describe('the SQLite history file', () => {
     const w = openSqliteAdapter({ path });
     await record(w, snap(1_000, '7'));
     await w.close();
-    chmodSync(path, 0o444);
-    const lines: string[] = [];
-    // root may write any file whatever its bits: there the file is opened read-only as asked.
+    // root may write any file whatever its bits, but not one marked immutable.
     const asRoot = process.getuid?.() === 0;
-    const store = openSqliteAdapter({ path, log: (l) => lines.push(l), readOnly: asRoot });
+    if (asRoot) execFileSync('chattr', ['+i', path]);
+    else chmodSync(path, 0o444);
+    const lines: string[] = [];
+    const store = openSqliteAdapter({ path, log: (l) => lines.push(l) });
     expect(store.info()).toMatchObject({ role: 'reader', state: 'degraded' });
     expect((await answerHistory(store, { symbol: 'AUSDT' }))?.series[0]?.points[0]?.balance).toBe(
       '7',
     );
     expect(lines.join('\n')).toMatch(/read-only/);
+    await expect(record(store, snap(2_000))).rejects.toThrow(/does not record/);
     await store.close();
+    if (asRoot) execFileSync('chattr', ['-i', path]);
   });
 
   it('keeps serving and retries when the disk is full, losing nothing stored', async () => {

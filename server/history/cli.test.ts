@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'history-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cli = join(import.meta.dirname, 'cli.ts');
+const run = (db: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    env: { ...process.env, HISTORY_DB: db },
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const line = (t: number, balance: string) =>
+  JSON.stringify({
+    observedAt: t,
+    answer: [
+      { symbols: ['BTCUSDT'], assets: [{ asset: 'USDT', marginBalance: balance, updateTime: t }] },
+    ],
+  });
+
+describe('npm run history', { timeout: 60_000 }, () => {
+  it('imports a file, imports it again without adding anything, and exports it back', () => {
+    const db = join(dir, 'a.sqlite');
+    const file = join(dir, 'a.jsonl');
+    writeFileSync(
+      file,
+      [
+        line(1_764_633_600_000, '793930579.315848'),
+        line(1_764_633_660_000, '793930579.3158480'),
+      ].join('\n'),
+    );
+    expect(run(db, 'import', file)).toMatchObject({
+      code: 0,
+      err: expect.stringMatching(/imported 2 snapshots/),
+    });
+    expect(run(db, 'import', file).code).toBe(0);
+    const exported = run(db, 'export')
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { observedAt: number; answer: unknown; coveredSince: number });
+    expect(exported.map((l) => l.observedAt)).toEqual([1_764_633_600_000, 1_764_633_660_000]);
+    expect(exported[1]!.answer).toEqual(
+      JSON.parse(line(1_764_633_660_000, '793930579.3158480')).answer,
+    );
+    expect(exported[1]!.coveredSince).toBe(1_764_633_600_000);
+    expect(run(db, 'export', '--from', '2025-12-02T00:00:30Z').out.trim().split('\n')).toHaveLength(
+      1,
+    );
+  });
+
+  it('refuses a file with a bad line, naming it, and imports nothing', () => {
+    const db = join(dir, 'b.sqlite');
+    const file = join(dir, 'b.jsonl');
+    writeFileSync(file, [line(1, '1'), line(2, 'NaN')].join('\n'));
+    const r = run(db, 'import', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /line 2: answer\[0\]\.assets\[0\]\.marginBalance: expected a decimal string; nothing imported/,
+    );
+    expect(run(db, 'export').out).toBe('');
+  });
+
+  it.each([
+    [['import', 'no-such-file.jsonl'], /cannot read no-such-file\.jsonl: no such file/],
+    [['export', '--from', 'last tuesday'], /--from takes a date/],
+    [['purge'], /unknown command purge/],
+    [[], /usage: npm run history/],
+  ])('says what is wrong with %j', (args, message) => {
+    const r = run(join(dir, 'c.sqlite'), ...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
