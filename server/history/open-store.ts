@@ -29,7 +29,11 @@ export async function openStore(
       // says in `info()` why not.
       const target = parseDatabaseUrl(url);
       if ('error' in target) throw new Error(target.error);
-      return openPostgresAdapter({ url, ...(log ? { log } : {}) });
+      return openPostgresAdapter({
+        url,
+        readOnly: options.readOnly ?? false,
+        ...(log ? { log } : {}),
+      });
     }
     throw new Error('DATABASE_URL must be a postgres:// URL');
   }

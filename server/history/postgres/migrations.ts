@@ -69,6 +69,17 @@ export type SchemaState = { kind: 'current' } | { kind: 'newer'; version: number
  * by a newer server is left as it is and reported (this server then only reads).
  */
 export async function migrate(client: PoolClient): Promise<SchemaState> {
+  // Usually the schema is current: say so without DDL or a lock, which a role that may only
+  // read (a backup's export) could not take.
+  const found = await client
+    .query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')
+    .then((r) => r.rows[0]?.v ?? 0)
+    .catch((error: { code?: string }) => {
+      if (error.code === '42P01') return 0;
+      throw error;
+    });
+  if (found > MIGRATIONS.length) return { kind: 'newer', version: found };
+  if (found === MIGRATIONS.length) return { kind: 'current' };
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { HistoryAdapter } from '../adapter.ts';
+import { openStore } from '../open-store.ts';
 import { openPostgresAdapter } from './postgres-adapter.ts';
 import { describeWithPostgres } from './with-postgres.ts';
 
@@ -164,6 +165,22 @@ describeWithPostgres('the PostgreSQL adapter', (cluster) => {
     const rows = await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations');
     expect(rows.map((r) => r.version)).toEqual([1]);
     expect(a.info()).toMatchObject({ kind: 'postgres', role: 'writer', state: 'ok' });
+  });
+
+  it('lets a role that may only read export the history', async () => {
+    const url = await cluster().createDatabase();
+    await adapter(url).write((tx) => tx.insertObservation(7));
+    await sql(url, 'CREATE ROLE history_backup LOGIN');
+    await sql(url, 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO history_backup');
+    const store = await openStore(
+      { DATABASE_URL: url.replace('postgres@', 'history_backup@') },
+      undefined,
+      { readOnly: true },
+    );
+    open.push(store);
+    expect(await store.observations(0, 10, 10)).toEqual([7]);
+    expect(store.info()).toMatchObject({ role: 'reader', state: 'ok' });
+    await expect(store.write((tx) => tx.insertObservation(8))).rejects.toThrow(/does not record/);
   });
 
   it('only reads a database that a newer server migrated, and says so', async () => {

@@ -15,6 +15,8 @@ export interface PostgresOptions extends ConnectionOptions {
   log?: (line: string) => void;
   /** First and longest pause between two reconnection attempts while the database is away. */
   retryMs?: { first: number; max: number };
+  /** Never write (an export): the role is `reader`, and a role that may only read will do. */
+  readOnly?: boolean;
   /** How long a write waits for another server's write transaction to end. */
   lockWaitMs?: number;
   /** Rows a transaction keeps in memory before writing them (write-back.ts). */
@@ -51,7 +53,7 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
   const info: StoreInfo = {
     kind: 'postgres',
     location: target.redacted,
-    role: 'writer',
+    role: options.readOnly ? 'reader' : 'writer',
     state: 'ok',
   };
   let schemaProblem: string | null = null;
