@@ -30,13 +30,14 @@ describeWithPostgres('moving a server history from SQLite into PostgreSQL', (clu
   it('exports from the SQLite file, imports into the shared database and serves the identical history', async () => {
     const file = join(dir, 'office.sqlite');
     const sqlite = openSqliteAdapter({ path: file });
-    const seeded = await seedDemoHistory({
+    const seeded = seedDemoHistory({
       store: sqlite,
       days: 1,
       everyMs: 300_000,
       now: Date.UTC(2026, 0, 31),
       indexAt: (t) => [{ symbol: 'BTCUSD', index: `${90_000 + (t % 7)}.25`, time: t }],
     });
+    await seeded.filled;
     await sqlite.close();
     const url = await cluster().createDatabase();
 
