@@ -5,7 +5,7 @@
  * as in production); and two servers recording the same upstream for a minute into one database,
  * with the points stored per snapshot of each series (exactly 1 is right). Alone:
  *
- *   npx tsx bench/history-postgres.ts [--quick]
+ *   npx tsx bench/history-postgres.ts [--quick] [--postgres-only]
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -129,17 +129,26 @@ export async function measurePostgres(options: { quick?: boolean; log?: (l: stri
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      // SQLite's figures are in npm run bench already; this measures PostgreSQL's alone.
+      'postgres-only': { type: 'boolean', default: false },
+    },
+  });
   const log = (l: string) => console.log(l);
-  const sqlite = await measureHistory(sqliteBenchStore, { quick: values.quick, log });
+  const sqlite = values['postgres-only']
+    ? null
+    : await measureHistory(sqliteBenchStore, { quick: values.quick, log });
   const postgres = await measurePostgres({ quick: values.quick, log });
   if ('skipped' in postgres) {
-    console.log(printTable(historyRows(sqlite)));
+    if (sqlite) console.log(printTable(historyRows(sqlite)));
     console.log(`PostgreSQL not measured: ${postgres.skipped}`);
   } else {
-    console.log(
-      printTable([...sideBySide(sqlite, postgres.history), ...sharedRows(postgres.shared)]),
-    );
+    const rows = sqlite
+      ? sideBySide(sqlite, postgres.history)
+      : historyRows(postgres.history).map((r) => ({ ...r, measure: `PostgreSQL: ${r.measure}` }));
+    console.log(printTable([...rows, ...sharedRows(postgres.shared)]));
     console.log(JSON.stringify({ sqlite, postgres }, null, 2));
   }
 }
