@@ -9,7 +9,8 @@ import type { PoolClient } from 'pg';
  * Every keyed table has the primary key the adapter's "insert if absent" relies on, so servers
  * recording the same answer at once store each row once. Column names `t0`/`t1` stand for an
  * interval's `from`/`to` (both reserved words in SQL); an open membership has `t1 = OPEN_END`.
- * `series.hour_*` hold the series' `hourMax`.
+ * `series.hour_*` hold the series' `hourMax`. A point's `t` comes first: after a 4-byte integer an
+ * 8-byte one would be padded, 4 bytes in each of millions of rows.
  */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
 export const MIGRATIONS: readonly string[] = [
@@ -28,7 +29,7 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (pool, asset)
   );
   CREATE TABLE point (
-    series integer NOT NULL, t bigint NOT NULL, balance text NOT NULL, PRIMARY KEY (series, t)
+    t bigint NOT NULL, series integer NOT NULL, balance text NOT NULL, PRIMARY KEY (series, t)
   );
   CREATE TABLE hour_level (
     series integer NOT NULL, bucket bigint NOT NULL, n integer NOT NULL,
