@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HistoryLine } from '../src/core/history.ts';
+import { seedDemoHistory } from '../server/demo/history-seed.ts';
 import {
   createMarket,
   formatUnits,
@@ -56,7 +57,15 @@ export interface HistoryFigures {
   pointsPerS: number;
   sizeBytes: number;
   historyP95Ms: Record<'24h' | '30d' | '1y', number>;
-  recordMs: { p50: number; p95: number; pools: number };
+  recordMs: {
+    p50: number;
+    p95: number;
+    wallP50: number;
+    recordP50: number;
+    recordP95: number;
+    pools: number;
+  };
+  seedMs: number;
 }
 
 const DAY = 86_400_000;
@@ -119,16 +128,32 @@ async function recorderCost(factory: BenchStoreFactory, runs: number) {
         fetchedAt: t,
       }),
     });
-    const times: number[] = [];
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const recordOnly: number[] = [];
     for (let i = 0; i < runs + 5; i += 1) {
       t += 60_000;
       stepMarket(market, random);
+      const used = process.cpuUsage();
       const started = performance.now();
       await recorder.recordOnce();
-      if (i >= 5) times.push(performance.now() - started);
+      const spent = process.cpuUsage(used);
+      if (i < 5) continue;
+      wall.push(performance.now() - started);
+      cpu.push((spent.user + spent.system) / 1000);
+      recordOnly.push(recorder.status().lastCostMs?.record ?? NaN);
     }
     if (recorder.status().lastError) throw new Error(recorder.status().lastError!);
-    return { p50: percentile(times, 50), p95: percentile(times, 95), pools: market.length };
+    // The recording runs on the main thread from start to end (SQLite is synchronous): its CPU
+    // time is the main thread's cost; wall time adds whatever else the machine was running.
+    return {
+      p50: percentile(cpu, 50),
+      p95: percentile(cpu, 95),
+      wallP50: percentile(wall, 50),
+      recordP50: percentile(recordOnly, 50),
+      recordP95: percentile(recordOnly, 95),
+      pools: market.length,
+    };
   } finally {
     await bench.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -168,7 +193,11 @@ export async function measureHistory(
     };
     await reopened.dispose();
     log('recorder at 600 pools');
-    const recordMs = await recorderCost(factory, options.quick ? 10 : 30);
+    const recordMs = await recorderCost(factory, options.quick ? 20 : 90);
+    log('demo history');
+    const seed = seedDemoHistory();
+    const seedMs = (await seed.filled).ms;
+    await seed.store.close();
     const importS = importMs / 1000;
     return {
       lines,
@@ -179,6 +208,7 @@ export async function measureHistory(
       sizeBytes,
       historyP95Ms,
       recordMs,
+      seedMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -214,7 +244,14 @@ export function historyRows(f: HistoryFigures): Row[] {
     result: ms(f.recordMs.p95),
     target: `< ${ms(t.recordMs)}`,
     status: judge(f.recordMs.p95 < t.recordMs),
-    note: `p95 main thread per recording; p50 ${ms(f.recordMs.p50)}`,
+    note: `p95 main-thread CPU per recording, every balance changed, levels included; p50 ${ms(f.recordMs.p50)}, wall p50 ${ms(f.recordMs.wallP50)}; the snapshot's own transaction (wall) p50 ${ms(f.recordMs.recordP50)}, p95 ${ms(f.recordMs.recordP95)}`,
+  });
+  out.push({
+    measure: 'demo history, 30 days of 5-minute snapshots',
+    result: `${(f.seedMs / 1000).toFixed(1)} s`,
+    target: 'a few seconds, in the background',
+    status: 'n/a',
+    note: 'the demo serves live data meanwhile',
   });
   return out;
 }

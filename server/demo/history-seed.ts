@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
@@ -88,6 +88,19 @@ function* steps(options: SeedOptions, start: number, count: number, every: numbe
   }
 }
 
+/** A fresh store in a temporary folder of its own, removed when the store is closed. */
+function ownStore(): HistoryAdapter {
+  const dir = mkdtempSync(join(tmpdir(), 'demo-history-'));
+  const store = openSqliteAdapter({ path: join(dir, 'demo-history.sqlite') });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Snapshots recorded per transaction; the event loop runs between two, so a server stays responsive. */
 const CHUNK = 576;
 
@@ -104,11 +117,7 @@ export function seedDemoHistory(options: SeedOptions = {}) {
   const start = end - count * every;
   let market: DemoPool[] = [];
   for (const step of steps(options, start, count, every)) market = step.market;
-  const store =
-    options.store ??
-    openSqliteAdapter({
-      path: join(mkdtempSync(join(tmpdir(), 'demo-history-')), 'demo-history.sqlite'),
-    });
+  const store = options.store ?? ownStore();
   const started = performance.now();
   const filled = (async () => {
     const all = steps(options, start, count, every);
@@ -128,7 +137,11 @@ export function seedDemoHistory(options: SeedOptions = {}) {
       });
       await new Promise((r) => setImmediate(r));
     }
-    return { ms: performance.now() - started };
-  })();
+    return { ms: performance.now() - started, error: null as string | null };
+  })().catch((error: unknown) => ({
+    // Never a rejection to be left unhandled: the demo goes on without its past.
+    ms: performance.now() - started,
+    error: `the demo history could not be generated: ${(error as Error).message}`,
+  }));
   return { store, market, from: start, to: end, snapshots: count + 1, filled };
 }

@@ -51,9 +51,9 @@ export interface LevelRow {
 }
 
 /**
- * What is stored of a series besides its points: its pool and asset, and the state the logic
- * last wrote with `putSeriesState`: its latest point (`null` while it has none), whether that
- * point lies in a drawdown episode, `levelsTo` (every point with `t < levelsTo` is counted in
+ * A series: its pool and asset, its latest point (the one with the greatest `t`, read from its
+ * points; `null` while it has none), and the state the logic last wrote with `putSeriesState`:
+ * whether that point lies in a drawdown episode, `levelsTo` (every point with `t < levelsTo` is counted in
  * the hourly and daily level rows; the points from there on are not yet; `null`: none is) and
  * `hourMax` (the highest balance of the hour of its latest point, and of the hour before).
  */
@@ -65,6 +65,8 @@ export interface SeriesRow {
   inDrop: boolean;
   levelsTo: number | null;
   hourMax: HourMax | null;
+  /** The hour's high the current drawdown episode began below (with its time), `null` outside one. */
+  episodeHigh: TimedValue | null;
 }
 
 /** The highest balance of the hour starting at `bucket` and, if it had points, of the hour before. */
@@ -74,10 +76,8 @@ export interface HourMax {
   prevMax: string | null;
 }
 
-/** What `putSeriesState` sets: everything of `SeriesRow` the logic computes. */
-export type SeriesState = Pick<SeriesRow, 'id' | 'inDrop' | 'levelsTo' | 'hourMax'> & {
-  last: TimedValue;
-};
+/** What `putSeriesState` sets: everything of `SeriesRow` the logic computes (`inDrop` false, the others null, until set). */
+export type SeriesState = Pick<SeriesRow, 'id' | 'inDrop' | 'levelsTo' | 'hourMax' | 'episodeHigh'>;
 
 /** A pool's member set as stored: `key` is the sorted members joined by `,` (core/pools `poolKey`). */
 export interface PoolRow {
@@ -150,6 +150,11 @@ export interface HistoryReader {
   seriesOfPools(pools: readonly number[]): Promise<SeriesRow[]>;
   /** The series with these ids (unknown ids left out), ascending by id. */
   seriesByIds(ids: readonly number[]): Promise<SeriesRow[]>;
+  /**
+   * Up to `limit` series whose levels lag: `levelsTo` is not null and less than the start of
+   * the UTC hour of `last.t` (`floor(last.t / 3_600_000) * 3_600_000`), smallest `levelsTo` first.
+   */
+  seriesBehind(limit: number): Promise<SeriesRow[]>;
 
   /** The first and last stored observation times, `null` when nothing was recorded. */
   observationBounds(): Promise<{ first: number; last: number } | null>;
@@ -216,7 +221,7 @@ export interface HistoryTx extends HistoryReader {
     pools: readonly { key: string; symbols: readonly string[] }[];
     series: readonly { poolKey: string; asset: string }[];
   }): Promise<{ pools: Map<string, number>; series: Map<string, number> }>;
-  /** Sets the stored state of series (latest point, drop flag, `levelsTo`, `hourMax`), as given. */
+  /** Sets the stored state of series (drop flag, `levelsTo`, `hourMax`, `episodeHigh`), as given. */
   putSeriesState(rows: readonly SeriesState[]): Promise<void>;
   /**
    * Inserts points where `(series, t)` is not stored yet. Returns, for each input row in order,

@@ -1,7 +1,7 @@
 import { scaleOf } from '../../src/core/decimal.ts';
 import { compareBalances as compareDecimals } from './compare.ts';
 import { DROP_EVENT_SHARE, DROP_EVENT_WINDOW_MS } from '../../src/core/history.ts';
-import type { DropRow, HistoryReader, PointRow, SeriesRow } from './adapter.ts';
+import type { DropRow, HistoryReader, PointRow, SeriesRow, TimedValue } from './adapter.ts';
 
 /** The exact integer of `value` in units of 10^-scale. */
 function scaled(value: string, scale: number): bigint {
@@ -21,17 +21,25 @@ export function isDrop(before: string, after: string): boolean {
   return fall * unit > scaled(DROP_EVENT_SHARE, scaleOf(DROP_EVENT_SHARE)) * b;
 }
 
-/** The highest balance of the series in the hour before `t` (not counting `t`), or `null`. */
-async function hourHigh(db: HistoryReader, series: number, t: number): Promise<string | null> {
-  let high: string | null = null;
+/** The highest point of the series in the hour before `t` (not counting `t`), or `null`. */
+async function hourHigh(db: HistoryReader, series: number, t: number): Promise<TimedValue | null> {
+  let high: TimedValue | null = null;
   for (const p of await db.points(series, t - DROP_EVENT_WINDOW_MS, t - 1))
-    if (high === null || compareDecimals(p.balance, high) > 0) high = p.balance;
+    if (high === null || compareDecimals(p.balance, high.balance) > 0)
+      high = { t: p.t, balance: p.balance };
   return high;
 }
 
-async function dropAt(db: HistoryReader, p: PointRow): Promise<string | null> {
+async function dropAt(db: HistoryReader, p: PointRow): Promise<TimedValue | null> {
   const high = await hourHigh(db, p.series, p.t);
-  return high !== null && isDrop(high, p.balance) ? high : null;
+  return high !== null && isDrop(high.balance, p.balance) ? high : null;
+}
+
+export interface DropCheck {
+  inDrop: boolean;
+  /** The high the episode began below, kept while it lasts: within its hour it confirms the episode without a query. */
+  episodeHigh: TimedValue | null;
+  event: DropRow | null;
 }
 
 /**
@@ -46,18 +54,22 @@ export async function detectDrop(
   state: SeriesRow | undefined,
   /** Bounds of the hour's high from the hourly rows (`null`: no point there), when known. */
   bounds?: { upper: string | null; lower: string | null },
-): Promise<{ inDrop: boolean; event: DropRow | null }> {
+): Promise<DropCheck> {
   const last = state?.last ?? null;
   let prevInDrop: boolean;
   if (last && p.t > last.t) {
     if (!state!.inDrop && compareDecimals(p.balance, last.balance) >= 0)
-      return { inDrop: false, event: null };
+      return { inDrop: false, episodeHigh: null, event: null };
+    // Within an episode, more than 5 % below a high still in the hour: still in it.
+    const eh = state!.inDrop ? state!.episodeHigh : null;
+    if (eh && eh.t >= p.t - DROP_EVENT_WINDOW_MS && isDrop(eh.balance, p.balance))
+      return { inDrop: true, episodeHigh: eh, event: null };
     // Not more than 5 % below an upper bound of the hour's high: not below the high either.
     if (bounds && (bounds.upper === null || !isDrop(bounds.upper, p.balance)))
-      return { inDrop: false, event: null };
+      return { inDrop: false, episodeHigh: null, event: null };
     // Within an episode only the yes or no matters: more than 5 % below a lower bound is a drop.
     if (state!.inDrop && bounds?.lower && isDrop(bounds.lower, p.balance))
-      return { inDrop: true, event: null };
+      return { inDrop: true, episodeHigh: state!.episodeHigh, event: null };
     prevInDrop = state!.inDrop;
   } else {
     // Older than the latest stored point (an import of older history): look at its neighbour.
@@ -65,9 +77,10 @@ export async function detectDrop(
     prevInDrop = before ? (await dropAt(db, before)) !== null : false;
   }
   const high = await dropAt(db, p);
-  if (high === null) return { inDrop: false, event: null };
+  if (high === null) return { inDrop: false, episodeHigh: null, event: null };
   return {
     inDrop: true,
-    event: prevInDrop ? null : { series: p.series, t: p.t, before: high, after: p.balance },
+    episodeHigh: prevInDrop ? (state?.episodeHigh ?? high) : high,
+    event: prevInDrop ? null : { series: p.series, t: p.t, before: high.balance, after: p.balance },
   };
 }

@@ -10,6 +10,8 @@ export interface HistoryPartsOptions {
   log?: (line: string) => void;
   /** A store opened by the caller (the demo's own); else `openStore(env)`. */
   store?: HistoryAdapter;
+  /** Start recording only once this settles (the demo: once its generated history is in). */
+  recordAfter?: Promise<unknown>;
 }
 
 /** `FAPI_RECORD_EVERY` in ms: seconds, default 60, 0 records nothing; a bad value is said and the default kept. */
@@ -38,6 +40,7 @@ export async function createHistoryParts({
   assetIndex,
   log,
   store: given,
+  recordAfter,
 }: HistoryPartsOptions) {
   const store = given ?? (await openStore(env, log));
   const recorder = createRecorder({
@@ -47,7 +50,13 @@ export async function createHistoryParts({
     ...(assetIndex ? { assetIndex } : {}),
     ...(log ? { log } : {}),
   });
-  recorder.start();
+  let closed = false;
+  if (recordAfter)
+    void recordAfter.then(
+      () => closed || recorder.start(),
+      () => closed || recorder.start(),
+    );
+  else recorder.start();
   return {
     routes: historyRoutes(store),
     recorder,
@@ -57,6 +66,7 @@ export async function createHistoryParts({
       return recorder.status();
     },
     async close() {
+      closed = true;
       await recorder.stop();
       await store.close();
     },

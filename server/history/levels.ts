@@ -105,3 +105,20 @@ export function hourHighBounds(h: HourMax | null | undefined, t: number) {
   );
   return { upper, lower: h?.bucket === bucket ? h.max : null };
 }
+
+/**
+ * Counts the complete hours of up to `limit` series that are behind into the levels, in the
+ * caller's transaction; returns how many it did (fewer than `limit`: none is behind any more).
+ */
+export async function catchUpLevels(tx: HistoryTx, limit: number): Promise<number> {
+  const behind = await tx.seriesBehind(limit);
+  const done = [];
+  for (const s of behind) {
+    if (!s.last || s.levelsTo === null) continue;
+    const upTo = bucketOf('hour', s.last.t);
+    await fillLevels(tx, s.id, s.levelsTo, upTo);
+    done.push({ ...s, levelsTo: upTo });
+  }
+  await tx.putSeriesState(done);
+  return behind.length;
+}

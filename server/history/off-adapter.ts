@@ -18,6 +18,7 @@ export function offAdapter(info: StoreInfo): HistoryAdapter {
     pools: empty,
     seriesOfPools: empty,
     seriesByIds: empty,
+    seriesBehind: empty,
     observationBounds: none,
     observationNeighbours: async () => ({ prev: null, next: null, has: false }),
     observations: empty,

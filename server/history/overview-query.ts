@@ -17,6 +17,13 @@ const WEEK = CHANGE_WINDOWS['7d'];
 /** The sparkline is read from the hourly level at finest: the overview of 600 pools stays cheap. */
 const SPARK_MIN_WIDTH = LEVEL_MS.hour;
 
+/** The part of a path within `[from, to]` (as `symbolPath` over that range would give it). */
+function within(path: readonly Segment[], from: number, to: number): Segment[] {
+  return path
+    .map((g) => ({ ...g, lo: Math.max(g.lo, from), hi: Math.min(g.hi, to) }))
+    .filter((g) => g.lo <= g.hi);
+}
+
 const seriesAt = (seg: Segment | undefined, asset: string) =>
   seg?.series.find((s) => s.asset === asset);
 
@@ -53,7 +60,7 @@ async function overviewPool(
     if (!s.last) continue;
     const latest = s.last;
     latestT = Math.max(latestT, latest.t);
-    const weekPath = (await symbolPath(db, follows, latest.t - WEEK, latest.t)) ?? [];
+    const weekPath = within(full, latest.t - WEEK, latest.t);
     const ref = {} as Record<(typeof CHANGE_WINDOW_NAMES)[number], TimedValue | null>;
     for (const name of CHANGE_WINDOW_NAMES) {
       const at = latest.t - CHANGE_WINDOWS[name];
@@ -98,9 +105,11 @@ export async function answerOverview(db: HistoryReader, spark: number): Promise<
   const rows = await db.membershipsAt(bounds.last);
   const pools = await db.pools([...new Set(rows.map((r) => r.pool))]);
   const out: OverviewPool[] = [];
-  for (const p of pools) {
+  for (const [i, p] of pools.entries()) {
     const o = await overviewPool(db, p.key, p.symbols, bounds.first, spark);
     if (o) out.push(o);
+    // Hundreds of pools take a while: let other requests in between.
+    if (i % 25 === 24) await new Promise((r) => setImmediate(r));
   }
   const coverage = (await db.coverage(bounds.last - WEEK, bounds.last)).map(
     (c) => [c.from, c.to] as [number, number],

@@ -1,7 +1,7 @@
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import { poolKey } from '../../src/core/pools.ts';
-import type { HistoryTx, PointRow, SeriesRow, SeriesState } from './adapter.ts';
+import type { HistoryTx, PointRow, SeriesRow, SeriesState, TimedValue } from './adapter.ts';
 import { addCoverage } from './coverage.ts';
 import { detectDrop } from './drops.ts';
 import { addOldPoint, bucketOf, fillLevels, hourHighBounds, nextHourMax } from './levels.ts';
@@ -20,6 +20,56 @@ export interface Snapshot {
 /** Series whose complete hours are counted into the levels at one recording, at most. */
 const FILL_PER_RECORDING = 120;
 
+export interface RecordOptions {
+  /** Coverage: a snapshot within this of a covered interval continues it. */
+  gapMs: number;
+  /**
+   * At most this many series have their complete hours counted into the levels within this
+   * transaction (default 120; an import or the seed keep up so). The recorder passes 0 and
+   * catches up in small transactions of its own after the recording (`catchUpLevels`).
+   */
+  fillBudget?: number;
+}
+
+/**
+ * The stored state of the snapshot's series. Within one transaction, which holds the write lock,
+ * what it wrote is what the database holds: an import of thousands of snapshots in one
+ * transaction reads each pool's series once and keeps them as it writes them.
+ */
+const txStates = new WeakMap<HistoryTx, Map<number, SeriesRow>>();
+async function seriesStates(
+  tx: HistoryTx,
+  series: ReadonlyMap<string, number>,
+  pools: ReadonlyMap<string, number>,
+): Promise<Map<number, SeriesRow>> {
+  let known = txStates.get(tx);
+  if (!known) txStates.set(tx, (known = new Map()));
+  const missing = new Set<number>();
+  for (const [key, id] of series)
+    if (!known.has(id)) missing.add(pools.get(key.slice(0, key.lastIndexOf('\n')))!);
+  if (missing.size > 0) for (const s of await tx.seriesOfPools([...missing])) known.set(s.id, s);
+  const out = new Map<number, SeriesRow>();
+  for (const id of series.values()) {
+    const s = known.get(id);
+    if (s) out.set(id, s);
+  }
+  return out;
+}
+
+function stateChanged(before: SeriesRow | undefined, after: SeriesState): boolean {
+  if (!before) return true;
+  const a = before.hourMax;
+  const b = after.hourMax;
+  return (
+    before.inDrop !== after.inDrop ||
+    before.episodeHigh?.t !== after.episodeHigh?.t ||
+    before.levelsTo !== after.levelsTo ||
+    a?.bucket !== b?.bucket ||
+    a?.max !== b?.max ||
+    a?.prevMax !== b?.prevMax
+  );
+}
+
 export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
 
 /**
@@ -28,7 +78,13 @@ export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
  * yet, the levels and drop flags those points change, the observation, memberships and coverage.
  * Every keyed write is "insert if absent", so recording the same answer twice stores it once.
  */
-export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: number) {
+export async function recordSnapshot(
+  tx: HistoryTx,
+  snap: Snapshot,
+  options: RecordOptions | number,
+) {
+  const { gapMs, fillBudget = FILL_PER_RECORDING } =
+    typeof options === 'number' ? { gapMs: options } : options;
   const t = snap.observedAt;
   const pools = new Map<string, Pool>();
   for (const p of snap.pools) if (!pools.has(poolKey(p))) pools.set(poolKey(p), p);
@@ -39,8 +95,7 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
     ),
   });
   const poolIds = new Set(catalog.pools.values());
-  const states = new Map<number, SeriesRow>();
-  for (const s of await tx.seriesOfPools([...poolIds])) states.set(s.id, s);
+  const states = await seriesStates(tx, catalog.series, catalog.pools);
 
   const candidates: PointRow[] = [];
   const seen = new Set<number>();
@@ -54,38 +109,48 @@ export async function recordSnapshot(tx: HistoryTx, snap: Snapshot, gapMs: numbe
     }
   const inserted = await tx.insertPoints(candidates);
   const drops = [];
-  const next = new Map<number, SeriesState>();
+  type Next = SeriesState & { last: TimedValue };
+  const next = new Map<number, Next>();
   for (const [i, p] of candidates.entries()) {
     if (!inserted[i]) continue;
     const state = states.get(p.series);
     if (state?.levelsTo != null && p.t < state.levelsTo) await addOldPoint(tx, p);
     if (state?.last && p.t < state.last.t) continue;
-    const { inDrop, event } = await detectDrop(tx, p, state, hourHighBounds(state?.hourMax, p.t));
+    const { inDrop, episodeHigh, event } = await detectDrop(
+      tx,
+      p,
+      state,
+      hourHighBounds(state?.hourMax, p.t),
+    );
     if (event) drops.push(event);
     next.set(p.series, {
       id: p.series,
       last: { t: p.t, balance: p.balance },
       inDrop,
+      episodeHigh,
       levelsTo: state?.levelsTo ?? bucketOf('hour', p.t),
       hourMax: nextHourMax(state?.hourMax ?? null, p),
     });
   }
   // Hours a series has left behind are counted into the levels, a bounded number a recording.
   const behind = [...states.values()]
-    .map((s) => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
-    .filter(
-      (s): s is SeriesState =>
-        !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t),
-    )
+    .map((s): Next | null => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
+    .filter((s): s is Next => !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t))
     .sort((a, b) => a.levelsTo! - b.levelsTo!)
-    .slice(0, FILL_PER_RECORDING);
+    .slice(0, fillBudget);
   for (const s of behind) {
     const upTo = bucketOf('hour', s.last.t);
     await fillLevels(tx, s.id, s.levelsTo!, upTo);
     next.set(s.id, { ...s, levelsTo: upTo });
   }
   await tx.insertDrops(drops);
-  await tx.putSeriesState([...next.values()]);
+  // Only what changed is written: most points leave the drop flag, levels and hour maxima as they were.
+  await tx.putSeriesState([...next.values()].filter((n) => stateChanged(states.get(n.id), n)));
+  const known = txStates.get(tx)!;
+  for (const n of next.values()) {
+    const before = known.get(n.id);
+    if (before) known.set(n.id, { ...before, ...n });
+  }
 
   const around = await tx.observationNeighbours(t);
   if (await tx.insertObservation(t)) await addMemberships(tx, t, poolIds, around);

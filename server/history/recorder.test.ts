@@ -97,4 +97,17 @@ describe('the recorder', () => {
     expect((await store.observationBounds())?.last).toBe(7);
     await store.close();
   });
+
+  it('stores each point once when two recorders record the same answers', async () => {
+    const store = open();
+    let t = 1_000;
+    const poolList = async () => ok(t, [pool(['AUSDT'], ['USDT', `${t}.5`, t - 100])]);
+    const a = createRecorder({ store, everyMs: 60_000, poolList });
+    const b = createRecorder({ store, everyMs: 60_000, poolList });
+    for (t = 1_000; t <= 5_000; t += 1_000) await Promise.all([a.recordOnce(), b.recordOnce()]);
+    const answer = await answerHistory(store, { symbol: 'AUSDT' });
+    expect(answer?.series[0]?.points.map((p) => p.t)).toEqual([900, 1_900, 2_900, 3_900, 4_900]);
+    expect(await store.observations(0, 10_000, 100)).toEqual([1_000, 2_000, 3_000, 4_000, 5_000]);
+    await store.close();
+  });
 });

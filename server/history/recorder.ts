@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { assetIndexListSchema, type AssetIndexEntry } from '../../src/core/asset-index.ts';
 import { poolListSchema } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter, StoreInfo } from './adapter.ts';
+import { catchUpLevels } from './levels.ts';
 import { recordSnapshot, type Snapshot } from './record-snapshot.ts';
 
 /** The proxy's answer, taken through its cache, in-flight sharing, Retry-After pause and budget. */
@@ -29,12 +30,19 @@ export interface RecorderStatus {
   lastErrorAt: number | null;
   /** Snapshots that failed to store and are tried again first at the next recording. */
   pending: number;
+  /**
+   * Main-thread time of the latest recording: the snapshot's transaction, and the small ones
+   * after it that count complete hours into the levels (the event loop runs between those).
+   */
+  lastCostMs: { record: number; levels: number } | null;
   store: StoreInfo;
 }
 
 /** Coverage: a recording within three intervals of the previous one continues its interval. */
 export const gapFor = (everyMs: number) => 3 * Math.max(everyMs, 1_000);
 const MAX_PENDING = 10;
+const LEVEL_BATCH = 25;
+const LEVEL_BATCHES = 40;
 
 function parseJson(body: string): unknown {
   try {
@@ -73,6 +81,7 @@ export function createRecorder({
 }: RecorderOptions) {
   const gapMs = gapFor(everyMs);
   const status: Omit<RecorderStatus, 'store' | 'pending'> = {
+    lastCostMs: null,
     lastRecordingAt: null,
     lastError: null,
     lastErrorAt: null,
@@ -100,6 +109,15 @@ export function createRecorder({
     return { observedAt: answer.fetchedAt, pools: parsed.data, ...(index ? { index } : {}) };
   }
 
+  /** Counts complete hours into the levels, a few series a transaction, yielding between. */
+  async function catchUp() {
+    for (let i = 0; i < LEVEL_BATCHES; i += 1) {
+      const done = await store.write((tx) => catchUpLevels(tx, LEVEL_BATCH));
+      if (done < LEVEL_BATCH) return;
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
   async function recordOnce(): Promise<void> {
     try {
       if ((await store.claimWriter()) !== 'writer') return;
@@ -107,8 +125,9 @@ export function createRecorder({
       const queue = snap ? [...pending, snap] : pending;
       while (queue.length > 0) {
         const next = queue[0]!;
+        const started = performance.now();
         try {
-          await store.write((tx) => recordSnapshot(tx, next, gapMs));
+          await store.write((tx) => recordSnapshot(tx, next, { gapMs, fillBudget: 0 }));
         } catch (error) {
           pending = queue.slice(-MAX_PENDING);
           writeFailed = `recording failed: ${(error as Error).message}`;
@@ -116,6 +135,11 @@ export function createRecorder({
           return;
         }
         queue.shift();
+        const recorded = performance.now();
+        await catchUp().catch((error: unknown) =>
+          fail(`counting complete hours into the levels failed: ${(error as Error).message}`),
+        );
+        status.lastCostMs = { record: recorded - started, levels: performance.now() - recorded };
         status.lastRecordingAt = Math.max(status.lastRecordingAt ?? 0, next.observedAt);
         if (writeFailed) log('history: recording works again');
         writeFailed = null;

@@ -24,7 +24,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
  */
 export function historyRoutes(store: HistoryAdapter, now: () => number = Date.now) {
   // The overview changes only when a recording arrives: one computation serves every viewer.
-  let overview: { key: string; body: unknown } | null = null;
+  let overview: { key: string; body: Promise<unknown> } | null = null;
 
   async function handle(path: string, params: URLSearchParams, res: ServerResponse) {
     if (path === '/api/history') {
@@ -40,8 +40,15 @@ export function historyRoutes(store: HistoryAdapter, now: () => number = Date.no
     if (path === '/api/overview') {
       const { spark } = overviewParams(params);
       const key = `${(await store.observationBounds())?.last ?? 'none'}:${spark}`;
-      if (overview?.key !== key) overview = { key, body: await answerOverview(store, spark) };
-      return send(res, 200, overview.body);
+      // Requests that arrive while it is computed share the one computation.
+      if (overview?.key !== key) {
+        const body = answerOverview(store, spark);
+        overview = { key, body };
+        body.catch(() => {
+          if (overview?.body === body) overview = null;
+        });
+      }
+      return send(res, 200, await overview.body);
     }
     const latest = (await store.observationBounds())?.last ?? now();
     return send(res, 200, await answerEvents(store, eventsParams(params, latest)));

@@ -225,5 +225,56 @@ export function runStoreSuite(name: string, makeStore: () => Promise<HistoryAdap
       const store = await make();
       expect(await store.observationBounds()).toBeNull();
     });
+
+    it("tells one drop per episode: a fall of more than 5 % below the hour's high", async () => {
+      const store = await make();
+      const balances = [
+        '100',
+        '101',
+        '95.9',
+        '95',
+        '96',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '101',
+        '90',
+      ];
+      for (const [i, b] of balances.entries())
+        await record(store, {
+          observedAt: i * 300_000,
+          pools: [pool(['AUSDT'], ['USDT', b, i * 300_000])],
+        });
+      const { events } = await answerEvents(store, { from: 0, to: 10_000_000, limit: 10 });
+      expect(events.filter((e) => e.kind === 'drop')).toEqual([
+        {
+          kind: 'drop',
+          at: 18 * 300_000,
+          symbols: ['AUSDT'],
+          pool: ['AUSDT'],
+          asset: 'USDT',
+          before: '101',
+          after: '90',
+        },
+        {
+          kind: 'drop',
+          at: 2 * 300_000,
+          symbols: ['AUSDT'],
+          pool: ['AUSDT'],
+          asset: 'USDT',
+          before: '101',
+          after: '95.9',
+        },
+      ]);
+    });
   });
 }

@@ -9,7 +9,8 @@ import type { PoolClient } from 'pg';
  * Every keyed table has the primary key the adapter's "insert if absent" relies on, so servers
  * recording the same answer at once store each row once. Column names `t0`/`t1` stand for an
  * interval's `from`/`to` (both reserved words in SQL); an open membership has `t1 = OPEN_END`.
- * `series.hour_*` hold the series' `hourMax`. A point's `t` comes first: after a 4-byte integer an
+ * `series.hour_*` hold the series' `hourMax`, `episode_*` its `episodeHigh`; its latest point is
+ * read from its points. A point's `t` comes first: after a 4-byte integer an
  * 8-byte one would be padded, 4 bytes in each of millions of rows.
  */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
@@ -24,8 +25,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX pool_member_symbol ON pool_member (symbol);
   CREATE TABLE series (
     id serial PRIMARY KEY, pool integer NOT NULL REFERENCES pool, asset text NOT NULL,
-    last_t bigint, last_balance text, in_drop boolean NOT NULL DEFAULT false,
+    in_drop boolean NOT NULL DEFAULT false,
     levels_to bigint, hour_bucket bigint, hour_max text, prev_hour_max text,
+    episode_t bigint, episode_balance text,
     UNIQUE (pool, asset)
   );
   CREATE TABLE point (

@@ -10,6 +10,7 @@ import type {
   PoolRow,
   SeriesRow,
 } from '../adapter.ts';
+import { LEVEL_MS } from '../adapter.ts';
 import { OPEN_END } from './migrations.ts';
 
 /** Runs one parameterised statement and resolves to its rows (times already numbers). */
@@ -49,28 +50,34 @@ const first = <T>(rows: T[]): T | null => rows[0] ?? null;
  * `t1`/`t` indexes for intervals and drops). Lists of ids travel as one array parameter.
  */
 export function postgresReads(q: Query): HistoryReader {
+  const SERIES = `SELECT s.id, s.pool, s.asset, p.t AS last_t, p.balance AS last_balance, s.in_drop,
+      s.levels_to, s.hour_bucket, s.hour_max, s.prev_hour_max, s.episode_t, s.episode_balance
+    FROM series s LEFT JOIN LATERAL (
+      SELECT t, balance FROM point WHERE series = s.id ORDER BY t DESC LIMIT 1
+    ) AS p ON true`;
+  const toSeries = (r: Row): SeriesRow => ({
+    id: r.id as number,
+    pool: r.pool as number,
+    asset: r.asset as string,
+    last: r.last_t === null ? null : { t: r.last_t as number, balance: r.last_balance as string },
+    inDrop: r.in_drop === true,
+    levelsTo: r.levels_to as number | null,
+    hourMax:
+      r.hour_bucket === null
+        ? null
+        : {
+            bucket: r.hour_bucket as number,
+            max: r.hour_max as string,
+            prevMax: r.prev_hour_max as string | null,
+          },
+    episodeHigh:
+      r.episode_t === null
+        ? null
+        : { t: r.episode_t as number, balance: r.episode_balance as string },
+  });
   async function seriesWhere(column: 'pool' | 'id', ids: readonly number[]): Promise<SeriesRow[]> {
-    const rows = await q(
-      `SELECT id, pool, asset, last_t, last_balance, in_drop, levels_to, hour_bucket, hour_max, prev_hour_max
-       FROM series WHERE ${column} = ANY($1::integer[]) ORDER BY id`,
-      [ids],
-    );
-    return rows.map((r) => ({
-      id: r.id as number,
-      pool: r.pool as number,
-      asset: r.asset as string,
-      last: r.last_t === null ? null : { t: r.last_t as number, balance: r.last_balance as string },
-      inDrop: r.in_drop === true,
-      levelsTo: r.levels_to as number | null,
-      hourMax:
-        r.hour_bucket === null
-          ? null
-          : {
-              bucket: r.hour_bucket as number,
-              max: r.hour_max as string,
-              prevMax: r.prev_hour_max as string | null,
-            },
-    }));
+    const rows = await q(`${SERIES} WHERE s.${column} = ANY($1::integer[]) ORDER BY s.id`, [ids]);
+    return rows.map(toSeries);
   }
 
   /** Rows with their ends as read, those ending before `from` (an open one, at the latest observation) left out. */
@@ -110,6 +117,13 @@ export function postgresReads(q: Query): HistoryReader {
     },
     async seriesByIds(ids) {
       return seriesWhere('id', ids);
+    },
+    async seriesBehind(limit) {
+      const rows = await q(
+        `${SERIES} WHERE s.levels_to < (p.t / ${LEVEL_MS.hour}) * ${LEVEL_MS.hour} ORDER BY s.levels_to, s.id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toSeries);
     },
     async observationBounds() {
       const r = first(await q('SELECT min(t) AS first, max(t) AS last FROM observation'));

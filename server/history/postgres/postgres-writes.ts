@@ -115,20 +115,20 @@ export function postgresTx(
       if (last.length === 0) return;
       const col = (f: (r: SeriesState) => unknown) => last.map(f);
       await q(
-        `UPDATE series SET last_t = u.t, last_balance = u.b, in_drop = u.d, levels_to = u.lt,
-           hour_bucket = u.hb, hour_max = u.hm, prev_hour_max = u.pm
-         FROM unnest($1::integer[], $2::bigint[], $3::text[], $4::boolean[], $5::bigint[],
-                     $6::bigint[], $7::text[], $8::text[]) AS u (id, t, b, d, lt, hb, hm, pm)
+        `UPDATE series SET in_drop = u.d, levels_to = u.lt, hour_bucket = u.hb, hour_max = u.hm,
+           prev_hour_max = u.pm, episode_t = u.et, episode_balance = u.eb
+         FROM unnest($1::integer[], $2::boolean[], $3::bigint[], $4::bigint[], $5::text[],
+                     $6::text[], $7::bigint[], $8::text[]) AS u (id, d, lt, hb, hm, pm, et, eb)
          WHERE series.id = u.id`,
         [
           col((r) => r.id),
-          col((r) => r.last.t),
-          col((r) => r.last.balance),
           col((r) => r.inDrop),
           col((r) => r.levelsTo),
           col((r) => r.hourMax?.bucket ?? null),
           col((r) => r.hourMax?.max ?? null),
           col((r) => r.hourMax?.prevMax ?? null),
+          col((r) => r.episodeHigh?.t ?? null),
+          col((r) => r.episodeHigh?.balance ?? null),
         ],
       );
     },

@@ -31,10 +31,10 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
           await tx.putSeriesState([
             {
               id: s,
-              last: { t, balance: `${t}.0` },
               inDrop: t % 2 === 0,
-              levelsTo: t - 1,
+              levelsTo: t === 40 ? -3_600_000 : 0,
               hourMax: { bucket: 0, max: `${t}.0`, prevMax: t % 2 ? null : '-0' },
+              episodeHigh: t % 2 ? null : { t, balance: `${t}.5` },
             },
           ]);
           const v = { t, balance: `-${t}` };
@@ -43,6 +43,7 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
             { series: s, bucket: t * 86_400_000, n: 1, last: v, min: v, max: v },
           ]);
         }
+        await tx.insertPoints([{ series: s, t: 40, balance: '40.0' }]);
         await tx.deleteMemberships([b]);
         await tx.insertObservation(45);
         const open = await tx.putMembership({ pool: 3, from: 30, to: 30 });
@@ -53,6 +54,7 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
           at: await tx.membershipsAt(40),
           coverage: await tx.coverage(39, 1_000),
           series: await tx.seriesByIds([s]),
+          behind: (await tx.seriesBehind(5)).map((r) => r.id),
           hour: await tx.levelRows('hour', [{ series: s, bucket: 0 }]),
           days: (await tx.levels('day', s, 20 * 86_400_000, 22 * 86_400_000)).map((r) => r.n),
         };
@@ -66,9 +68,12 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
       expect(seen.series[0]).toMatchObject({
         last: { t: 40, balance: '40.0' },
         inDrop: true,
-        levelsTo: 39,
+        levelsTo: -3_600_000,
         hourMax: { bucket: 0, max: '40.0', prevMax: '-0' },
+        episodeHigh: { t: 40, balance: '40.5' },
       });
+      // Its levels lag behind the hour of its latest point, by the state waiting here.
+      expect(seen.behind).toEqual([1]);
       expect(seen.hour.map((r) => r.n)).toEqual([40]);
       expect(seen.days).toEqual([1, 1, 1]);
       // And committed, the same from outside the transaction.
@@ -76,6 +81,7 @@ describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cl
       expect(await store.membershipsOverlapping(46, 100)).toEqual([]);
       expect(await store.coverage(0, 100)).toEqual([{ id: 1, from: 10, to: 40 }]);
       expect((await store.seriesByIds([1]))[0]).toEqual({ ...seen.series[0], id: 1 });
+      expect((await store.seriesBehind(5)).map((r) => r.id)).toEqual([1]);
       expect((await store.levels('hour', 1, 0, 0))[0]?.last).toEqual({ t: 40, balance: '-40' });
       expect(await store.levels('day', 1, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(30);
     });

@@ -7,6 +7,7 @@ import type {
   SeriesRow,
   SeriesState,
 } from '../adapter.ts';
+import { bucketOf } from '../levels.ts';
 import { OPEN_END } from './migrations.ts';
 import type { Query } from './postgres-reads.ts';
 
@@ -81,9 +82,7 @@ export function writeBack(
   const withState = (rows: SeriesRow[]) =>
     rows.map((r) => {
       const s = state.get(r.id);
-      return s
-        ? { ...r, last: s.last, inDrop: s.inDrop, levelsTo: s.levelsTo, hourMax: s.hourMax }
-        : r;
+      return s ? { ...r, ...s } : r;
     });
   /** Rows from the database with the waiting versions in their place, filtered by the same rule. */
   async function corrected<T extends { id: number; from: number; to: number }>(
@@ -115,6 +114,17 @@ export function writeBack(
     },
     async seriesByIds(ids) {
       return withState(await raw.seriesByIds(ids));
+    },
+    async seriesBehind(limit) {
+      if (state.size === 0) return raw.seriesBehind(limit);
+      // The stored rows, less those whose state waits here (which are judged on that state).
+      const stored = (await raw.seriesBehind(limit + state.size)).filter((r) => !state.has(r.id));
+      const mine = withState(await raw.seriesByIds([...state.keys()])).filter(
+        (r) => r.last && r.levelsTo !== null && r.levelsTo < bucketOf('hour', r.last.t),
+      );
+      return [...stored, ...mine]
+        .sort((a, b) => a.levelsTo! - b.levelsTo! || a.id - b.id)
+        .slice(0, limit);
     },
     async levelRows(level, keys) {
       const hits: LevelRow[] = [];

@@ -7,7 +7,7 @@
  * scale where that round-trips exactly (balance-codec.ts); bucket columns hold the bucket's
  * number (start / width), a few bytes instead of a time's six. Columns named `b`/`s` hold an
  * encoded balance and its scale; `t` a time in ms. `series.hb` is the hour (start) of
- * `hourMax`, `hx*` its max and `px*` the hour before's; a membership row that is open has
+ * `hourMax`, `hx*` its max and `px*` the hour before's, `e*` the episode's high; a membership row that is open has
  * `t1 = OPEN_END`.
  */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
@@ -22,8 +22,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX pool_member_symbol ON pool_member (symbol);
   CREATE TABLE series (
     id INTEGER PRIMARY KEY, pool INTEGER NOT NULL, asset INTEGER NOT NULL,
-    last_t INTEGER, last_b, last_s INTEGER, in_drop INTEGER NOT NULL DEFAULT 0,
-    levels_to INTEGER, hb INTEGER, hxb, hxs INTEGER, pxb, pxs INTEGER,
+    in_drop INTEGER NOT NULL DEFAULT 0,
+    levels_to INTEGER, hb INTEGER, hxb, hxs INTEGER, pxb, pxs INTEGER, et INTEGER, eb, es INTEGER,
     UNIQUE (pool, asset)
   );
   CREATE TABLE point (

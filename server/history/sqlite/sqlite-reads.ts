@@ -67,11 +67,15 @@ export function sqliteReads(q: Statements): HistoryReader {
   const INDEX =
     'SELECT a.name, i.t, CAST(i.b AS TEXT), i.s FROM index_point i JOIN asset a ON a.id = i.asset WHERE a.name = ?';
 
+  // The latest point comes from the points themselves: a seek to the end of the series' key range.
+  const SERIES = `SELECT s.id, s.pool, a.name, p.t, CAST(p.b AS TEXT), p.s, s.in_drop, s.levels_to, s.hb, CAST(s.hxb AS TEXT), s.hxs, CAST(s.pxb AS TEXT), s.pxs, s.et, CAST(s.eb AS TEXT), s.es
+    FROM series s JOIN asset a ON a.id = s.asset
+    LEFT JOIN point p ON p.series = s.id AND p.t = (SELECT max(t) FROM point WHERE series = s.id)`;
   function seriesWhere(column: string, ids: readonly number[]): SeriesRow[] {
-    return all(
-      `SELECT s.id, s.pool, a.name, s.last_t, CAST(s.last_b AS TEXT), s.last_s, s.in_drop, s.levels_to, s.hb, CAST(s.hxb AS TEXT), s.hxs, CAST(s.pxb AS TEXT), s.pxs FROM series s JOIN asset a ON a.id = s.asset WHERE ${column} IN (${IDS}) ORDER BY s.id`,
-      idList(ids),
-    ).map((r) => {
+    return seriesRows(all(`${SERIES} WHERE ${column} IN (${IDS}) ORDER BY s.id`, idList(ids)));
+  }
+  function seriesRows(rows: Row[]): SeriesRow[] {
+    return rows.map((r) => {
       const id = num(r[0]);
       return {
         id,
@@ -88,6 +92,7 @@ export function sqliteReads(q: Statements): HistoryReader {
                 max: dec(r[9], r[10]),
                 prevMax: r[11] === null ? null : dec(r[11], r[12]),
               },
+        episodeHigh: r[13] === null ? null : { t: num(r[13]), balance: dec(r[14], r[15]) },
       };
     });
   }
@@ -119,6 +124,14 @@ export function sqliteReads(q: Statements): HistoryReader {
     },
     async seriesByIds(ids) {
       return seriesWhere('s.id', ids);
+    },
+    async seriesBehind(limit) {
+      return seriesRows(
+        all(
+          `${SERIES} WHERE s.levels_to < (p.t / 3600000) * 3600000 ORDER BY s.levels_to LIMIT ?`,
+          limit,
+        ),
+      );
     },
     async observationBounds() {
       const r = one('SELECT min(t), max(t) FROM observation');

@@ -81,20 +81,28 @@ export function sqliteTx(
       return { pools: poolIds, series: seriesIds };
     },
     async putSeriesState(rows) {
-      // One statement for all: the rows travel as one JSON array read by json_each.
-      if (rows.length === 0) return;
-      const json = rows.map((r) => {
+      const sql =
+        'UPDATE series SET in_drop = ?, levels_to = ?, hb = ?, hxb = ?, hxs = ?, pxb = ?, pxs = ?, et = ?, eb = ?, es = ? WHERE id = ?';
+      for (const r of rows) {
         const h = r.hourMax;
-        const max = h ? encodeBalanceJson(h.max) : 'null,null';
-        const prev = h?.prevMax ? encodeBalanceJson(h.prevMax) : 'null,null';
-        return `[${r.id},${r.last.t},${encodeBalanceJson(r.last.balance)},${r.inDrop ? 1 : 0},${r.levelsTo ?? 'null'},${h ? h.bucket : 'null'},${max},${prev}]`;
-      });
-      run(
-        `UPDATE series SET last_t = j.value->>1, last_b = j.value->>2, last_s = j.value->>3, in_drop = j.value->>4,
-           levels_to = j.value->>5, hb = j.value->>6, hxb = j.value->>7, hxs = j.value->>8, pxb = j.value->>9, pxs = j.value->>10
-         FROM json_each(?) j WHERE series.id = j.value->>0`,
-        `[${json.join(',')}]`,
-      );
+        const max = h ? encodeBalance(h.max) : { b: null, s: null };
+        const prev = h?.prevMax ? encodeBalance(h.prevMax) : { b: null, s: null };
+        const e = r.episodeHigh ? encodeBalance(r.episodeHigh.balance) : { b: null, s: null };
+        run(
+          sql,
+          r.inDrop ? 1 : 0,
+          r.levelsTo,
+          h?.bucket ?? null,
+          max.b,
+          max.s,
+          prev.b,
+          prev.s,
+          r.episodeHigh?.t ?? null,
+          e.b,
+          e.s,
+          r.id,
+        );
+      }
     },
     async insertPoints(rows) {
       if (rows.length === 0) return [];
