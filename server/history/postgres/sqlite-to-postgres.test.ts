@@ -49,7 +49,16 @@ describeWithPostgres('moving a server history from SQLite into PostgreSQL', (clu
     const imported = await history(['import', join(dir, 'office.jsonl')], { DATABASE_URL: url });
     expect(imported.stderr).toMatch(`imported ${snapshots} snapshots`);
     const lines = (text: string) => text.split('\n');
+    const times = (text: string) =>
+      lines(text)
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { observedAt: number }).observedAt);
     const again = await history(['export'], { DATABASE_URL: url });
+    // The times first: a snapshot missing is then named, with what the command said.
+    expect({ times: times(again.stdout), said: again.stderr }).toEqual({
+      times: times(exported.stdout),
+      said: `exported ${snapshots} snapshots\n`,
+    });
     expect(lines(again.stdout)).toEqual(lines(exported.stdout));
 
     // Importing the same file again adds nothing.
