@@ -28,9 +28,15 @@ describe('the history parts a server mounts', () => {
     expect(parts.store.info().role).toBe('off');
   });
 
-  it('refuse a postgres:// URL with a clear message until it is built', async () => {
-    await expect(openStore({ DATABASE_URL: 'postgres://u:p@db/h' })).rejects.toThrow(
-      'PostgreSQL support is not built yet',
+  it('open PostgreSQL for a postgres:// URL without waiting for it, and never show its password', async () => {
+    const store = await openStore({ DATABASE_URL: 'postgres://u:p4ss@127.0.0.1:1/h' });
+    expect(store.info()).toMatchObject({
+      kind: 'postgres',
+      location: 'postgres://u@127.0.0.1:1/h',
+    });
+    await store.close();
+    await expect(openStore({ DATABASE_URL: 'mysql://u@db/h' })).rejects.toThrow(
+      'DATABASE_URL must be a postgres:// URL',
     );
   });
 

@@ -1,4 +1,6 @@
 import type { HistoryAdapter } from './adapter.ts';
+import { isPostgresUrl, parseDatabaseUrl } from './postgres/database-url.ts';
+import { openPostgresAdapter } from './postgres/postgres-adapter.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 
 export const DEFAULT_HISTORY_DB = 'data/history.sqlite';
@@ -21,10 +23,18 @@ export async function openStore(
 ): Promise<HistoryAdapter> {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (/^postgres(ql)?:\/\//i.test(url))
-      throw new Error(
-        'PostgreSQL support is not built yet: unset DATABASE_URL to keep the history in HISTORY_DB',
-      );
+    if (isPostgresUrl(url)) {
+      // A URL that does not parse is refused like one of another kind (the message never repeats
+      // it). Otherwise this never waits for the database: it connects in the background, and
+      // says in `info()` why not.
+      const target = parseDatabaseUrl(url);
+      if ('error' in target) throw new Error(target.error);
+      return openPostgresAdapter({
+        url,
+        readOnly: options.readOnly ?? false,
+        ...(log ? { log } : {}),
+      });
+    }
     throw new Error('DATABASE_URL must be a postgres:// URL');
   }
   return openSqliteAdapter({

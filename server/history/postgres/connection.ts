@@ -1,0 +1,85 @@
+import pg from 'pg';
+import type { DatabaseTarget } from './database-url.ts';
+import { describeError } from './describe-error.ts';
+import type { Query } from './postgres-reads.ts';
+
+/** A failed statement or connection, said in words (`describeError`); the pg error is its `cause`. */
+export class StoreError extends Error {
+  readonly connection: boolean;
+  constructor(error: unknown, target: DatabaseTarget) {
+    const described = describeError(error, target);
+    super(described.message, { cause: error });
+    this.name = 'StoreError';
+    this.connection = described.connection;
+  }
+}
+
+const INT8 = 20;
+/**
+ * `bigint` columns (the times) arrive as numbers: they are milliseconds, far below 2^53. Set on
+ * this pool only, never on pg's global parsers, so other users of pg in the process are unaffected.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 && format !== 'binary'
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface ConnectionOptions {
+  /** Connections this server keeps at most (one is the writer's during a recording). */
+  max?: number;
+  /** How long to wait for a connection before saying the database cannot be reached. */
+  connectTimeoutMs?: number;
+  /** How long one statement may take before the connection counts as lost. */
+  queryTimeoutMs?: number;
+}
+
+/**
+ * The connection pool. Every error event is caught: an idle connection that the server closes
+ * (restart, failover, network loss) is dropped by the pool and reported to `onError`, never thrown
+ * into the process, and the next query opens a fresh connection.
+ */
+export function createPool(
+  target: DatabaseTarget,
+  onError: (error: StoreError) => void,
+  options: ConnectionOptions = {},
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.max ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    query_timeout: options.queryTimeoutMs ?? 30_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'insurance-fund-history',
+    types,
+  });
+  pool.on('error', (error) => onError(new StoreError(error, target)));
+  // A connection in use (between two statements of a transaction) reports a loss on itself.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => onError(new StoreError(error, target))),
+  );
+  return pool;
+}
+
+/**
+ * Statements run as named prepared statements: PostgreSQL parses and plans each once per
+ * connection, which matters for the short statements a recording or an import repeats.
+ */
+export function queryOn(
+  target: DatabaseTarget,
+  runner: pg.Pool | pg.PoolClient,
+  names: Map<string, string>,
+): Query {
+  return async <R>(text: string, values: readonly unknown[] = []) => {
+    let name = names.get(text);
+    if (name === undefined) names.set(text, (name = `h${names.size + 1}`));
+    try {
+      const result = await runner.query({ name, text, values: values as unknown[] });
+      return result.rows as R[];
+    } catch (error) {
+      throw error instanceof StoreError ? error : new StoreError(error, target);
+    }
+  };
+}

@@ -1,0 +1,9 @@
+import { runStoreSuite } from '../store-suite.ts';
+import { openPostgresAdapter } from './postgres-adapter.ts';
+import { describeWithPostgres } from './with-postgres.ts';
+
+describeWithPostgres('the shared store suite on PostgreSQL', (cluster) => {
+  runStoreSuite('postgres', async () =>
+    openPostgresAdapter({ url: await cluster().createDatabase() }),
+  );
+});
