@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { decimalString } from './pool-schema';
+import { decimalString } from './pool-schema.ts';
 
 /**
  * `GET /fapi/v1/assetIndex` (Multi-Assets Mode Asset Index): one entry per `<ASSET>USD` pair,

@@ -1,6 +1,6 @@
-import type { Pool } from './pool-schema';
-import { compareDecimals, relativeChange } from './decimal';
-import { poolKey } from './pools';
+import type { Pool } from './pool-schema.ts';
+import { compareDecimals, relativeChange } from './decimal.ts';
+import { poolKey } from './pools.ts';
 
 /** How a balance moved since the previous refresh. `drop`: down by more than the alert threshold. */
 export type Change = 'up' | 'down' | 'drop';

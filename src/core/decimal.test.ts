@@ -11,7 +11,7 @@ import {
   roundToCents,
   subtractDecimals,
   sumDecimals,
-} from './decimal';
+} from './decimal.ts';
 
 /** Any decimal string the upstream could send: sign, leading zeros, trailing zeros, no fraction. */
 const decimal = fc

@@ -5,10 +5,10 @@ import {
   roundToCents,
   subtractDecimals,
   sumDecimals,
-} from './decimal';
-import type { OverviewAnswer, OverviewPool } from './history';
-import type { Pool } from './pool-schema';
-import { indexOf, type AssetIndexMap } from './valuation';
+} from './decimal.ts';
+import type { OverviewAnswer, OverviewPool } from './history.ts';
+import type { Pool } from './pool-schema.ts';
+import { indexOf, type AssetIndexMap } from './valuation.ts';
 
 /**
  * The "Drawn down" rule: a pool more than 30 % below its 7-day peak, or more than 10 % down in

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentedPool } from '../test/documented-answers';
-import type { AssetIndexEntry } from './asset-index';
+import type { AssetIndexEntry } from './asset-index.ts';
 import {
   countFlags,
   DEFAULT_LOW_USD,
@@ -8,11 +8,11 @@ import {
   poolFlags,
   staleRule,
   type FlagInputs,
-} from './flags';
-import type { OverviewPool } from './history';
-import type { Pool } from './pool-schema';
-import { poolKey } from './pools';
-import { indexMap, valuePool, type AssetIndexMap } from './valuation';
+} from './flags.ts';
+import type { OverviewPool } from './history.ts';
+import type { Pool } from './pool-schema.ts';
+import { poolKey } from './pools.ts';
+import { indexMap, valuePool, type AssetIndexMap } from './valuation.ts';
 
 const t = Date.UTC(2026, 2, 27, 8, 0, 0);
 const MIN = 60_000;

@@ -1,9 +1,9 @@
-import { compareDecimals } from './decimal';
-import { drawdownsOf, type Drawdown } from './drawdown';
-import type { OverviewPool } from './history';
-import type { Pool } from './pool-schema';
-import { snapshotTime } from './pools';
-import type { AssetIndexMap, PoolValue } from './valuation';
+import { compareDecimals } from './decimal.ts';
+import { drawdownsOf, type Drawdown } from './drawdown.ts';
+import type { OverviewPool } from './history.ts';
+import type { Pool } from './pool-schema.ts';
+import { snapshotTime } from './pools.ts';
+import type { AssetIndexMap, PoolValue } from './valuation.ts';
 
 /**
  * The three flags a pool can carry, each rule written here once, each with the figures that

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { decimalString, poolListSchema } from './pool-schema';
+import { decimalString, poolListSchema } from './pool-schema.ts';
 
 /**
  * The recorded history, as the server serves it and the browser reads it. The exchange keeps no

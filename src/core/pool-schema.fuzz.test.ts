@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeIssue, poolListSchema, poolSchema, type Pool } from './pool-schema';
+import { describeIssue, poolListSchema, poolSchema, type Pool } from './pool-schema.ts';
 
 /** `[3].assets[0].marginBalance: expected a decimal string`, or `the answer: expected a list of pools`. */
 const READABLE = /^(the answer|(\[\d+\]|\.?[a-zA-Z]+)+): expected [a-z ]+$/;

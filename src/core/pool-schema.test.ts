@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentedPool, documentedPools } from '../test/documented-answers';
-import { describeIssue, poolListSchema, poolSchema } from './pool-schema';
+import { describeIssue, poolListSchema, poolSchema } from './pool-schema.ts';
 
 const withSymbol = documentedPool;
 const withoutSymbol = documentedPools;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from './pool-schema';
+import type { Pool } from './pool-schema.ts';
 import { documentedPool } from '../test/documented-answers';
 import {
   assetsOf,
@@ -11,7 +11,7 @@ import {
   rankByAsset,
   snapshotTime,
   totalsByAsset,
-} from './pools';
+} from './pools.ts';
 
 const t = 1745366402000;
 const majors = documentedPool;

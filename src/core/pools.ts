@@ -1,5 +1,5 @@
-import type { AssetBalance, Pool } from './pool-schema';
-import { compareDecimals, sumDecimals } from './decimal';
+import type { AssetBalance, Pool } from './pool-schema.ts';
+import { compareDecimals, sumDecimals } from './decimal.ts';
 
 /**
  * A pool has no id in the API: it is keyed by its sorted member list and named by what users

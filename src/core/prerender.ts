@@ -3,7 +3,7 @@
  * of its own) and what it gets back: the one meeting point of the two sides' rendering.
  */
 
-import type { Lang } from './lang';
+import type { Lang } from './lang.ts';
 
 export interface PrerenderInput {
   /** The page's query string, `?` included, or empty. */

@@ -5,7 +5,7 @@ import {
   parseRetryAfter,
   pauseEndsAt,
   retryAfterSeconds,
-} from './retry-after';
+} from './retry-after.ts';
 
 const now = Date.UTC(2026, 11, 2, 1, 35, 0);
 

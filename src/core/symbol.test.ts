@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSymbol } from './symbol';
+import { normalizeSymbol } from './symbol.ts';
 
 describe('normalizeSymbol', () => {
   it('upper-cases ASCII letters and keeps other scripts as typed', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentedPool } from '../test/documented-answers';
-import type { AssetIndexEntry } from './asset-index';
-import type { Pool } from './pool-schema';
-import { indexMap, totalValue, valuePool, valuePools } from './valuation';
+import type { AssetIndexEntry } from './asset-index.ts';
+import type { Pool } from './pool-schema.ts';
+import { indexMap, totalValue, valuePool, valuePools } from './valuation.ts';
 
 const t = Date.UTC(2026, 2, 27, 8, 0, 0);
 const entry = (symbol: string, index: string, time = t): AssetIndexEntry => ({

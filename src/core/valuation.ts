@@ -1,7 +1,7 @@
-import type { AssetIndexEntry } from './asset-index';
-import { indexSymbolOf } from './asset-index';
-import { multiplyDecimals, roundToCents, sumDecimals } from './decimal';
-import type { Pool } from './pool-schema';
+import type { AssetIndexEntry } from './asset-index.ts';
+import { indexSymbolOf } from './asset-index.ts';
+import { multiplyDecimals, roundToCents, sumDecimals } from './decimal.ts';
+import type { Pool } from './pool-schema.ts';
 
 /**
  * What a pool is worth in dollars, as an estimate: each balance times Binance's own asset index
