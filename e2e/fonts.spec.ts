@@ -46,10 +46,11 @@ test('the Ⓢ of USDⓈ and CJK symbols are drawn by fonts that have them, from 
     '币安人生',
     'probe-cjk',
   );
+  // Cards off screen skip layout (content-visibility): the fonts are known once it is drawn.
   await page.locator('#probe-cjk').scrollIntoViewIfNeeded();
-  expect(await fontsOf(page, '#probe-cjk')).toEqual([
-    expect.stringMatching(/Noto Sans (Mono )?CJK/),
-  ]);
+  await expect
+    .poll(() => fontsOf(page, '#probe-cjk'))
+    .toEqual([expect.stringMatching(/Noto Sans (Mono )?CJK/)]);
 
   // the stacks themselves name the fonts, rather than leaving it to the system's fallback
   const stacks = await page.evaluate(() => ({
