@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
-import { recordSnapshot } from '../history/record-snapshot.ts';
+import { recordSnapshots } from '../history/record-snapshot.ts';
 import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import {
   createMarket,
@@ -43,7 +43,8 @@ function walk(pools: DemoPool[], random: () => number, t: number, updated: Map<D
 
 function snapshotOf(pools: DemoPool[], t: number, updated: Map<DemoPool, number>): Pool[] {
   return pools.map((p) => ({
-    symbols: [...p.symbols],
+    // The market replaces a member list when it changes, never edits it: shared, not copied.
+    symbols: p.symbols,
     assets: p.assets.map((a) => ({
       asset: a.asset,
       marginBalance: formatUnits(a.units, a.decimals),
@@ -121,22 +122,17 @@ export function seedDemoHistory(options: SeedOptions = {}) {
   const started = performance.now();
   const filled = (async () => {
     const all = steps(options, start, count, every);
-    for (let done = false; !done;) {
-      await store.write(async (tx) => {
-        for (let i = 0; i < CHUNK; i += 1) {
-          const next = all.next();
-          if (next.done) return void (done = true);
-          const { t, pools } = next.value;
-          const index = options.indexAt?.(t);
-          await recordSnapshot(
-            tx,
-            { observedAt: t, pools: pools(), ...(index ? { index } : {}) },
-            3 * every,
-          );
-        }
-      });
-      await new Promise((r) => setImmediate(r));
+    function* chunk() {
+      for (let i = 0; i < CHUNK; i += 1) {
+        const next = all.next();
+        if (next.done) return;
+        const { t, pools } = next.value;
+        const index = options.indexAt?.(t);
+        yield { observedAt: t, pools: pools(), ...(index ? { index } : {}) };
+      }
     }
+    while ((await store.write((tx) => recordSnapshots(tx, chunk(), 3 * every))) === CHUNK)
+      await new Promise((r) => setImmediate(r));
     return { ms: performance.now() - started, error: null as string | null };
   })().catch((error: unknown) => ({
     // Never a rejection to be left unhandled: the demo goes on without its past.
