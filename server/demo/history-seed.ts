@@ -9,6 +9,7 @@ import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import {
   createMarket,
   formatUnits,
+  NEW_LISTINGS,
   seededRandom,
   type DemoPool,
   type MarketOptions,
@@ -68,7 +69,7 @@ function* steps(options: SeedOptions, start: number, count: number, every: numbe
   const donor = market.find((p) => p.symbols.includes('LINKUSDT'));
   const receiver = market.find((p) => p.symbols.includes('1000PEPEUSDT'));
   const listed: DemoPool = {
-    symbols: ['NEWAUSDT', 'NEWBUSDT', 'NEWCUSDT'],
+    symbols: [...NEW_LISTINGS],
     assets: [{ asset: 'USDT', units: 250_000n * 100_000_000n, decimals: 8, frozen: false }],
   };
   const updated = new Map<DemoPool, number>();
