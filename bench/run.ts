@@ -249,7 +249,8 @@ async function main() {
   const table = rows(figures);
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
-  const unmeasured = table.filter((r) => r.status === 'n/a' && r.target);
+  // A row with a result and no verdict (a figure shown beside its comparison) was measured.
+  const unmeasured = table.filter((r) => r.status === 'n/a' && r.target && r.result === '—');
   console.log(
     missed.length
       ? `${missed.length} target(s) missed: ${missed.map((r) => r.measure).join('; ')}`
