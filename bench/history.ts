@@ -1,7 +1,8 @@
 /**
  * The history figures: import of a year of 5-minute snapshots of 40 pools (lines and points a
  * second, size on disk), `GET /api/history?symbol=BTCUSDT&points=500` over 24 h, 30 days and a
- * year (p95), and the recorder's main-thread cost per recording at 600 pools. Works with any
+ * year (p95), and the store's own work per recording at 600 pools (in the server it runs in the
+ * history's worker; what it costs the main thread is bench/history-cost.ts). Works with any
  * store factory, so PostgreSQL can be measured beside SQLite. Alone:
  *
  *   npx tsx bench/history.ts [--quick]
@@ -144,8 +145,8 @@ async function recorderCost(factory: BenchStoreFactory, runs: number) {
       recordOnly.push(recorder.status().lastCostMs?.record ?? NaN);
     }
     if (recorder.status().lastError) throw new Error(recorder.status().lastError!);
-    // The recording runs on the main thread from start to end (SQLite is synchronous): its CPU
-    // time is the main thread's cost; wall time adds whatever else the machine was running.
+    // The recording runs in this thread from start to end (SQLite is synchronous): its CPU time
+    // is the cost to the thread that holds the store; wall time adds whatever else ran.
     return {
       p50: percentile(cpu, 50),
       p95: percentile(cpu, 95),
@@ -240,11 +241,11 @@ export function historyRows(f: HistoryFigures): Row[] {
       status: judge(v < t.historyP95Ms),
     });
   out.push({
-    measure: `recording at ${f.recordMs.pools} pools`,
+    measure: `recording at ${f.recordMs.pools} pools, the store's own work`,
     result: ms(f.recordMs.p95),
-    target: `< ${ms(t.recordMs)}`,
-    status: judge(f.recordMs.p95 < t.recordMs),
-    note: `p95 main-thread CPU per recording, every balance changed, levels included; p50 ${ms(f.recordMs.p50)}, wall p50 ${ms(f.recordMs.wallP50)}; the snapshot's own transaction (wall) p50 ${ms(f.recordMs.recordP50)}, p95 ${ms(f.recordMs.recordP95)}`,
+    target: 'in the history thread, off the main thread',
+    status: 'n/a',
+    note: `p95 CPU per recording in the thread that holds the store (the server's worker), every balance changed, levels included; p50 ${ms(f.recordMs.p50)}, wall p50 ${ms(f.recordMs.wallP50)}; the snapshot's own transaction (wall) p50 ${ms(f.recordMs.recordP50)}, p95 ${ms(f.recordMs.recordP95)}; the server's main thread: bench/history-cost.ts`,
   });
   out.push({
     measure: 'demo history, 30 days of 5-minute snapshots',

@@ -1,4 +1,6 @@
 /** The figures beside their targets, as rows of the printed table. */
+import type { HistoryPart } from './history-part.ts';
+import { historyPartRows } from './history-rows.ts';
 import type { Target } from './landing.ts';
 import { judge, kb, mb, median, ms, percentile, slope, type Row } from './report.ts';
 import type { RefreshWork, KeystrokeTimes } from './scale.ts';
@@ -40,6 +42,7 @@ export interface Figures {
   soak?: SoakResult & { planned: number };
   screens?: ScreensResult;
   server?: ServerLoad;
+  history?: HistoryPart;
   /** Measures that could not be taken, with the reason. */
   errors: Record<string, string>;
 }
@@ -216,6 +219,7 @@ export function rows(f: Figures): Row[] {
     });
   } else out.push(missing(screensMeasure, screensTarget, err.screens));
   out.push(...serverRows(f.server, err.server));
+  out.push(...historyPartRows(f.history, err));
   return out;
 }
 

@@ -9,6 +9,8 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak, server, history)
+ *
+ * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { launch } from './browser.ts';
+import { historyPart } from './history-part.ts';
 import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts';
 import { median, printTable } from './report.ts';
 import { rows, screensFigures, TARGETS, type Figures, type LandingSummary } from './rows.ts';
@@ -150,20 +153,24 @@ async function largeLanding(browser: Browser, stack: Stack) {
   return { target, firstPoolMs: median(first), allPoolsMs: all };
 }
 
+/** The parts that serve the build or drive the browser; `history` does neither. */
+const BROWSER_PARTS = ['landing', 'large', 'soak', 'server'];
+
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
-  if (!flags['no-build'] || !isBuilt()) {
+  const needsBuild = BROWSER_PARTS.some(wanted);
+  if (needsBuild && (!flags['no-build'] || !isBuilt())) {
     log('building the app and the floor page');
     await buildApp();
     await buildFloor();
   }
-  figures.sizes = await attempt('sizes', async () => jsSizes());
-  const browser = await track(launch());
+  if (needsBuild) figures.sizes = await attempt('sizes', async () => jsSizes());
+  const browser = needsBuild ? await track(launch()) : undefined;
 
   if (wanted('landing')) {
     log('pools on screen: app and floor, cold loads');
     const small = await track(startStack({ stepMs: 1000, cacheTtl: '0', withFloor: true }));
-    figures.landing = await attempt('landing', () => landing(browser, small));
+    figures.landing = await attempt('landing', () => landing(browser!, small));
     await release(small);
   }
 
@@ -173,15 +180,15 @@ async function main() {
       startStack({ pools: 600, symbols: 6000, stepMs: 250, cacheTtl: '0' }),
     );
     const span = { warmup: 3, refreshes: plan.refreshWindow };
-    figures.large = await attempt('large', () => largeLanding(browser, large));
+    figures.large = await attempt('large', () => largeLanding(browser!, large));
     figures.dashboard = await attempt('dashboard', () =>
-      refreshWork(browser, `${large.app}/?refresh=1`, span),
+      refreshWork(browser!, `${large.app}/?refresh=1`, span),
     );
     figures.wall = await attempt('wall', () =>
-      refreshWork(browser, `${large.app}/?view=wall&refresh=1`, span),
+      refreshWork(browser!, `${large.app}/?view=wall&refresh=1`, span),
     );
     const queries = searchQueries(large.symbols, plan.searchQueries);
-    const keys = await attempt('search', () => searchLatency(browser, `${large.app}/`, queries));
+    const keys = await attempt('search', () => searchLatency(browser!, `${large.app}/`, queries));
     figures.search = keys === undefined ? undefined : (keys ?? null);
     await release(large);
   }
@@ -198,7 +205,7 @@ async function main() {
       samples: plan.soakSamples,
     };
     const [soaked, screens] = await Promise.all([
-      attempt('soak', () => soak(browser, `${soakStack.app}/?view=wall&refresh=1`, soakPlan, log)),
+      attempt('soak', () => soak(browser!, `${soakStack.app}/?view=wall&refresh=1`, soakPlan, log)),
       attempt('screens', async () => {
         const r = await tenScreens(
           screensBrowser,
@@ -216,7 +223,7 @@ async function main() {
     figures.soak = soaked && { ...soaked, planned: plan.soakRefreshes };
     figures.screens = screens;
   }
-  const browserVersion = browser.version();
+  const browserVersion = browser?.version() ?? null;
   await closeAll();
 
   if (wanted('server')) {
@@ -234,10 +241,16 @@ async function main() {
     await release(loadStack);
   }
 
+  if (wanted('history')) {
+    log(`the history: store figures, then a recording's cost to the server's main thread`);
+    figures.history = await historyPart(quick, log, attempt);
+  }
+
   const table = rows(figures);
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
-  const unmeasured = table.filter((r) => r.status === 'n/a' && r.target);
+  // A row with a result and no verdict (a figure shown beside its comparison) was measured.
+  const unmeasured = table.filter((r) => r.status === 'n/a' && r.target && r.result === '—');
   console.log(
     missed.length
       ? `${missed.length} target(s) missed: ${missed.map((r) => r.measure).join('; ')}`

@@ -22,6 +22,11 @@ describe('the server settings', () => {
     });
   });
 
+  it('reads FAPI_RECORD_EVERY in seconds, 0 recording nothing', () => {
+    expect(readConfig({ FAPI_RECORD_EVERY: '0' }, vi.fn()).recordEveryMs).toBe(0);
+    expect(readConfig({ FAPI_RECORD_EVERY: '2.5' }, vi.fn()).recordEveryMs).toBe(2_500);
+  });
+
   it('names a setting it cannot read and keeps its default', () => {
     const warn = vi.fn();
     const config = readConfig(

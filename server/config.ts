@@ -53,13 +53,21 @@ function upstreamFrom(env: Env, warn: (line: string) => void): string {
   return DEFAULT_UPSTREAM;
 }
 
+/** Where the history is kept: `HISTORY_DB` (SQLite), or PostgreSQL when `DATABASE_URL` is set. */
+export function storeSettings(
+  env: Env = process.env,
+): Pick<ServerConfig, 'historyDb' | 'databaseUrl'> {
+  return {
+    historyDb: env.HISTORY_DB?.trim() || DEFAULT_HISTORY_DB,
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+  };
+}
+
 export function readConfig(env: Env = process.env, warn = console.warn): ServerConfig {
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   return {
     upstream: upstreamFrom(env, warn),
     cacheTtlMs: secondsFrom(env, 'FAPI_CACHE_TTL', DEFAULT_TTL_S, warn),
     recordEveryMs: secondsFrom(env, 'FAPI_RECORD_EVERY', DEFAULT_RECORD_EVERY_S, warn),
-    historyDb: env.HISTORY_DB?.trim() || DEFAULT_HISTORY_DB,
-    databaseUrl,
+    ...storeSettings(env),
   };
 }

@@ -1,75 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ServerConfig } from './config.ts';
-import { demoIndexAt } from './demo/asset-index.ts';
-import { seedDemoHistory } from './demo/history-seed.ts';
 import type { DemoPool } from './demo/market.ts';
-import type { PartStatus } from './health.ts';
-import { createHistoryParts } from './history/history-parts.ts';
+import { startHistoryThread, type HistoryThread } from './history-thread/history-thread.ts';
+import { threadParts } from './history-thread/thread-parts.ts';
 import type { HistoryParts } from './parts.ts';
 import type { Proxy } from './proxy/proxy.ts';
 
-/** The recorder's and the store's state, as `/api/health` shows it. */
-function healthOf(parts: Awaited<ReturnType<typeof createHistoryParts>>): PartStatus {
-  const status = parts.status();
-  const state =
-    status.store.role === 'off'
-      ? 'degraded'
-      : status.store.state === 'degraded' || status.pending > 0
-        ? 'degraded'
-        : 'ok';
-  return { ...status, state };
-}
-
 /**
- * The history's parts (server/history) for these settings, recording the pool list and the asset
- * index through the proxy, so recording never costs the upstream a call a viewer would not.
- * `demo`: a store of its own, filled with generated history, recording once that is in.
+ * The history's parts for these settings, in a worker thread of their own, recording the pool
+ * list and the asset index through the proxy, so recording never costs the upstream a call a
+ * viewer would not. `thread`: one already started (the demo's), else one is started here.
  */
 export async function loadHistory(
   config: ServerConfig,
   proxy: Proxy,
   log: (line: string) => void,
-  demo?: { store: HistoryParts['store']; filled: Promise<unknown> },
-): Promise<HistoryParts> {
-  const parts = await createHistoryParts({
-    env: {
-      HISTORY_DB: config.historyDb,
-      DATABASE_URL: config.databaseUrl,
-      FAPI_RECORD_EVERY: String(config.recordEveryMs / 1000),
+  thread: HistoryThread = startHistoryThread({
+    settings: {
+      historyDb: config.historyDb,
+      databaseUrl: config.databaseUrl,
+      everyMs: config.recordEveryMs,
     },
-    poolList: proxy.poolList,
-    assetIndex: proxy.assetIndex,
     log,
-    ...(demo ? { store: demo.store, recordAfter: demo.filled } : {}),
-  });
-  return {
-    routes: parts.routes,
-    store: parts.store,
-    status: () => healthOf(parts),
-    close: parts.close,
-  };
+  }),
+): Promise<HistoryParts & { thread: HistoryThread }> {
+  thread.attach({ poolList: proxy.poolList, assetIndex: proxy.assetIndex });
+  await thread.started;
+  return threadParts(thread);
 }
 
 /**
- * The demo's 30 days of generated history, ending at the market the demo upstream then goes on
- * from, with the demo's asset index beside it; in a store of its own, never `HISTORY_DB`.
+ * The demo's history: a worker that fills a store of its own (never `HISTORY_DB`) with 30 days
+ * of generated history, then records the live demo into it. Resolves with the market that
+ * history ends at, for the demo upstream to go on from (`undefined` if the worker could not say),
+ * and the thread for `loadHistory`. `historyDb`: keep it in that file (left in place) instead of
+ * a temporary one (removed when the thread closes).
  */
-export function demoHistory(
+export async function demoHistory(
+  config: Pick<ServerConfig, 'recordEveryMs'>,
   log: (line: string) => void,
-  /** Where to keep it; a fresh temporary file when omitted. */
-  store?: HistoryParts['store'],
-): {
-  market: DemoPool[];
-  store: HistoryParts['store'];
-  filled: Promise<unknown>;
-} {
-  const seeded = seedDemoHistory({
-    ...(store ? { store } : {}),
-    indexAt: (t) => demoIndexAt(t).map(({ symbol, index, time }) => ({ symbol, index, time })),
+  historyDb?: string,
+): Promise<{ market: DemoPool[] | undefined; thread: HistoryThread }> {
+  const dir = historyDb ? undefined : mkdtempSync(join(tmpdir(), 'demo-history-'));
+  const thread = startHistoryThread({
+    settings: {
+      historyDb: historyDb ?? join(dir!, 'demo-history.sqlite'),
+      everyMs: config.recordEveryMs,
+      seedDemo: true,
+    },
+    log,
+    ...(dir ? { afterClose: () => rmSync(dir, { recursive: true, force: true }) } : {}),
   });
-  const filled = seeded.filled.then(
-    ({ ms }) =>
-      log(`demo history: ${seeded.snapshots} snapshots of 30 days in ${Math.round(ms)} ms`),
-    (error: unknown) => log(`demo history could not be generated: ${String(error)}`),
+  void thread.filled.then(({ ms, error }) =>
+    log(error ? `demo history: ${error}` : `demo history: 30 days in ${Math.round(ms)} ms`),
   );
-  return { market: seeded.market, store: seeded.store, filled };
+  const market = await thread.market.catch((error: unknown) => {
+    log(`demo history: ${(error as Error).message}; the demo starts from a fresh market`);
+    return undefined;
+  });
+  return { market, thread };
 }

@@ -1,14 +1,12 @@
 import type { ServerConfig } from './config.ts';
 import { createHealthRoute, type PartStatus } from './health.ts';
-import type { HistoryAdapter } from './history/adapter.ts';
 import type { Middleware } from './http/chain.ts';
 import { createProxy, type Proxy } from './proxy/proxy.ts';
 import { createProxyRoute } from './proxy/route.ts';
 
-/** The history's parts as the servers mount them (server/history). */
+/** The history's parts as the servers mount them (server/history-thread). */
 export interface HistoryParts {
   routes: Middleware;
-  store: HistoryAdapter;
   status: () => PartStatus;
   close: () => Promise<void>;
 }

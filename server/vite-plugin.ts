@@ -2,6 +2,7 @@ import path from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { readConfig } from './config.ts';
 import { startDemoUpstream } from './demo/upstream.ts';
+import { BUILT_WORKER } from './history-thread/worker-script.ts';
 import { demoHistory, loadHistory } from './history-wiring.ts';
 import type { Middleware } from './http/chain.ts';
 import { createServerParts } from './parts.ts';
@@ -13,6 +14,8 @@ export { cacheTtlMs, DEFAULT_UPSTREAM } from './config.ts';
 
 /** The production server's own entry, built beside the page renderer after each client build. */
 const SERVER_MAIN = 'server/main.ts';
+/** The history's worker thread, built beside it (server/history-thread/worker-script.ts finds it). */
+const HISTORY_WORKER = 'server/history-thread/worker-main.ts';
 
 /**
  * Mounts the server's parts (server/parts.ts) in Vite's dev and preview servers, so `npm run dev`
@@ -26,10 +29,14 @@ export function insuranceProxy(): Plugin {
   async function mount(add: (m: Middleware) => void, onClose: (fn: () => void) => void) {
     const config = readConfig();
     const log = (line: string) => console.info(`  ${line}`);
-    // The demo: its own upstream, going on from 30 days of generated history in a store of its own.
-    const seeded = demo ? demoHistory(log) : undefined;
+    // The demo: its own upstream, going on from 30 days of generated history in a store of its
+    // own, generated in the history's worker while the server starts.
+    const seeded = demo ? await demoHistory(config, log) : undefined;
     if (seeded) {
-      const upstream = await startDemoUpstream({ port: 0, market: seeded.market });
+      const upstream = await startDemoUpstream({
+        port: 0,
+        ...(seeded.market ? { market: seeded.market } : {}),
+      });
       config.upstream = upstream.url;
       onClose(() => void upstream.close());
     }
@@ -37,7 +44,7 @@ export function insuranceProxy(): Plugin {
       config,
       demo,
       log,
-      history: (proxy) => loadHistory(config, proxy, log, seeded),
+      history: (proxy) => loadHistory(config, proxy, log, seeded?.thread),
     });
     onClose(() => void parts.close());
     for (const m of parts.middlewares) add(m);
@@ -95,21 +102,24 @@ export function insuranceProxy(): Plugin {
           minify: false,
         },
       });
-      // The server itself: our code bundled, its libraries (and the SQLite binding) left to
-      // node_modules, where npm put them.
+      // The server itself and the history's worker beside it: our code bundled, its libraries
+      // (and the SQLite binding) left to node_modules, where npm put them.
       await build({
         configFile: false,
         root: resolved.root,
         logLevel: 'warn',
         build: {
-          ssr: SERVER_MAIN,
+          ssr: true,
           outDir,
           emptyOutDir: false,
           copyPublicDir: false,
           sourcemap: false,
           minify: false,
           target: 'node20',
-          rollupOptions: { output: { entryFileNames: 'server.js' } },
+          rollupOptions: {
+            input: { server: SERVER_MAIN, [BUILT_WORKER.replace(/\.js$/, '')]: HISTORY_WORKER },
+            output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+          },
         },
       });
       await precompressDir(clientOutDir);

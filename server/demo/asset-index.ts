@@ -73,9 +73,11 @@ function wave(t: number, seed: number): number {
   );
 }
 
+const indexOf = (model: Model, i: number, time: number) =>
+  BigInt(Math.round(model.level * (1 + model.swing * wave(time, i + 1)) * 1e8));
+
 function entryAt(model: Model, i: number, time: number): DemoIndexEntry {
-  const value = model.level * (1 + model.swing * wave(time, i + 1));
-  const index = BigInt(Math.round(value * 1e8));
+  const index = indexOf(model, i, time);
   return {
     symbol: `${model.asset}USD`,
     time,
@@ -95,6 +97,16 @@ function entryAt(model: Model, i: number, time: number): DemoIndexEntry {
 export function demoIndexAt(t: number, stepMs = DEFAULT_INDEX_STEP_MS): DemoIndexEntry[] {
   const time = Math.floor(t / stepMs) * stepMs;
   return MODELS.map((model, i) => entryAt(model, i, time));
+}
+
+/** Only the index of each entry at `t`, as `demoIndexAt` gives it: what the history records. */
+export function demoIndexValuesAt(t: number, stepMs = DEFAULT_INDEX_STEP_MS) {
+  const time = Math.floor(t / stepMs) * stepMs;
+  return MODELS.map((model, i) => ({
+    symbol: `${model.asset}USD`,
+    index: format(indexOf(model, i, time)),
+    time,
+  }));
 }
 
 /** An entry broken the way a fault asks; the other faults are the transport's. */

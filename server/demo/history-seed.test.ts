@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answerEvents } from '../history/events-query.ts';
 import { exportLines } from '../history/export-lines.ts';
 import { answerHistory } from '../history/history-query.ts';
-import { formatUnits } from './market.ts';
+import { formatUnits, NEW_LISTINGS } from './market.ts';
 import { seedDemoHistory } from './history-seed.ts';
 
 const seeded = seedDemoHistory({ days: 3, now: 1_764_633_600_000 });
@@ -40,7 +40,7 @@ describe('the demo history', () => {
     const kinds = events.map((e) => e.kind);
     expect(kinds).toContain('moved');
     expect(events).toContainEqual(
-      expect.objectContaining({ kind: 'appeared', pool: ['NEWAUSDT', 'NEWBUSDT', 'NEWCUSDT'] }),
+      expect.objectContaining({ kind: 'appeared', pool: NEW_LISTINGS }),
     );
     expect(kinds.filter((k) => k === 'drop').length).toBeGreaterThanOrEqual(3);
   });

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
-import { recordSnapshot } from '../history/record-snapshot.ts';
+import { recordSnapshots } from '../history/record-snapshot.ts';
 import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import {
   createMarket,
   formatUnits,
+  NEW_LISTINGS,
   seededRandom,
   type DemoPool,
   type MarketOptions,
@@ -43,7 +44,8 @@ function walk(pools: DemoPool[], random: () => number, t: number, updated: Map<D
 
 function snapshotOf(pools: DemoPool[], t: number, updated: Map<DemoPool, number>): Pool[] {
   return pools.map((p) => ({
-    symbols: [...p.symbols],
+    // The market replaces a member list when it changes, never edits it: shared, not copied.
+    symbols: p.symbols,
     assets: p.assets.map((a) => ({
       asset: a.asset,
       marginBalance: formatUnits(a.units, a.decimals),
@@ -67,7 +69,7 @@ function* steps(options: SeedOptions, start: number, count: number, every: numbe
   const donor = market.find((p) => p.symbols.includes('LINKUSDT'));
   const receiver = market.find((p) => p.symbols.includes('1000PEPEUSDT'));
   const listed: DemoPool = {
-    symbols: ['NEWAUSDT', 'NEWBUSDT', 'NEWCUSDT'],
+    symbols: [...NEW_LISTINGS],
     assets: [{ asset: 'USDT', units: 250_000n * 100_000_000n, decimals: 8, frozen: false }],
   };
   const updated = new Map<DemoPool, number>();
@@ -121,22 +123,17 @@ export function seedDemoHistory(options: SeedOptions = {}) {
   const started = performance.now();
   const filled = (async () => {
     const all = steps(options, start, count, every);
-    for (let done = false; !done;) {
-      await store.write(async (tx) => {
-        for (let i = 0; i < CHUNK; i += 1) {
-          const next = all.next();
-          if (next.done) return void (done = true);
-          const { t, pools } = next.value;
-          const index = options.indexAt?.(t);
-          await recordSnapshot(
-            tx,
-            { observedAt: t, pools: pools(), ...(index ? { index } : {}) },
-            3 * every,
-          );
-        }
-      });
-      await new Promise((r) => setImmediate(r));
+    function* chunk() {
+      for (let i = 0; i < CHUNK; i += 1) {
+        const next = all.next();
+        if (next.done) return;
+        const { t, pools } = next.value;
+        const index = options.indexAt?.(t);
+        yield { observedAt: t, pools: pools(), ...(index ? { index } : {}) };
+      }
     }
+    while ((await store.write((tx) => recordSnapshots(tx, chunk(), 3 * every))) === CHUNK)
+      await new Promise((r) => setImmediate(r));
     return { ms: performance.now() - started, error: null as string | null };
   })().catch((error: unknown) => ({
     // Never a rejection to be left unhandled: the demo goes on without its past.

@@ -86,6 +86,8 @@ const USDC_ONLY = [
   'AVAXUSDC',
 ];
 const DEPLETED = ['BSWUSDT', 'LEVERUSDT', 'AMBUSDT'];
+/** 2025 listings that are in no pool of the market: the demo's past has them appear as a new pool. */
+export const NEW_LISTINGS = ['MITOUSDT', 'NEWTUSDT', 'SAHARAUSDT'];
 const STALE = ['TROYUSDT', 'UNFIUSDT'];
 
 const BASES = (

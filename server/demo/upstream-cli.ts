@@ -8,7 +8,6 @@
  */
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import { demoHistory } from '../history-wiring.ts';
 import { startDemoUpstream } from './upstream.ts';
 
@@ -34,10 +33,10 @@ function numberOption(name: string, value: string | undefined): number | undefin
 async function seededMarket(file: string | undefined) {
   if (file === undefined) return undefined;
   for (const suffix of ['', '-wal', '-shm', '.lock']) rmSync(`${file}${suffix}`, { force: true });
-  const store = openSqliteAdapter({ path: file, log: console.error });
-  const seeded = demoHistory((line) => console.log(line), store);
-  await seeded.filled;
-  await store.close();
+  // Generated in the history's worker, as the demo server does; nothing recorded after it.
+  const seeded = await demoHistory({ recordEveryMs: 0 }, (line) => console.log(line), file);
+  await seeded.thread.filled;
+  await seeded.thread.close();
   return seeded.market;
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportLines } from './export-lines.ts';
 import { BadHistoryFile, importLines, parseHistoryFile } from './import-lines.ts';
+import { storeSettings } from '../config.ts';
 import { openStore } from './open-store.ts';
 
 const USAGE =
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     const from = isoTime('from', values.from) ?? 0;
     const to = isoTime('to', values.to) ?? Number.MAX_SAFE_INTEGER;
     // Read-only: an export runs beside a recording server and never writes.
-    const store = await openStore(process.env, log, { readOnly: true });
+    const store = await openStore(storeSettings(), log, { readOnly: true });
     try {
       let n = 0;
       for await (const line of exportLines(store, from, to)) {
@@ -65,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       throw new BadHistoryFile(`${file}: ${(error as Error).message}; nothing imported`);
     }
-    const store = await openStore(process.env, log);
+    const store = await openStore(storeSettings(), log);
     try {
       if (store.info().role !== 'writer')
         throw new BadHistoryFile(

@@ -11,8 +11,19 @@ function scaled(value: string, scale: number): bigint {
   return negative ? -n : n;
 }
 
-/** Whether `after` is more than DROP_EVENT_SHARE below a positive `before`, exactly. */
+const SHARE = Number(DROP_EVENT_SHARE);
+
+/**
+ * Whether `after` is more than DROP_EVENT_SHARE below a positive `before`, exactly. The floats
+ * answer first where they are far from the line; only a fall that close is computed digit by digit.
+ */
 export function isDrop(before: string, after: string): boolean {
+  const x = Number(before);
+  const share = (x - Number(after)) / x;
+  if (x > 0 && Number.isFinite(x) && Number.isFinite(share)) {
+    if (share < SHARE - 1e-9) return false;
+    if (share > SHARE + 1e-9) return true;
+  }
   if (compareDecimals(before, '0') <= 0) return false;
   const scale = Math.max(scaleOf(before), scaleOf(after), scaleOf(DROP_EVENT_SHARE));
   const b = scaled(before, scale);

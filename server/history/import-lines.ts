@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { historyLineSchema, type HistoryLine } from '../../src/core/history.ts';
 import { describeIssue } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from './adapter.ts';
-import { recordSnapshot } from './record-snapshot.ts';
+import { recordSnapshots } from './record-snapshot.ts';
 
 export class BadHistoryFile extends Error {}
 
@@ -59,18 +59,17 @@ export async function importLines(
 ): Promise<number> {
   const lines = [...input].sort((a, b) => a.observedAt - b.observedAt);
   const inferred = inferCoverage(lines);
-  await store.write(async (tx) => {
-    for (const [i, l] of lines.entries())
-      await recordSnapshot(
-        tx,
-        {
-          observedAt: l.observedAt,
-          pools: l.answer,
-          coveredSince: l.coveredSince ?? inferred[i]!,
-          ...(l.index ? { index: l.index } : {}),
-        },
-        0,
-      );
-  });
+  await store.write((tx) =>
+    recordSnapshots(
+      tx,
+      lines.map((l, i) => ({
+        observedAt: l.observedAt,
+        pools: l.answer,
+        coveredSince: l.coveredSince ?? inferred[i]!,
+        ...(l.index ? { index: l.index } : {}),
+      })),
+      0,
+    ),
+  );
   return lines.length;
 }

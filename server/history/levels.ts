@@ -40,6 +40,29 @@ const single = (level: Level, p: PointRow): LevelRow => {
 };
 
 /**
+ * The hourly rows of points ascending by `t`, in order: as merging each point's own row into its
+ * hour's, without a row a point (a later point replaces the low or the high only when strictly
+ * lower or higher, the earlier kept on a tie).
+ */
+export function hourRowsOf(raw: readonly PointRow[]): LevelRow[] {
+  const hours: LevelRow[] = [];
+  let row: LevelRow | undefined;
+  for (const p of raw) {
+    const bucket = bucketOf('hour', p.t);
+    const v = { t: p.t, balance: p.balance };
+    if (row?.bucket !== bucket) {
+      hours.push((row = { series: p.series, bucket, n: 1, last: v, min: v, max: v }));
+      continue;
+    }
+    row.n += 1;
+    row.last = v;
+    if (compareBalances(p.balance, row.min.balance) < 0) row.min = v;
+    else if (compareBalances(p.balance, row.max.balance) > 0) row.max = v;
+  }
+  return hours;
+}
+
+/**
  * Counts the series' points of `[from, to)` into the hourly and daily rows. Called once the
  * hours of that range are complete (the series has a point in a later hour), so each point is
  * counted once: the raw points are the truth, the levels a summary made from them.
@@ -47,15 +70,10 @@ const single = (level: Level, p: PointRow): LevelRow => {
 export async function fillLevels(tx: HistoryTx, series: number, from: number, to: number) {
   const raw = await tx.points(series, from, to - 1);
   if (raw.length === 0) return;
-  const hours = new Map<number, LevelRow>();
-  for (const p of raw)
-    hours.set(
-      bucketOf('hour', p.t),
-      mergeLevel(hours.get(bucketOf('hour', p.t)), single('hour', p)),
-    );
-  await tx.putLevels('hour', [...hours.values()]);
+  const hours = hourRowsOf(raw);
+  await tx.putLevels('hour', hours);
   const days = new Map<number, LevelRow>();
-  for (const h of hours.values()) {
+  for (const h of hours) {
     const d = bucketOf('day', h.bucket);
     days.set(d, mergeLevel(days.get(d), { ...h, bucket: d }));
   }

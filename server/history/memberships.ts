@@ -51,3 +51,49 @@ export async function addMemberships(
     }
   }
 }
+
+/** What a transaction keeps of the memberships at the latest observation `at`: the open rows and the closed ones ending there, by pool. */
+export interface MembershipCache {
+  at: number | null;
+  open: Map<number, { id: number; from: number }>;
+  closed: Map<number, { id: number; from: number }>;
+}
+
+/** Reads the memberships at `at`, the latest stored observation (`null`: none). */
+export async function membershipCache(tx: HistoryTx, at: number | null): Promise<MembershipCache> {
+  const cache: MembershipCache = { at, open: new Map(), closed: new Map() };
+  if (at !== null)
+    for (const r of await tx.membershipsAt(at))
+      (r.open ? cache.open : cache.closed).set(r.pool, { id: r.id, from: r.from });
+  return cache;
+}
+
+/**
+ * `addMemberships` for an observation `t` newer than every stored one (`cache.at`), from the
+ * cache instead of a read: each present pool keeps its open interval, reopens the one ending at
+ * `cache.at`, or opens a new one; each open interval of an absent pool ends at `cache.at`.
+ */
+export async function addLatestMemberships(
+  tx: HistoryTx,
+  t: number,
+  present: ReadonlySet<number>,
+  cache: MembershipCache,
+) {
+  const prev = cache.at;
+  for (const pool of present) {
+    if (cache.open.has(pool)) continue;
+    const l = cache.closed.get(pool);
+    if (l) {
+      await tx.putMembership({ id: l.id, pool, from: l.from, to: 'open' });
+      cache.open.set(pool, l);
+    } else
+      cache.open.set(pool, { id: await tx.putMembership({ pool, from: t, to: 'open' }), from: t });
+  }
+  for (const [pool, r] of cache.open) {
+    if (present.has(pool) || prev === null || r.from > prev) continue;
+    await tx.putMembership({ id: r.id, pool, from: r.from, to: prev });
+    cache.open.delete(pool);
+  }
+  cache.at = t;
+  cache.closed = new Map();
+}

@@ -3,25 +3,26 @@ import { isPostgresUrl, parseDatabaseUrl } from './postgres/database-url.ts';
 import { openPostgresAdapter } from './postgres/postgres-adapter.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 
-export const DEFAULT_HISTORY_DB = 'data/history.sqlite';
-
-export interface StoreEnv {
-  HISTORY_DB?: string;
-  DATABASE_URL?: string;
+/** Where the history is kept, as the server's settings say (server/config.ts reads them). */
+export interface StoreSettings {
+  /** The SQLite file (`HISTORY_DB`). */
+  historyDb: string;
+  /** `DATABASE_URL`: PostgreSQL instead of the file when set. */
+  databaseUrl?: string | undefined;
 }
 
 /**
- * The store the environment asks for: PostgreSQL when `DATABASE_URL` is a `postgres://` URL,
- * else the SQLite file at `HISTORY_DB`. Opening never throws for a file it cannot use (the store
- * is then off or read-only and says so); a URL of an unsupported kind is refused.
+ * The store the settings ask for: PostgreSQL when `databaseUrl` is a `postgres://` URL, else the
+ * SQLite file at `historyDb`. Opening never throws for a file it cannot use (the store is then
+ * off or read-only and says so); a URL of an unsupported kind is refused.
  */
 export async function openStore(
-  env: StoreEnv,
+  settings: StoreSettings,
   log?: (line: string) => void,
   /** `readOnly`: never take the writer role nor write (an export). */
   options: { readOnly?: boolean } = {},
 ): Promise<HistoryAdapter> {
-  const url = env.DATABASE_URL?.trim();
+  const url = settings.databaseUrl?.trim();
   if (url) {
     if (isPostgresUrl(url)) {
       // A URL that does not parse is refused like one of another kind (the message never repeats
@@ -38,7 +39,7 @@ export async function openStore(
     throw new Error('DATABASE_URL must be a postgres:// URL');
   }
   return openSqliteAdapter({
-    path: env.HISTORY_DB?.trim() || DEFAULT_HISTORY_DB,
+    path: settings.historyDb,
     ...(log ? { log } : {}),
     readOnly: options.readOnly ?? false,
   });

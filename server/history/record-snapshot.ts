@@ -1,11 +1,20 @@
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
-import { poolKey } from '../../src/core/pools.ts';
-import type { HistoryTx, PointRow, SeriesRow, SeriesState, TimedValue } from './adapter.ts';
-import { addCoverage } from './coverage.ts';
+import type { HistoryTx, PointRow, SeriesState, TimedValue } from './adapter.ts';
+import { addCoverage, addCoverageCached } from './coverage.ts';
 import { detectDrop } from './drops.ts';
+import { addOldPointBuffered, fillBuffered, notePoint } from './level-buffer.ts';
 import { addOldPoint, bucketOf, fillLevels, hourHighBounds, nextHourMax } from './levels.ts';
-import { addMemberships } from './memberships.ts';
+import { addLatestMemberships, addMemberships, membershipCache } from './memberships.ts';
+import {
+  catalogIds,
+  flushContext,
+  keyOf,
+  newContext,
+  statesOf,
+  type RecordContext,
+} from './record-context.ts';
+import { recordIndex } from './record-index.ts';
 
 /** One snapshot to record: the pool list as the upstream sent it and when it was received. */
 export interface Snapshot {
@@ -24,97 +33,75 @@ export interface RecordOptions {
   /** Coverage: a snapshot within this of a covered interval continues it. */
   gapMs: number;
   /**
-   * At most this many series have their complete hours counted into the levels within this
-   * transaction (default 120; an import or the seed keep up so). The recorder passes 0 and
-   * catches up in small transactions of its own after the recording (`catchUpLevels`).
+   * At most this many series have their complete hours counted into the levels at each snapshot
+   * (default 120; an import or the seed keep up so). The recorder passes 0 and catches up in
+   * small transactions of its own after the recording (`catchUpLevels`).
    */
   fillBudget?: number;
+  /**
+   * Every snapshot on its own: each read from the store, each write at once. Stores exactly what
+   * the default does (which keeps what it read and writes some rows once, at the end); the tests
+   * hold the one against the other.
+   */
+  plain?: boolean;
 }
 
-/**
- * The stored state of the snapshot's series. Within one transaction, which holds the write lock,
- * what it wrote is what the database holds: an import of thousands of snapshots in one
- * transaction reads each pool's series once and keeps them as it writes them.
- */
-const txStates = new WeakMap<HistoryTx, Map<number, SeriesRow>>();
-async function seriesStates(
-  tx: HistoryTx,
-  series: ReadonlyMap<string, number>,
-  pools: ReadonlyMap<string, number>,
-): Promise<Map<number, SeriesRow>> {
-  let known = txStates.get(tx);
-  if (!known) txStates.set(tx, (known = new Map()));
-  const missing = new Set<number>();
-  for (const [key, id] of series)
-    if (!known.has(id)) missing.add(pools.get(key.slice(0, key.lastIndexOf('\n')))!);
-  if (missing.size > 0) for (const s of await tx.seriesOfPools([...missing])) known.set(s.id, s);
-  const out = new Map<number, SeriesRow>();
-  for (const id of series.values()) {
-    const s = known.get(id);
-    if (s) out.set(id, s);
+type Next = SeriesState & { last: TimedValue };
+
+/** The observations around `t`; `fast` when `t` is newer than every stored one. */
+async function neighbours(tx: HistoryTx, ctx: RecordContext, t: number, plain: boolean) {
+  if (!plain) {
+    if (ctx.latest === undefined) ctx.latest = (await tx.observationBounds())?.last ?? null;
+    if (ctx.latest === null || t > ctx.latest)
+      return { prev: ctx.latest, next: null, has: false, fast: true };
   }
-  return out;
+  return { ...(await tx.observationNeighbours(t)), fast: false };
 }
 
-function stateChanged(before: SeriesRow | undefined, after: SeriesState): boolean {
-  if (!before) return true;
-  const a = before.hourMax;
-  const b = after.hourMax;
-  return (
-    before.inDrop !== after.inDrop ||
-    before.episodeHigh?.t !== after.episodeHigh?.t ||
-    before.levelsTo !== after.levelsTo ||
-    a?.bucket !== b?.bucket ||
-    a?.max !== b?.max ||
-    a?.prevMax !== b?.prevMax
-  );
-}
-
-export const seriesKey = (pool: string, asset: string) => `${pool}\n${asset}`;
-
-/**
- * Records one snapshot inside a write transaction, diffing it against the state stored in the
- * database (not a memory of this process): a point per series whose `updateTime` is not stored
- * yet, the levels and drop flags those points change, the observation, memberships and coverage.
- * Every keyed write is "insert if absent", so recording the same answer twice stores it once.
- */
-export async function recordSnapshot(
+async function recordOne(
   tx: HistoryTx,
+  ctx: RecordContext,
   snap: Snapshot,
-  options: RecordOptions | number,
+  { gapMs, fillBudget = FILL_PER_RECORDING, plain = false }: RecordOptions,
 ) {
-  const { gapMs, fillBudget = FILL_PER_RECORDING } =
-    typeof options === 'number' ? { gapMs: options } : options;
   const t = snap.observedAt;
   const pools = new Map<string, Pool>();
-  for (const p of snap.pools) if (!pools.has(poolKey(p))) pools.set(poolKey(p), p);
-  const catalog = await tx.ensureCatalog({
-    pools: [...pools].map(([key, p]) => ({ key, symbols: p.symbols })),
-    series: [...pools].flatMap(([key, p]) =>
-      p.assets.map((a) => ({ poolKey: key, asset: a.asset })),
-    ),
-  });
-  const poolIds = new Set(catalog.pools.values());
-  const states = await seriesStates(tx, catalog.series, catalog.pools);
+  for (const p of snap.pools) {
+    const key = keyOf(p);
+    if (!pools.has(key)) pools.set(key, p);
+  }
+  await catalogIds(tx, ctx, pools);
+  const present = new Set<number>();
+  const series = new Map<number, number>();
+  const values: [number, Pool['assets'][number]][] = [];
+  for (const [key, p] of pools) {
+    const pool = ctx.pools.get(key)!;
+    present.add(pool);
+    const ids = ctx.series.get(pool)!;
+    for (const a of p.assets) {
+      const id = ids.get(a.asset)!;
+      if (series.has(id)) continue;
+      series.set(id, pool);
+      values.push([id, a]);
+    }
+  }
+  await statesOf(tx, ctx, series);
 
   const candidates: PointRow[] = [];
-  const seen = new Set<number>();
-  for (const [key, p] of pools)
-    for (const a of p.assets) {
-      const series = catalog.series.get(seriesKey(key, a.asset))!;
-      if (seen.has(series)) continue;
-      seen.add(series);
-      if (states.get(series)?.last?.t === a.updateTime) continue;
-      candidates.push({ series, t: a.updateTime, balance: a.marginBalance });
-    }
-  const inserted = await tx.insertPoints(candidates);
+  for (const [id, a] of values)
+    if (ctx.states.get(id)?.last?.t !== a.updateTime)
+      candidates.push({ series: id, t: a.updateTime, balance: a.marginBalance });
+  const inserted = candidates.length > 0 ? await tx.insertPoints(candidates) : [];
   const drops = [];
-  type Next = SeriesState & { last: TimedValue };
   const next = new Map<number, Next>();
   for (const [i, p] of candidates.entries()) {
     if (!inserted[i]) continue;
-    const state = states.get(p.series);
-    if (state?.levelsTo != null && p.t < state.levelsTo) await addOldPoint(tx, p);
+    const state = ctx.states.get(p.series);
+    if (state?.levelsTo != null) {
+      if (p.t >= state.levelsTo) notePoint(ctx.levels, p, state.levelsTo);
+      else if (plain) await addOldPoint(tx, p);
+      else await addOldPointBuffered(tx, ctx.levels, p);
+    }
     if (state?.last && p.t < state.last.t) continue;
     const { inDrop, episodeHigh, event } = await detectDrop(
       tx,
@@ -133,41 +120,74 @@ export async function recordSnapshot(
     });
   }
   // Hours a series has left behind are counted into the levels, a bounded number a recording.
-  const behind = [...states.values()]
-    .map((s): Next | null => next.get(s.id) ?? (s.last ? { ...s, last: s.last } : null))
-    .filter((s): s is Next => !!s && s.levelsTo !== null && s.levelsTo < bucketOf('hour', s.last.t))
-    .sort((a, b) => a.levelsTo! - b.levelsTo!)
-    .slice(0, fillBudget);
-  for (const s of behind) {
+  const behind: Next[] = [];
+  for (const id of series.keys()) {
+    const now = next.get(id) ?? ctx.states.get(id);
+    if (now?.last && now.levelsTo !== null && now.levelsTo < bucketOf('hour', now.last.t))
+      behind.push({ ...now, last: now.last });
+  }
+  behind.sort((a, b) => a.levelsTo! - b.levelsTo!);
+  for (const s of behind.slice(0, fillBudget)) {
     const upTo = bucketOf('hour', s.last.t);
-    await fillLevels(tx, s.id, s.levelsTo!, upTo);
+    if (plain) await fillLevels(tx, s.id, s.levelsTo!, upTo);
+    else await fillBuffered(tx, ctx.levels, s.id, s.levelsTo!, upTo);
     next.set(s.id, { ...s, levelsTo: upTo });
   }
-  await tx.insertDrops(drops);
-  // Only what changed is written: most points leave the drop flag, levels and hour maxima as they were.
-  await tx.putSeriesState([...next.values()].filter((n) => stateChanged(states.get(n.id), n)));
-  const known = txStates.get(tx)!;
+  if (drops.length > 0) await tx.insertDrops(drops);
   for (const n of next.values()) {
-    const before = known.get(n.id);
-    if (before) known.set(n.id, { ...before, ...n });
+    const before = ctx.states.get(n.id);
+    if (before) ctx.states.set(n.id, { ...before, ...n });
   }
 
-  const around = await tx.observationNeighbours(t);
-  if (await tx.insertObservation(t)) await addMemberships(tx, t, poolIds, around);
-  await addCoverage(tx, snap.coveredSince ?? t, t, gapMs);
-  if (snap.index) await recordIndex(tx, snap);
+  const around = await neighbours(tx, ctx, t, plain);
+  if (around.fast && ctx.memberships?.at !== around.prev)
+    ctx.memberships = await membershipCache(tx, around.prev);
+  if (await tx.insertObservation(t)) {
+    if (around.fast) await addLatestMemberships(tx, t, present, ctx.memberships!);
+    else {
+      ctx.memberships = null;
+      await addMemberships(tx, t, present, around);
+    }
+  }
+  const from = snap.coveredSince ?? t;
+  if (plain) await addCoverage(tx, from, t, gapMs);
+  else {
+    ctx.latest = Math.max(ctx.latest ?? t, t);
+    ctx.coverage = await addCoverageCached(tx, ctx.coverage, ctx.latest, from, t, gapMs);
+  }
+  if (snap.index) await recordIndex(tx, ctx, snap, plain);
 }
 
-/** Stores each asset's index where its value differs from the one stored at or before its time. */
-async function recordIndex(tx: HistoryTx, snap: Snapshot) {
-  const assets = new Set(snap.pools.flatMap((p) => p.assets.map((a) => a.asset)));
-  const rows = [];
-  for (const e of snap.index ?? []) {
-    if (!e.symbol.endsWith('USD')) continue;
-    const asset = e.symbol.slice(0, -3);
-    if (!assets.has(asset)) continue;
-    const stored = await tx.indexAtOrBefore(asset, e.time);
-    if (stored?.index !== e.index) rows.push({ asset, t: e.time, index: e.index });
+/**
+ * Records snapshots inside a write transaction, in order, diffing each against the state stored
+ * in the database (not a memory of this process): a point per series whose `updateTime` is not
+ * stored yet, the levels and drop flags those points change, the observation, memberships and
+ * coverage. Every keyed write is "insert if absent", so recording the same answer twice stores it
+ * once. Returns how many it recorded.
+ */
+export async function recordSnapshots(
+  tx: HistoryTx,
+  snaps: Iterable<Snapshot>,
+  options: RecordOptions | number,
+): Promise<number> {
+  const opts = typeof options === 'number' ? { gapMs: options } : options;
+  let ctx = newContext();
+  let n = 0;
+  for (const snap of snaps) {
+    if (opts.plain) ctx = newContext();
+    await recordOne(tx, ctx, snap, opts);
+    if (opts.plain) await flushContext(tx, ctx);
+    n += 1;
   }
-  await tx.insertIndex(rows);
+  if (!opts.plain) await flushContext(tx, ctx);
+  return n;
+}
+
+/** Records one snapshot inside a write transaction (see `recordSnapshots`). */
+export async function recordSnapshot(
+  tx: HistoryTx,
+  snap: Snapshot,
+  options: RecordOptions | number,
+): Promise<void> {
+  await recordSnapshots(tx, [snap], options);
 }

@@ -21,6 +21,8 @@ export interface RecorderOptions {
   everyMs: number;
   now?: () => number;
   log?: (line: string) => void;
+  /** Told after each recording, whatever its outcome (the status may have changed). */
+  onRecorded?: () => void;
 }
 
 export interface RecorderStatus {
@@ -78,6 +80,7 @@ export function createRecorder({
   everyMs,
   now = Date.now,
   log = () => undefined,
+  onRecorded,
 }: RecorderOptions) {
   const gapMs = gapFor(everyMs);
   const status: Omit<RecorderStatus, 'store' | 'pending'> = {
@@ -154,6 +157,7 @@ export function createRecorder({
     if (inFlight) return inFlight;
     inFlight = recordOnce().finally(() => {
       inFlight = null;
+      onRecorded?.();
     });
     return inFlight;
   }

@@ -1,41 +1,38 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HistoryAdapter } from './adapter.ts';
+import type { HistoryReader } from './adapter.ts';
 import { answerEvents } from './events-query.ts';
 import { answerHistory } from './history-query.ts';
 import { answerOverview } from './overview-query.ts';
+import { HISTORY_PATHS, refuseMethod, sendJson } from './json-reply.ts';
 import { BadParameter, eventsParams, historyParams, overviewParams } from './params.ts';
 
 type Next = (error?: unknown) => void;
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
+/** What the history answers a request: a status and a JSON body. */
+export interface HistoryAnswer {
+  status: number;
+  body: unknown;
 }
 
 /**
- * `GET /api/history`, `/api/overview` and `/api/events` as connect-style middleware. Nothing
- * thrown here reaches the HTTP server: a bad parameter is `400 {code,msg}`, a symbol never seen
- * `404`, a store that fails `503`, and every other path goes to `next()`.
+ * `GET /api/history`, `/api/overview` and `/api/events` as a function of the path and its query.
+ * Never rejects: a bad parameter is `400 {code,msg}`, a symbol never seen `404`, a store that
+ * fails `503`; `null` for a path that is not the history's.
  */
-export function historyRoutes(store: HistoryAdapter, now: () => number = Date.now) {
+export function historyAnswers(store: HistoryReader, now: () => number = Date.now) {
   // The overview changes only when a recording arrives: one computation serves every viewer.
   let overview: { key: string; body: Promise<unknown> } | null = null;
 
-  async function handle(path: string, params: URLSearchParams, res: ServerResponse) {
+  async function answer(path: string, params: URLSearchParams): Promise<HistoryAnswer> {
     if (path === '/api/history') {
       const q = historyParams(params);
-      const answer = await answerHistory(store, q);
-      if (!answer)
-        return send(res, 404, {
-          code: 404,
-          msg: `${q.symbol} was never seen in the recorded history`,
-        });
-      return send(res, 200, answer);
+      const body = await answerHistory(store, q);
+      if (!body)
+        return {
+          status: 404,
+          body: { code: 404, msg: `${q.symbol} was never seen in the recorded history` },
+        };
+      return { status: 200, body };
     }
     if (path === '/api/overview') {
       const { spark } = overviewParams(params);
@@ -48,26 +45,43 @@ export function historyRoutes(store: HistoryAdapter, now: () => number = Date.no
           if (overview?.body === body) overview = null;
         });
       }
-      return send(res, 200, await overview.body);
+      return { status: 200, body: await overview.body };
     }
     const latest = (await store.observationBounds())?.last ?? now();
-    return send(res, 200, await answerEvents(store, eventsParams(params, latest)));
+    return { status: 200, body: await answerEvents(store, eventsParams(params, latest)) };
   }
 
+  return async (path: string, params: URLSearchParams): Promise<HistoryAnswer | null> => {
+    if (!HISTORY_PATHS.includes(path)) return null;
+    try {
+      return await answer(path, params);
+    } catch (error) {
+      if (error instanceof BadParameter)
+        return { status: 400, body: { code: 400, msg: error.message } };
+      return {
+        status: 503,
+        body: {
+          code: 503,
+          msg: `the history cannot be read right now: ${(error as Error).message}`,
+        },
+      };
+    }
+  };
+}
+
+/**
+ * The history's answers as connect-style middleware, in the thread that holds the store. Nothing
+ * thrown here reaches the HTTP server, and every other path goes to `next()`.
+ */
+export function historyRoutes(store: HistoryReader, now: () => number = Date.now) {
+  const answers = historyAnswers(store, now);
   return function historyMiddleware(req: IncomingMessage, res: ServerResponse, next: Next) {
     const url = new URL(req.url ?? '/', 'http://history.invalid');
-    if (!['/api/history', '/api/overview', '/api/events'].includes(url.pathname)) return next();
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD');
-      return send(res, 405, { code: 405, msg: 'only GET is answered here' });
-    }
-    handle(url.pathname, url.searchParams, res).catch((error: unknown) => {
+    if (!HISTORY_PATHS.includes(url.pathname)) return next();
+    if (refuseMethod(req, res)) return;
+    void answers(url.pathname, url.searchParams).then((a) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof BadParameter) return send(res, 400, { code: 400, msg: error.message });
-      send(res, 503, {
-        code: 503,
-        msg: `the history cannot be read right now: ${(error as Error).message}`,
-      });
+      sendJson(res, a!.status, a!.body);
     });
   };
 }

@@ -37,7 +37,10 @@ describe('DATABASE_URL', () => {
   });
 
   it('keeps a server from starting on a URL that does not parse, saying why', async () => {
-    const opening = openStore({ DATABASE_URL: 'postgresql://u:secret@db:99999/history' });
+    const opening = openStore({
+      historyDb: 'unused',
+      databaseUrl: 'postgresql://u:secret@db:99999/history',
+    });
     await expect(opening).rejects.toThrow(/^DATABASE_URL is not a valid URL/);
     await expect(opening).rejects.not.toThrow(/secret/);
   });

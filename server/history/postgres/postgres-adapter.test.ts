@@ -173,7 +173,7 @@ describeWithPostgres('the PostgreSQL adapter', (cluster) => {
     await sql(url, 'CREATE ROLE history_backup LOGIN');
     await sql(url, 'GRANT SELECT ON ALL TABLES IN SCHEMA public TO history_backup');
     const store = await openStore(
-      { DATABASE_URL: url.replace('postgres@', 'history_backup@') },
+      { historyDb: 'unused', databaseUrl: url.replace('postgres@', 'history_backup@') },
       undefined,
       { readOnly: true },
     );

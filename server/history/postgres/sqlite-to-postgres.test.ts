@@ -66,8 +66,8 @@ describeWithPostgres('moving a server history from SQLite into PostgreSQL', (clu
     const twice = await history(['export'], { DATABASE_URL: url });
     expect(lines(twice.stdout)).toEqual(lines(exported.stdout));
 
-    const a = await openStore({ HISTORY_DB: file });
-    const b = await openStore({ DATABASE_URL: url });
+    const a = await openStore({ historyDb: file });
+    const b = await openStore({ historyDb: 'unused', databaseUrl: url });
     try {
       expect(b.info()).toMatchObject({ kind: 'postgres', state: 'ok' });
       for (const pool of seeded.market) {

@@ -9,8 +9,11 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 const MAX_DIGITS = 18; // 10^18 - 1 < 2^63: every such integer fits SQLite's 64-bit INTEGER
 
 export interface Encoded {
-  /** A bigint: the binding stores a JS number as REAL, a bigint as INTEGER. */
-  b: bigint | string;
+  /**
+   * The INTEGER, or the TEXT itself. The binding stores a number as INTEGER only within 32
+   * bits (as REAL beyond), a bigint always as INTEGER.
+   */
+  b: bigint | number | string;
   s: number | null;
 }
 
@@ -23,32 +26,19 @@ export function decodeBalance(digits: string, scale: number | null): string {
   return `${negative ? '-' : ''}${abs.slice(0, point)}.${abs.slice(point)}`;
 }
 
+/**
+ * The integer and scale read back as `value` by `decodeBalance` exactly when the whole part has
+ * no leading zero (`"0"` itself aside) and the value is not a negative zero; else the text.
+ */
 export function encodeBalance(value: string): Encoded {
   const m = DECIMAL.exec(value);
   if (!m) throw new RangeError(`not a decimal string: ${value.slice(0, 40)}`);
-  const digits = m[2]! + (m[3] ?? '');
-  const scale = m[3] === undefined ? 0 : m[3].length;
-  if (digits.length > MAX_DIGITS) return { b: value, s: null };
+  const whole = m[2]!;
+  const digits = whole + (m[3] ?? '');
+  if (digits.length > MAX_DIGITS || (whole.length > 1 && whole.charCodeAt(0) === 48))
+    return { b: value, s: null };
   const signed = m[1]! + digits;
-  const n = BigInt(signed);
-  if (decodeBalance(String(n), scale) !== value) return { b: value, s: null };
-  return { b: n, s: scale };
-}
-
-/**
- * The same encoding as two JSON values `b,s` for a `json_each` bulk statement: the digits as a
- * JSON number (SQLite reads it as an exact INTEGER), or the string and `null`.
- */
-export function encodeBalanceJson(value: string): string {
-  const m = DECIMAL.exec(value);
-  if (!m) throw new RangeError(`not a decimal string: ${value.slice(0, 40)}`);
-  const digits = m[2]! + (m[3] ?? '');
-  const scale = m[3] === undefined ? 0 : m[3].length;
-  let start = 0;
-  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start += 1;
-  const magnitude = digits.slice(start);
-  const canonical = magnitude === '0' ? '0' : m[1]! + magnitude;
-  if (digits.length <= MAX_DIGITS && decodeBalance(canonical, scale) === value)
-    return `${canonical},${scale}`;
-  return `${JSON.stringify(value)},null`;
+  const n = digits.length <= 9 ? Number(signed) : BigInt(signed);
+  if (m[1] && n == 0) return { b: value, s: null };
+  return { b: n, s: m[3] === undefined ? 0 : m[3].length };
 }
