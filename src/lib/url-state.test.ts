@@ -15,6 +15,7 @@ describe('parseUrlState', () => {
       filter: '',
       scale: 'log',
       low: '100000',
+      range: '7d',
     });
   });
 
@@ -101,6 +102,14 @@ describe('parseUrlState', () => {
     }
     expect(parseUrlState('?symbol=A&symbol=B').symbol).toBeUndefined();
     expect(parseUrlState('?symbol=%20%20').symbol).toBeUndefined();
+  });
+
+  it('reads the history range of a bookmark, and falls back to the last 7 days for a bad one', () => {
+    for (const range of ['1h', '24h', '7d', '30d', 'all'])
+      expect(parseUrlState(`?symbol=BTCUSDT&range=${range}`).range).toBe(range);
+    for (const bad of ['1d', '24H', 'ALL', '', '365d', '<b>'])
+      expect(parseUrlState(`?range=${encodeURIComponent(bad)}`).range, bad).toBe('7d');
+    expect(parseUrlState('?range=1h&range=30d').range).toBe('7d');
   });
 
   it('keeps only symbol characters in the filter', () => {

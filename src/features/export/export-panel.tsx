@@ -4,7 +4,7 @@ import type { Pool } from '../../core/pool-schema';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../lib/download-file';
 import { exportTime } from './snapshot-time';
 
 const button =
