@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HistoryAdapter } from './adapter.ts';
 import { answerEvents } from './events-query.ts';
+import { EXPORT_PATH, historyExportRoute } from './export-route.ts';
 import { answerHistory } from './history-query.ts';
 import { answerOverview } from './overview-query.ts';
 import { BadParameter, eventsParams, historyParams, overviewParams } from './params.ts';
@@ -25,6 +26,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
 export function historyRoutes(store: HistoryAdapter, now: () => number = Date.now) {
   // The overview changes only when a recording arrives: one computation serves every viewer.
   let overview: { key: string; body: unknown } | null = null;
+  const historyExport = historyExportRoute(store, now);
 
   async function handle(path: string, params: URLSearchParams, res: ServerResponse) {
     if (path === '/api/history') {
@@ -49,6 +51,7 @@ export function historyRoutes(store: HistoryAdapter, now: () => number = Date.no
 
   return function historyMiddleware(req: IncomingMessage, res: ServerResponse, next: Next) {
     const url = new URL(req.url ?? '/', 'http://history.invalid');
+    if (url.pathname === EXPORT_PATH) return historyExport(req, res, url.searchParams);
     if (!['/api/history', '/api/overview', '/api/events'].includes(url.pathname)) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
