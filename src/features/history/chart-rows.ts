@@ -42,8 +42,11 @@ export function chartShape(pieces: readonly Piece[], scale: Scale): ChartShape {
   const log = logRange(pieces.flatMap((p) => p.points.map((x) => toNumber(x.value))));
   const rows: ChartRow[] = [];
   const points: DrawnPoint[] = [];
+  let heldTo: number | undefined;
   for (const piece of pieces) {
-    if (rows.length > 0) rows.push({ t: piece.points[0]!.t, y: null });
+    // Between the pieces, where the pointer finds no value rather than either piece's.
+    if (heldTo !== undefined) rows.push({ t: (heldTo + piece.points[0]!.t) / 2, y: null });
+    heldTo = piece.heldTo;
     for (const p of piece.points) {
       const n = toNumber(p.value);
       const drawn = scale === 'log' ? onLogAxis(n, log) : { drawn: n, clamped: false };

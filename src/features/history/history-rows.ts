@@ -33,7 +33,9 @@ export function historyRows(answer: HistoryAnswer): HistoryRow[] {
           poolSymbols: keys[membershipAt(answer.pools, p.t)] ?? [],
           usdIndex,
           usdValue:
-            usdIndex === undefined ? undefined : roundToCents(multiplyDecimals(p.balance, usdIndex)),
+            usdIndex === undefined
+              ? undefined
+              : roundToCents(multiplyDecimals(p.balance, usdIndex)),
         },
       };
     }),

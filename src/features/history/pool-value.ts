@@ -18,7 +18,11 @@ export interface ValueSeries {
 }
 
 /** The last item at or before `t`, walking forward: `cursor` keeps the position between calls. */
-function atOrBefore<T extends { t: number }>(items: readonly T[], cursor: { i: number }, t: number) {
+function atOrBefore<T extends { t: number }>(
+  items: readonly T[],
+  cursor: { i: number },
+  t: number,
+) {
   while (cursor.i + 1 < items.length && items[cursor.i + 1]!.t <= t) cursor.i += 1;
   const item = items[cursor.i];
   return item && item.t <= t ? item : undefined;
@@ -74,8 +78,7 @@ export function valueSeries(answer: HistoryAnswer, maxPoints: number): ValueSeri
     const end = answer.pools[m]?.to ?? answer.to;
     const times = new Set<number>();
     for (const s of held) for (const p of s.points) if (p.t >= start) times.add(p.t);
-    for (const s of valued)
-      for (const x of s.index) if (x.t >= start && x.t <= end) times.add(x.t);
+    for (const s of valued) for (const x of s.index) if (x.t >= start && x.t <= end) times.add(x.t);
     const cursors = held.map(() => ({ balance: { i: 0 }, index: { i: 0 } }));
     for (const t of [...times].sort((a, b) => a - b)) {
       const products: string[] = [];
