@@ -254,7 +254,8 @@ export const en = {
   'history.gapMark': 'No record',
   'history.regrouping':
     '{time}: {symbol} moved from the pool {from} to the pool {to}. From then on the chart shows the new pool’s balances.',
-  'history.gap': 'No record from {from} to {to} ({duration}): the server received no snapshot then.',
+  'history.gap':
+    'No record from {from} to {to} ({duration}): the server received no snapshot then.',
   'history.value.caption': 'Estimated value in US dollars over time',
   'history.value.chartName.log': 'Estimated value in US dollars over time, logarithmic scale',
   'history.value.chartName.linear': 'Estimated value in US dollars over time, linear scale',
@@ -294,7 +295,8 @@ export const en = {
   'events.gone': 'The pool {pool} ended.',
   'events.listed': '{symbols} listed, in the pool {pool}.',
   'events.delisted': '{symbols} no longer listed; last in the pool {pool}.',
-  'events.drop': 'The pool {pool}: {asset} fell {percent} within an hour, from {before} to {after}.',
+  'events.drop':
+    'The pool {pool}: {asset} fell {percent} within an hour, from {before} to {after}.',
   'events.members.one': '{count} symbol',
   'events.members.other': '{count} symbols',
   'events.more': 'Show all {count} events',
