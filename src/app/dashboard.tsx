@@ -11,7 +11,7 @@ import { assetsOf } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
-import { RecentEvents } from '../features/history/recent-events';
+import { RecentEvents } from '../features/history/events-section';
 import { PoolsSummary } from '../features/pools/pools-summary';
 import { useBalanceChanges } from '../features/pools/use-balance-changes';
 import { SearchBox } from '../features/search/search-box';

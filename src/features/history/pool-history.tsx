@@ -1,19 +1,19 @@
-import { memo, Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import type { RefreshPolicy } from '../../api/refresh-timing';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert, apiErrorText } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { ScaleToggle } from '../../components/scale-toggle';
 import { useI18n } from '../../lib/i18n/i18n';
-import { useIsClient } from '../../lib/render-seed';
 import { useAfterPaint } from '../../lib/use-after-paint';
 import type { Range, Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { HistoryExportButtons } from './history-export-buttons';
+import { gapsOf, regroupingsOf } from './history-gaps';
 import { HistoryNotes } from './history-notes';
 import { LazyHistoryCharts } from './lazy-history-charts';
 import { RangeLinks } from './range-links';
-import { useSymbolHistory } from './use-symbol-history';
+import type { SymbolHistory } from './use-symbol-history';
 
 export interface PoolHistoryProps {
   /** Already normalised (core/symbol). */
@@ -26,9 +26,25 @@ export interface PoolHistoryProps {
   navigate: Navigate;
 }
 
-function Body({ symbol, range, scale, policy, demo, navigate }: PoolHistoryProps) {
+/**
+ * The history of the symbol's pool below its heading: range links, the charts (Recharts, in a
+ * chunk of their own, loaded once the answer is on the page), what they mark in words, and the
+ * files of the range. Handed the answer by its section (history-section.tsx), which asks for it.
+ */
+export function HistoryBody({
+  symbol,
+  range,
+  scale,
+  demo,
+  navigate,
+  history,
+}: Omit<PoolHistoryProps, 'policy'> & { history: SymbolHistory }) {
   const i18n = useI18n();
-  const { data, error, previous, pending, marks } = useSymbolHistory(symbol, range, policy);
+  const { data, error, previous, pending } = history;
+  const marks = useMemo(
+    () => (data ? { gaps: gapsOf(data), regroupings: regroupingsOf(data) } : undefined),
+    [data],
+  );
   const painted = useAfterPaint(data !== undefined);
   const empty = data !== undefined && data.series.every((s) => s.points.length === 0);
   const loading = <p className="text-sm text-[var(--muted)]">{i18n.t('history.chartsLoading')}</p>;
@@ -91,24 +107,3 @@ function Body({ symbol, range, scale, policy, demo, navigate }: PoolHistoryProps
     </>
   );
 }
-
-/**
- * The history of the symbol's pool: range links, the charts (Recharts, in a chunk of their own,
- * loaded once the answer is on the page), what they mark in words, and the files of the range.
- * Drawn in the browser alone: the page the server renders has no history in it.
- */
-export const PoolHistory = memo(function PoolHistory(props: PoolHistoryProps) {
-  const i18n = useI18n();
-  const client = useIsClient();
-  return (
-    <section aria-labelledby="history-title" className="space-y-3">
-      <h2 id="history-title" className="text-xl font-semibold">
-        {i18n.t('history.title')}
-      </h2>
-      <p className="text-sm text-[var(--muted)]">
-        {i18n.t('history.intro', { symbol: props.symbol })}
-      </p>
-      {client ? <Body {...props} /> : null}
-    </section>
-  );
-});

@@ -2,13 +2,9 @@ import { useMemo, useState } from 'react';
 import { useHistory } from '../../api/history';
 import type { RefreshPolicy } from '../../api/refresh-timing';
 import type { Range } from '../../lib/url-state';
-import { gapsOf, regroupingsOf } from './history-gaps';
 import { pointsFor, rangeParams } from './range';
 
-/**
- * The history of `symbol` over `range`, asked with as many points as the page is wide, and
- * what it says beside its points: the gaps in the record and the changes of pool.
- */
+/** The history of `symbol` over `range`, asked with as many points as the page is wide. */
 export function useSymbolHistory(symbol: string, range: Range, policy: RefreshPolicy) {
   // Fixed for the page's life: a resize does not ask again. (No page width on the server,
   // which renders no history.)
@@ -19,11 +15,7 @@ export function useSymbolHistory(symbol: string, range: Range, policy: RefreshPo
     () => ({ symbol, points, ...rangeParams(range) }),
     [symbol, points, range],
   );
-  const result = useHistory(params, policy);
-  const answer = result.data;
-  const marks = useMemo(
-    () => (answer ? { gaps: gapsOf(answer), regroupings: regroupingsOf(answer) } : undefined),
-    [answer],
-  );
-  return { ...result, points, marks };
+  return useHistory(params, policy);
 }
+
+export type SymbolHistory = ReturnType<typeof useSymbolHistory>;

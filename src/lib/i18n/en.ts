@@ -251,7 +251,6 @@ export const en = {
   'history.held': 'Unchanged until {time}.',
   'history.inPool': 'Pool: {pool}',
   'history.regroupedMark': 'Pool changed',
-  'history.gapMark': 'No record',
   'history.regrouping':
     '{time}: {symbol} moved from the pool {from} to the pool {to}. From then on the chart shows the new pool’s balances.',
   'history.gap':

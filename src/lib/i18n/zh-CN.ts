@@ -236,7 +236,6 @@ export const zhCN: Messages = {
   'history.held': '保持不变直至 {time}。',
   'history.inPool': '资金池：{pool}',
   'history.regroupedMark': '资金池变更',
-  'history.gapMark': '无记录',
   'history.regrouping':
     '{time}：{symbol} 从资金池 {from} 移至资金池 {to}。此后图表显示新资金池的余额。',
   'history.gap': '{from} 至 {to} 无记录（{duration}）：服务器当时未收到快照。',
