@@ -7,7 +7,7 @@ import { ErrorBoundary } from '../components/error-boundary';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
 import { useValuationState } from '../components/valuation-context';
-import { assetsOf } from '../core/pools';
+import { assetsOf, poolOfSymbol } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
@@ -35,8 +35,11 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
-  // `?symbol=` shows that symbol's pool, history and events instead of the overview.
-  const overview = url.symbol === undefined;
+  // `?symbol=` of a listed symbol shows its pool, history and events instead of the overview; a
+  // text that cannot be a symbol, or one no pool lists, keeps the overview below what it says.
+  const listed =
+    url.symbol?.valid && pools ? poolOfSymbol(pools, url.symbol.symbol) !== undefined : undefined;
+  const overview = url.symbol === undefined || !url.symbol.valid || listed === false;
   // Typing narrows the list in this history entry; a search opens a symbol as a new one, after
   // giving this entry back the filter it had before the search was typed, so Back returns to
   // the view as it was.
@@ -99,6 +102,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             known={known}
             policy={policy}
             demo={snapshot?.demo ?? false}
+            listed={listed}
             navigate={navigate}
           />
         ) : null}

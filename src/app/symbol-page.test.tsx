@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insuranceKeys } from '../api/queries';
 import type { Snapshot } from '../api/insurance-balance';
@@ -168,14 +168,45 @@ describe('the symbol view', () => {
   it('says in words that the history has not seen a symbol yet', async () => {
     replies['/api/history'] = {
       status: 404,
-      body: { code: 404, msg: 'NEWUSDT was never seen in the recorded history' },
+      body: { code: 404, msg: 'DOGEUSDT was never seen in the recorded history' },
     };
-    show('?symbol=NEWUSDT');
+    show('?symbol=DOGEUSDT');
     const alert = await within(sectionNamed('History of the pool')).findByRole('alert');
     expect(alert.textContent).toBe(
-      'The recorded history has no trace of NEWUSDT yet. The server records the pool list every minute or so; the symbol’s history starts with the first snapshot that lists it.',
+      'The recorded history has no trace of DOGEUSDT yet. The server records the pool list every minute or so; the symbol’s history starts with the first snapshot that lists it.',
     );
+    expect(screen.getByTestId('symbol-pool')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Events of this pool' })).toBeNull();
+  });
+
+  it('keeps the overview below a symbol no pool lists, with its history only if it has one', async () => {
+    replies['/api/history'] = {
+      status: 404,
+      body: { code: 404, msg: 'ETHUSDTT was never seen in the recorded history' },
+    };
+    replies['/fapi/v1/insuranceBalance'] = {
+      status: 400,
+      body: { code: -1121, msg: 'Invalid symbol.' },
+    };
+    show('?symbol=ethusdtt');
+    expect(await screen.findAllByTestId('pool')).toHaveLength(2);
+    expect(screen.getByTestId('summary')).toBeTruthy();
+    await waitFor(() => expect(asked.some((a) => a.path.startsWith('/api/history'))).toBe(true));
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'History of the pool' })).toBeNull(),
+    );
+  });
+
+  it('keeps the overview below a text that cannot be a symbol, asking nothing about it', async () => {
+    show(`?symbol=${encodeURIComponent('<b>')}`);
+    expect(screen.getAllByTestId('pool')).toHaveLength(2);
+    expect(
+      screen
+        .getAllByRole('alert')
+        .some((a) => a.textContent?.includes('cannot be a futures symbol')),
+    ).toBe(true);
+    expect(screen.queryByRole('region', { name: 'History of the pool' })).toBeNull();
+    expect(asked.filter((a) => a.path.startsWith('/api/history'))).toEqual([]);
   });
 });
 

@@ -14,13 +14,16 @@ interface SymbolPageProps {
   known: readonly string[];
   policy: RefreshPolicy;
   demo: boolean;
+  /** Whether a pool of the list holds the symbol; `undefined` until the list is in. */
+  listed: boolean | undefined;
   navigate: Navigate;
 }
 
 /**
  * What `?symbol=` opens instead of the overview: the symbol's pool first, then its history,
  * then its events, each in a boundary of its own so one failing leaves the others on screen.
- * A text that cannot be a symbol has no history to ask for.
+ * A text that cannot be a symbol has no history to ask for; a symbol no pool lists shows its
+ * history only where it has one (a delisted symbol's last pool).
  */
 export function SymbolPage({
   url,
@@ -29,6 +32,7 @@ export function SymbolPage({
   known,
   policy,
   demo,
+  listed,
   navigate,
 }: SymbolPageProps) {
   const param = url.symbol;
@@ -53,6 +57,7 @@ export function SymbolPage({
               scale={url.scale}
               policy={policy}
               demo={demo}
+              unlisted={listed === false}
               navigate={navigate}
             />
           </ErrorBoundary>

@@ -13,6 +13,8 @@ import { useSymbolHistory } from './use-symbol-history';
 export const PoolHistory = memo(function PoolHistory(props: PoolHistoryProps) {
   const i18n = useI18n();
   const history = useSymbolHistory(props.symbol, props.range, props.policy);
+  // A symbol the exchange does not list, which the history never saw: its alert says enough.
+  if (props.unlisted && history.error?.kind === 'not-recorded') return null;
   const loading = (
     <p role="status" className="text-[var(--muted)]">
       {i18n.t('history.loading', { symbol: props.symbol })}

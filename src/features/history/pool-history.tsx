@@ -23,6 +23,8 @@ export interface PoolHistoryProps {
   policy: RefreshPolicy;
   /** The figures come from the demo upstream: the files say so. */
   demo: boolean;
+  /** No pool of the list holds the symbol: without a history of its own there is nothing to show. */
+  unlisted?: boolean;
   navigate: Navigate;
 }
 
