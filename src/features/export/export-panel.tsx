@@ -71,12 +71,7 @@ export const ExportPanel = memo(function ExportPanel({
           {i18n.t('export.historyAll')}
         </a>
       </div>
-      <p className="text-sm text-[var(--muted)]">
-        {i18n.t('export.historyAllHint', {
-          exportCommand: 'npm run history -- export',
-          importCommand: 'npm run history -- import',
-        })}
-      </p>
+      <p className="text-sm text-[var(--muted)]">{i18n.t('export.historyAllHint')}</p>
     </section>
   );
 });

@@ -169,7 +169,7 @@ function HistoryChartView({ chart, marks, scale }: Props) {
         </LineChart>
       </div>
       <p id={descId} className="sr-only">
-        {i18n.t('history.desc', { home: 'Home', end: 'End' })}
+        {i18n.t('history.desc')}
       </p>
       <div data-testid="history-readout" aria-live="polite" className="mt-2 empty:hidden">
         {current ? <PointDetails chart={chart} point={current} /> : null}

@@ -43,7 +43,13 @@ export function HistoryTable({ chart }: { chart: HistoryChartData }) {
         {title}
       </summary>
       {open ? (
-        <div className="mt-2 max-h-96 overflow-auto">
+        // focusable, so the keyboard can scroll a long table
+        <div
+          role="region"
+          aria-label={title}
+          tabIndex={0}
+          className="mt-2 max-h-96 overflow-auto rounded-md"
+        >
           <table className="w-full border-collapse tabular-nums" data-testid="history-table">
             <caption className="sr-only">{title}</caption>
             <thead className="sticky top-0 bg-[var(--bg)]">

@@ -247,7 +247,7 @@ export const en = {
   'history.chartName.log': '{asset} balance over time, logarithmic scale',
   'history.chartName.linear': '{asset} balance over time, linear scale',
   'history.desc':
-    'Arrow keys move from point to point, {home} and {end} jump to the first and the last; the table below the chart lists the same figures.',
+    'Arrow keys move from point to point, Home and End jump to the first and the last; the table below the chart lists the same figures.',
   'history.held': 'Unchanged until {time}.',
   'history.inPool': 'Pool: {pool}',
   'history.regroupedMark': 'Pool changed',
@@ -274,7 +274,7 @@ export const en = {
     'The range on screen: one row per point and asset, every balance exact, times in UTC, with the pool of each point and the USD index where it was recorded.',
   'export.historyAll': 'Download the whole recorded history (JSON lines)',
   'export.historyAllHint':
-    'Every recorded snapshot, one a line, as {exportCommand} writes it; {importCommand} reads it back into another server’s history.',
+    'Every recorded snapshot, one a line, in the format the history command of the server exports and imports: another server’s history can take it in.',
   // events: what the history saw happen
   'events.title': 'Recent events',
   'events.poolTitle': 'Events of this pool',

@@ -232,7 +232,7 @@ export const zhCN: Messages = {
   'history.chartName.log': '{asset} 余额随时间变化（对数刻度）',
   'history.chartName.linear': '{asset} 余额随时间变化（线性刻度）',
   'history.desc':
-    '方向键可在各点之间移动，{home} 与 {end} 键跳到第一个和最后一个点；图表下方的表格列出相同的数据。',
+    '方向键可在各点之间移动，行首键和行尾键跳到第一个和最后一个点；图表下方的表格列出相同的数据。',
   'history.held': '保持不变直至 {time}。',
   'history.inPool': '资金池：{pool}',
   'history.regroupedMark': '资金池变更',
@@ -257,7 +257,7 @@ export const zhCN: Messages = {
     '即页面上的时间范围：每个点、每种资产一行，每个余额均为精确值，时间为协调世界时，并附每个点所属的资金池及所记录的美元汇率指数。',
   'export.historyAll': '下载全部历史记录（JSON 行格式）',
   'export.historyAllHint':
-    '每份记录的快照占一行，与 {exportCommand} 的输出相同；{importCommand} 可将其导入另一台服务器的历史。',
+    '每份记录的快照占一行，格式与服务器历史命令的导出和导入相同：可导入另一台服务器的历史。',
   // events
   'events.title': '近期事件',
   'events.poolTitle': '此资金池的事件',
