@@ -6,8 +6,10 @@ import { readConfig } from '../server/config.ts';
 import { loadHistory } from '../server/history-wiring.ts';
 import { allowedHostsFrom } from '../server/http/security-headers.ts';
 import { startServer, type RunningServer } from '../server/main.ts';
+import type { HistoryParts } from '../server/parts.ts';
 
-export type RunningApp = RunningServer;
+/** The server, and its history's parts: a test may fill the store through them. */
+export type RunningApp = RunningServer & { history: HistoryParts | undefined };
 
 /**
  * The production server (server/main.ts) serving the e2e build on a free port of 127.0.0.1, with
@@ -22,13 +24,15 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
     ...env,
   };
   const config = readConfig(settings);
-  return startServer({
+  let history: HistoryParts | undefined;
+  const server = await startServer({
     clientOutDir: path.resolve(OUT_DIR),
     host: '127.0.0.1',
     port: 0,
     config,
     allowedHosts: allowedHostsFrom(settings.FAPI_ALLOWED_HOSTS),
-    history: (proxy) => loadHistory(config, proxy, () => undefined),
+    history: async (proxy) => (history = await loadHistory(config, proxy, () => undefined)),
     log: () => undefined,
   });
+  return { ...server, history };
 }

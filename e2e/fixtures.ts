@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { AddressInfo } from 'node:net';
 import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo/upstream.ts';
 import { UPSTREAM_PORT } from '../playwright.config.ts';
+import type { HistoryAdapter } from '../server/history/adapter.ts';
 import { startApp } from './app-server.ts';
 
 /** Switches the shared demo upstream (started by the config's webServer) into a failure mode. */
@@ -31,6 +32,8 @@ export interface Stack {
   }) => Promise<DemoUpstream>;
   /** The upstream process is gone: nothing listens on its port. */
   stopUpstream: () => Promise<void>;
+  /** This stack's own history store (it records nothing unless asked): fill it with `importLines`. */
+  history: HistoryAdapter;
 }
 
 async function freePort(): Promise<number> {
@@ -72,6 +75,7 @@ export const test = base.extend<{
       },
       upstreamPort,
       startUpstream,
+      history: server.history!.store,
       stopUpstream: async () => {
         await upstream?.close();
         upstream = undefined;
