@@ -54,6 +54,7 @@ export function SymbolPage({
             <PoolHistory
               symbol={param.symbol}
               range={url.range}
+              rangeIgnored={url.rangeIgnored}
               scale={url.scale}
               policy={policy}
               demo={demo}

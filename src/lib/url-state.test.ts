@@ -112,6 +112,13 @@ describe('parseUrlState', () => {
     expect(parseUrlState('?range=1h&range=30d').range).toBe('7d');
   });
 
+  it('keeps a bad range as text to report, and nothing for a good, empty or repeated one', () => {
+    expect(parseUrlState('?range=99d').rangeIgnored).toBe('99d');
+    expect(parseUrlState(`?range=${'x'.repeat(500)}`).rangeIgnored).toBe('x'.repeat(40));
+    for (const fine of ['?range=30d', '?range=', '?range=1h&range=99d', ''])
+      expect(parseUrlState(fine).rangeIgnored, fine).toBeUndefined();
+  });
+
   it('keeps only symbol characters in the filter', () => {
     expect(parseUrlState('?filter=%3Cb%3Epepe').filter).toBe('bpepe');
   });

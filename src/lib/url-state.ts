@@ -66,6 +66,8 @@ export interface UrlState {
   low: string;
   /** The span of the symbol view's history. */
   range: Range;
+  /** The link's `range=` when it names no range this view knows (`range` is then the default). */
+  rangeIgnored?: string;
 }
 
 // zod/mini: the same checks as the full build at a fraction of the entry chunk's weight.
@@ -127,7 +129,15 @@ export function parseUrlState(search: string): UrlState {
     scale: p.scale ?? 'log',
     low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
     range: p.range ?? DEFAULT_RANGE,
+    ...ignoredRange(single(params, 'range'), p.range),
   };
+}
+
+/** A `range=` given once but naming no range: kept, so the view can say what it did instead. */
+function ignoredRange(raw: string | undefined, range: Range | undefined) {
+  return raw !== undefined && raw.trim() !== '' && range === undefined
+    ? { rangeIgnored: raw.slice(0, 40) }
+    : {};
 }
 
 export type UrlPatch = Partial<

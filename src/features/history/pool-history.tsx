@@ -19,6 +19,8 @@ export interface PoolHistoryProps {
   /** Already normalised (core/symbol). */
   symbol: string;
   range: Range;
+  /** The link's `range=` when it names no range (`UrlState.rangeIgnored`). */
+  rangeIgnored?: string | undefined;
   scale: Scale;
   policy: RefreshPolicy;
   /** The figures come from the demo upstream: the files say so. */
@@ -36,6 +38,7 @@ export interface PoolHistoryProps {
 export function HistoryBody({
   symbol,
   range,
+  rangeIgnored,
   scale,
   demo,
   navigate,
@@ -53,7 +56,7 @@ export function HistoryBody({
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <RangeLinks range={range} navigate={navigate} />
+        <RangeLinks range={range} ignored={rangeIgnored} navigate={navigate} />
         <ScaleToggle
           scale={scale}
           onChange={(s) => navigate({ scale: s === 'log' ? undefined : s }, 'replace')}

@@ -8,17 +8,33 @@ import { RangeLinks } from './range-links';
 beforeEach(() => window.history.replaceState(null, '', '/?symbol=BTCUSDT&lang=en&range=24h'));
 afterEach(cleanup);
 
-function show(range: Range) {
+function show(range: Range, ignored?: string) {
   const navigate = vi.fn();
   render(
     <I18nProvider lang="en">
-      <RangeLinks range={range} navigate={navigate} />
+      <RangeLinks range={range} ignored={ignored} navigate={navigate} />
     </I18nProvider>,
   );
   return navigate;
 }
 
 describe('RangeLinks', () => {
+  it('says in words that a link’s range is unknown and which one is shown, linking away from it', () => {
+    window.history.replaceState(null, '', '/?symbol=BTCUSDT&range=99d');
+    show('7d', '99d');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The link asks for the range “99d”, which this view does not know. Shown instead: Last 7 days. The ranges a link may name are 1h, 24h, 7d, 30d, all.',
+    );
+    expect(screen.getByRole('link', { name: 'Last 7 days' }).getAttribute('href')).toBe(
+      '/?symbol=BTCUSDT',
+    );
+  });
+
+  it('says nothing of a range a link names right', () => {
+    show('24h');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('is a named set of links, one a bookmark of each range, the current one marked', () => {
     show('24h');
     const nav = screen.getByRole('navigation', { name: 'Range' });

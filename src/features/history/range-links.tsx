@@ -6,9 +6,18 @@ import type { Navigate } from '../../lib/use-url-state';
  * The ranges as links: each a bookmark of its own (`range=`), opened as a new history entry so
  * Back returns to the range before. The current one is marked for screen readers too.
  */
-export function RangeLinks({ range, navigate }: { range: Range; navigate: Navigate }) {
-  const { t } = useI18n();
-  return (
+export function RangeLinks({
+  range,
+  ignored,
+  navigate,
+}: {
+  range: Range;
+  /** The link's `range=` that names no range: said in words, the default shown instead. */
+  ignored?: string | undefined;
+  navigate: Navigate;
+}) {
+  const { t, lang } = useI18n();
+  const links = (
     <nav aria-label={t('history.range')} className="flex flex-wrap items-center gap-2 text-sm">
       <span aria-hidden="true" className="text-[var(--muted)]">
         {t('history.range')}
@@ -37,5 +46,18 @@ export function RangeLinks({ range, navigate }: { range: Range; navigate: Naviga
         })}
       </ul>
     </nav>
+  );
+  if (ignored === undefined) return links;
+  return (
+    <div className="flex flex-col gap-2">
+      <p role="alert" className="text-sm">
+        {t('history.rangeIgnored', {
+          asked: ignored,
+          range: t(`history.range.${range}`),
+          ranges: RANGES.join(lang === 'zh-CN' ? '、' : ', '),
+        })}
+      </p>
+      {links}
+    </div>
   );
 }

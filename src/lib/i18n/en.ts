@@ -231,6 +231,8 @@ export const en = {
   'history.range.7d': 'Last 7 days',
   'history.range.30d': 'Last 30 days',
   'history.range.all': 'All recorded',
+  'history.rangeIgnored':
+    'The link asks for the range “{asked}”, which this view does not know. Shown instead: {range}. The ranges a link may name are {ranges}.',
   'history.loading': 'Loading the history of {symbol}…',
   'history.chartsLoading': 'Loading the history chart…',
   'history.previous': 'Still showing the range before while this one loads.',

@@ -217,6 +217,8 @@ export const zhCN: Messages = {
   'history.range.7d': '最近 7 天',
   'history.range.30d': '最近 30 天',
   'history.range.all': '全部记录',
+  'history.rangeIgnored':
+    '链接要求的时间范围“{asked}”无法识别。现改为显示：{range}。链接可用的时间范围为 {ranges}。',
   'history.loading': '正在加载 {symbol} 的历史…',
   'history.chartsLoading': '正在加载历史图表…',
   'history.previous': '新的时间范围加载期间，仍显示之前的范围。',
