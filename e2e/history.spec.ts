@@ -92,6 +92,13 @@ test('the range links are bookmarks, and Back and Forward walk through them', as
   await expect(current(page)).toHaveText('Last 30 days');
   await openHistory(page, 'symbol=BTCUSDT&range=99d');
   await expect(current(page)).toHaveText('Last 7 days');
+  const said = page.getByRole('region', { name: 'History of the pool' }).getByRole('alert');
+  await expect(said).toContainText('The link asks for the range “99d”');
+  await expect(said).toContainText('Shown instead: Last 7 days.');
+  // picking a range leaves the bad one behind, and the message with it
+  await rangeLink(page, 'Last 30 days').click();
+  await expect(page).toHaveURL(/[?&]range=30d(&|$)/);
+  await expect(said).toHaveCount(0);
 });
 
 test('a change of pool is marked on the time axis, the line cut there, and listed as an event', async ({
@@ -191,5 +198,32 @@ test('a symbol in another script has its pool’s history, asked for by its own 
   await expect(page.locator('[data-testid="history-chart"][data-asset="USDT"]')).toHaveAttribute(
     'data-points',
     String(answer.series[0]!.points.length),
+  );
+});
+
+test('hovering a chart shows the exact balance, and its table lists every point drawn', async ({
+  page,
+}) => {
+  const answer = await openHistory(page, 'symbol=BTCUSDT&range=24h');
+  const series = answer.series.find((s) => s.asset === 'USDT')!;
+  const chart = page.locator('[data-testid="history-chart"][data-asset="USDT"]');
+  const plot = chart.locator('.recharts-wrapper');
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  await plot.hover({ position: { x: box.width * 0.5, y: box.height / 2 } });
+  await plot.hover({ position: { x: box.width * 0.6, y: box.height / 2 } });
+  const tip = page.getByTestId('history-tooltip');
+  await expect(tip).toBeVisible();
+  const shown = await tip.locator('[data-value]').getAttribute('data-value');
+  expect(series.points.map((p) => p.balance)).toContain(shown);
+  await expect(tip).toContainText(' UTC');
+
+  await chart.locator('summary').click();
+  const table = chart.getByTestId('history-table');
+  const cells = table.locator('td[data-value]');
+  await expect(cells).toHaveCount(series.points.length);
+  // newest first, as the events are
+  expect(await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')))).toEqual(
+    series.points.map((p) => p.balance).reverse(),
   );
 });
