@@ -1,6 +1,7 @@
 /** The figures beside their targets, as rows of the printed table. */
 import type { HistoryPart } from './history-part.ts';
 import { historyPartRows } from './history-rows.ts';
+import type { HistoryChartFigures } from './history-chart.ts';
 import type { Target } from './landing.ts';
 import { judge, kb, mb, median, ms, percentile, slope, type Row } from './report.ts';
 import type { RefreshWork, KeystrokeTimes } from './scale.ts';
@@ -20,6 +21,8 @@ export const TARGETS = {
   proxyP99Ms: 50,
   /** RSS growth per minute of steady load that still counts as flat. */
   rssFlatMbPerMin: 1,
+  /** A year of history, thinned to 1,000 points a chart, from its answer to the screen. */
+  historyDrawMs: 100,
 };
 
 export interface LandingSummary {
@@ -43,6 +46,7 @@ export interface Figures {
   screens?: ScreensResult;
   server?: ServerLoad;
   history?: HistoryPart;
+  historyChart?: HistoryChartFigures;
   /** Measures that could not be taken, with the reason. */
   errors: Record<string, string>;
 }
@@ -220,7 +224,39 @@ export function rows(f: Figures): Row[] {
   } else out.push(missing(screensMeasure, screensTarget, err.screens));
   out.push(...serverRows(f.server, err.server));
   out.push(...historyPartRows(f.history, err));
+  out.push(...historyChartRows(f.historyChart, err.historyChart));
   return out;
+}
+
+function historyChartRows(h: HistoryChartFigures | undefined, why: string | undefined): Row[] {
+  const drawMeasure = 'history chart: a year thinned to 1,000 points, drawn';
+  const drawTarget = `≤ ${ms(TARGETS.historyDrawMs)}`;
+  const orderMeasure = 'symbol view: history charts load after the pool is shown';
+  const orderTarget = 'chart code asked for after the pool is painted';
+  if (!h) return [missing(drawMeasure, drawTarget, why), missing(orderMeasure, orderTarget, why)];
+  return [
+    {
+      measure: drawMeasure,
+      result: ms(h.drawMs),
+      target: drawTarget,
+      status: judge(h.drawMs <= TARGETS.historyDrawMs),
+      note: `one asset, ${h.points} points; from the year's answer received to the frame after the chart holds it; runs ${h.drawRunsMs.map(ms).join(', ')}`,
+    },
+    {
+      measure: `history charts: the pool's ${h.charts} charts of a year, drawn`,
+      result: ms(h.allDrawMs),
+      target: '',
+      status: 'n/a',
+      note: `every asset of the pool, ${h.points} points each; runs ${h.allDrawRunsMs.map(ms).join(', ')}`,
+    },
+    {
+      measure: orderMeasure,
+      result: `pool ${ms(h.poolShownMs)}, chart code ${ms(h.chartCodeMs)}, charts ${ms(h.chartsDrawnMs)}`,
+      target: orderTarget,
+      status: judge(h.early === 0 && h.chartCodeMs >= h.poolShownMs),
+      note: `since navigation start, medians of cold loads; ${h.early} load(s) asked for the chart code before the pool was on screen`,
+    },
+  ];
 }
 
 function serverRows(s: ServerLoad | undefined, why: string | undefined): Row[] {

@@ -8,7 +8,8 @@
  *   npm run bench                 the full run, about seven minutes (the soak alone takes five)
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
- *   npm run bench -- --only server,history   only these parts (landing, large, soak, server, history)
+ *   npm run bench -- --only server,history   only these parts (landing, large, soak,
+ *                                            history-chart, server, history)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -18,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { launch } from './browser.ts';
+import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
 import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts';
 import { median, printTable } from './report.ts';
@@ -51,6 +53,7 @@ const plan = {
   largeRuns: quick ? 2 : 5,
   refreshWindow: quick ? 5 : 12,
   searchQueries: quick ? 3 : 10,
+  historyChartRuns: quick ? 3 : 7,
   soakWarmup: quick ? 5 : 30,
   soakRefreshes: quick ? 30 : 300,
   soakSamples: quick ? 6 : 30,
@@ -154,7 +157,7 @@ async function largeLanding(browser: Browser, stack: Stack) {
 }
 
 /** The parts that serve the build or drive the browser; `history` does neither. */
-const BROWSER_PARTS = ['landing', 'large', 'soak', 'server'];
+const BROWSER_PARTS = ['landing', 'large', 'soak', 'history-chart', 'server'];
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
@@ -222,6 +225,14 @@ async function main() {
     ]);
     figures.soak = soaked && { ...soaked, planned: plan.soakRefreshes };
     figures.screens = screens;
+  }
+  if (wanted('history-chart')) {
+    log('the symbol view: a year of history drawn, and the chart code after the pool');
+    const small = await track(startStack({ stepMs: 1000, cacheTtl: '0' }));
+    figures.historyChart = await attempt('historyChart', () =>
+      historyChart(browser!, small.app, plan.historyChartRuns),
+    );
+    await release(small);
   }
   const browserVersion = browser?.version() ?? null;
   await closeAll();

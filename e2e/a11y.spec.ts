@@ -18,21 +18,42 @@ function openDashboard(page: Page, query = '') {
   return openOverviewWithTable(page, `lang=en${query}`);
 }
 
+/** A symbol view with its history charts drawn, one chart's table open and its events listed. */
+async function openSymbolView(page: Page, query: string) {
+  await page.goto(`/?refresh=3600&${query.includes('lang=') ? '' : 'lang=en&'}${query}`);
+  await expect(page.getByTestId('symbol-pool')).toBeVisible();
+  const chart = page.getByTestId('history-chart').first();
+  await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+  await chart.locator('summary').click();
+  await expect(chart.getByTestId('history-table')).toBeVisible();
+  await expect(
+    page
+      .getByTestId('event')
+      .or(page.getByText(/Nothing happened|此时间范围内无事件/))
+      .first(),
+  ).toBeVisible();
+}
+
 test.describe('axe finds no serious or critical violation', () => {
   test('on the overview', async ({ page }) => {
     await openDashboard(page);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test('on the symbol view', async ({ page }) => {
-    await openDashboard(page, '&symbol=BTCUSDT');
-    await expect(page.getByTestId('symbol-pool')).toBeVisible();
+  test('on the symbol view, its history and its events', async ({ page }) => {
+    await openSymbolView(page, 'symbol=LINKUSDT&range=30d');
+    await expect(page.getByTestId('regrouping')).toHaveCount(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('in the dark theme', async ({ page }) => {
-    await openDashboard(page, '&theme=dark&symbol=BTCUSDT');
+    await openSymbolView(page, 'theme=dark&symbol=BTCUSDT');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('on the symbol view in Chinese', async ({ page }) => {
+    await openSymbolView(page, 'lang=zh-CN&symbol=BTCUSDT&range=24h');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -123,6 +144,23 @@ test.describe('keyboard only', () => {
     await expect(page).toHaveURL(/[?&]symbol=/);
     await expect(page.getByTestId('symbol-pool')).toBeVisible();
     expect(name).not.toBe('');
+  });
+
+  test('history: Tab to a range and open it, then walk the chart with the arrow keys', async ({
+    page,
+  }) => {
+    await page.goto('/?refresh=3600&lang=en&symbol=BTCUSDT');
+    const chart = page.locator('[data-testid="history-chart"][data-asset="USDT"]');
+    await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+    await tabTo(page, page.getByRole('link', { name: 'Last 24 hours' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/[?&]range=24h(&|$)/);
+    await tabTo(page, chart.getByRole('application'));
+    await page.keyboard.press('End');
+    await expect(chart.getByTestId('history-readout')).toContainText('USDT');
+    await tabTo(page, chart.locator('summary'), 10);
+    await page.keyboard.press('Enter');
+    await expect(chart.getByTestId('history-table')).toBeVisible();
   });
 
   test('export: Tab to "Download CSV" and Enter downloads the snapshot', async ({ page }) => {

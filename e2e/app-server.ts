@@ -11,9 +11,13 @@ export type RunningApp = RunningServer;
 
 /**
  * The production server (server/main.ts) serving the e2e build on a free port of 127.0.0.1, with
- * these settings on top of the environment's, a history store of its own and no recording.
+ * these settings on top of the environment's, a history store of its own (unless `HISTORY_DB`
+ * names one) and no recording. `port`: listen there (a restart) instead of on a free port.
  */
-export async function startApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string | undefined> = {},
+  port = 0,
+): Promise<RunningApp> {
   const settings: Record<string, string | undefined> = {
     ...process.env,
     HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-history-')), 'history.sqlite'),
@@ -22,13 +26,14 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
     ...env,
   };
   const config = readConfig(settings);
-  return startServer({
+  const server = await startServer({
     clientOutDir: path.resolve(OUT_DIR),
     host: '127.0.0.1',
-    port: 0,
+    port,
     config,
     allowedHosts: allowedHostsFrom(settings.FAPI_ALLOWED_HOSTS),
     history: (proxy) => loadHistory(config, proxy, () => undefined),
     log: () => undefined,
   });
+  return server;
 }

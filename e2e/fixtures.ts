@@ -2,6 +2,12 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { AddressInfo } from 'node:net';
 import { startDemoUpstream, type DemoUpstream, type Fault } from '../server/demo/upstream.ts';
 import { UPSTREAM_PORT } from '../playwright.config.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { HistoryLine } from '../src/core/history.ts';
+import { importLines } from '../server/history/import-lines.ts';
+import { openStore } from '../server/history/open-store.ts';
 import { startApp } from './app-server.ts';
 
 /** Switches the shared demo upstream (started by the config's webServer) into a failure mode. */
@@ -31,6 +37,12 @@ export interface Stack {
   }) => Promise<DemoUpstream>;
   /** The upstream process is gone: nothing listens on its port. */
   stopUpstream: () => Promise<void>;
+  /**
+   * Adds these snapshots to this stack's own history store (it records nothing unless asked). The
+   * server holds its store in a worker thread, so it is stopped, the lines imported as
+   * `npm run history -- import` would, and the server started again at the same address.
+   */
+  importHistory: (lines: HistoryLine[]) => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -61,10 +73,13 @@ export const test = base.extend<{
       return upstream;
     };
     if (stackOptions.upFirst) await startUpstream();
-    const server = await startApp({
+    const env = {
       FAPI_UPSTREAM: `http://127.0.0.1:${upstreamPort}`,
       FAPI_CACHE_TTL: stackOptions.cacheTtl,
-    });
+      HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'e2e-history-')), 'history.sqlite'),
+    };
+    let server = await startApp(env);
+    const port = Number(new URL(server.url).port);
     await use({
       baseURL: server.url,
       get upstream() {
@@ -72,6 +87,16 @@ export const test = base.extend<{
       },
       upstreamPort,
       startUpstream,
+      importHistory: async (lines) => {
+        await server.close();
+        const store = await openStore({ historyDb: env.HISTORY_DB });
+        try {
+          await importLines(store, lines);
+        } finally {
+          await store.close();
+        }
+        server = await startApp(env, port);
+      },
       stopUpstream: async () => {
         await upstream?.close();
         upstream = undefined;

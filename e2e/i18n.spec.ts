@@ -119,7 +119,11 @@ test.describe('Chinese', () => {
     const data = watchData(page);
     await page.goto('/?refresh=3600&lang=zh-CN&symbol=BTCUSDT');
     await expect(page.getByTestId('symbol-pool')).toContainText('BTCUSDT');
-    await expect(page.getByTestId('asset-chart').first()).toBeVisible();
+    const chart = page.getByTestId('history-chart').first();
+    await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+    await chart.locator('summary').click();
+    await expect(chart.getByTestId('history-table')).toBeVisible();
+    await expect(page.getByRole('region', { name: '此资金池的事件' })).toBeVisible();
     expect(await englishWords(page, data)).toEqual([]);
   });
 

@@ -12,7 +12,9 @@ test('a bookmarked link in lower case shows the upper-cased symbol’s pool from
   await expect(highlighted(page)).toHaveText('BTCUSDT');
   await expect(page.getByTestId('symbol-pool')).toContainText('ETHUSDT');
   await expect(page.getByRole('heading', { name: 'Pool of BTCUSDT' })).toBeVisible();
-  await expect(page.getByTestId('pool').first()).toBeVisible();
+  // the pool, its history and its events take the overview's place
+  await expect(page.getByRole('heading', { name: 'History of the pool' })).toBeVisible();
+  await expect(page.getByTestId('pool')).toHaveCount(0);
   // the list on screen holds the pool: no question about the symbol goes out
   expect(asked).toEqual([]);
 });

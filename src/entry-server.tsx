@@ -10,11 +10,15 @@ import { pageMeta } from './app/page-meta';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { chosenTheme } from './app/theme';
-import { createI18n, detectLang } from './lib/i18n/i18n';
+import { createI18n, detectLang, provideCatalogue } from './lib/i18n/i18n';
+import { zhCN } from './lib/i18n/zh-CN';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
 
 export type { PrerenderInput, PrerenderOutput };
+
+// The browser loads the Chinese texts on demand; the server renders in every language at once.
+provideCatalogue('zh-CN', zhCN);
 
 /**
  * What decides a page's markup besides the data: the parsed link, the language and the theme. The

@@ -75,3 +75,12 @@ export function eventsParams(params: URLSearchParams, latest: number) {
   const limit = raw.limit === undefined ? 200 : check(whole('limit', 1, MAX_EVENTS), raw.limit);
   return { from, to, limit };
 }
+
+/** `GET /api/history/export?from=&to=`: the whole history unless narrowed, in ms like the others. */
+export function exportParams(params: URLSearchParams) {
+  const raw = single(params, ['from', 'to']);
+  const from = raw.from === undefined ? 0 : check(ms('from'), raw.from);
+  const to = raw.to === undefined ? Number.MAX_SAFE_INTEGER : check(ms('to'), raw.to);
+  range(from, to);
+  return { from, to };
+}

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HistoryReader } from './adapter.ts';
 import { answerEvents } from './events-query.ts';
+import { EXPORT_PATH, historyExportRoute } from './export-route.ts';
 import { answerHistory } from './history-query.ts';
 import { answerOverview } from './overview-query.ts';
 import { HISTORY_PATHS, refuseMethod, sendJson } from './json-reply.ts';
@@ -75,8 +76,10 @@ export function historyAnswers(store: HistoryReader, now: () => number = Date.no
  */
 export function historyRoutes(store: HistoryReader, now: () => number = Date.now) {
   const answers = historyAnswers(store, now);
+  const historyExport = historyExportRoute(store, now);
   return function historyMiddleware(req: IncomingMessage, res: ServerResponse, next: Next) {
     const url = new URL(req.url ?? '/', 'http://history.invalid');
+    if (url.pathname === EXPORT_PATH) return historyExport(req, res, url.searchParams);
     if (!HISTORY_PATHS.includes(url.pathname)) return next();
     if (refuseMethod(req, res)) return;
     void answers(url.pathname, url.searchParams).then((a) => {

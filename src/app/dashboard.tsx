@@ -7,21 +7,25 @@ import { ErrorBoundary } from '../components/error-boundary';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
 import { useValuationState } from '../components/valuation-context';
-import { assetsOf } from '../core/pools';
+import { assetsOf, poolOfSymbol } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { ExportPanel } from '../features/export/export-panel';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
+import { RecentEvents } from '../features/history/events-section';
 import { PoolsSummary } from '../features/pools/pools-summary';
 import { useBalanceChanges } from '../features/pools/use-balance-changes';
 import { SearchBox } from '../features/search/search-box';
-import { SymbolView } from '../features/search/symbol-view';
 import { useKnownSymbols } from '../features/search/use-known-symbols';
 import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
+import { SymbolPage } from './symbol-page';
 
-/** The analyst's view: search, the searched symbol's pool, the summary, charts and every pool. */
+/**
+ * The analyst's view: search, then either the overview (summary, recent events, charts, every
+ * pool, export) or, for `?symbol=`, that symbol's pool, history and events.
+ */
 export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
   const policy = useMemo(() => refreshPolicy('dashboard', url.refresh), [url.refresh]);
@@ -31,6 +35,11 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;
+  // `?symbol=` of a listed symbol shows its pool, history and events instead of the overview; a
+  // text that cannot be a symbol, or one no pool lists, keeps the overview below what it says.
+  const listed =
+    url.symbol?.valid && pools ? poolOfSymbol(pools, url.symbol.symbol) !== undefined : undefined;
+  const overview = url.symbol === undefined || !url.symbol.valid || listed === false;
   // Typing narrows the list in this history entry; a search opens a symbol as a new one, after
   // giving this entry back the filter it had before the search was typed, so Back returns to
   // the view as it was.
@@ -84,20 +93,20 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
           />
         ) : null}
-        {/* symbol view */}
+        {/* symbol view: the pool, its history and its events, in place of the overview */}
         {url.symbol ? (
-          <ErrorBoundary name="symbol">
-            <SymbolView
-              param={url.symbol}
-              pools={pools}
-              listFailed={pools === undefined && error !== undefined}
-              known={known}
-              policy={policy}
-              navigate={navigate}
-            />
-          </ErrorBoundary>
+          <SymbolPage
+            url={{ ...url, symbol: url.symbol }}
+            pools={pools}
+            listFailed={pools === undefined && error !== undefined}
+            known={known}
+            policy={policy}
+            demo={snapshot?.demo ?? false}
+            listed={listed}
+            navigate={navigate}
+          />
         ) : null}
-        {snapshot ? (
+        {overview && snapshot ? (
           <ErrorBoundary name="summary">
             <PoolsSummary
               pools={snapshot.data}
@@ -105,17 +114,23 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
               historyMissing={value.historyMissing}
             />
           </ErrorBoundary>
-        ) : query.isPending ? (
+        ) : overview && query.isPending ? (
           <p role="status" className="text-[var(--muted)]">
             {i18n.t('app.loading')}
           </p>
         ) : null}
+        {/* events */}
+        {overview ? (
+          <ErrorBoundary name="events">
+            <RecentEvents policy={policy} navigate={navigate} />
+          </ErrorBoundary>
+        ) : null}
         {/* charts */}
         <ErrorBoundary name="charts">
-          <ChartsSection pools={pools} />
+          <ChartsSection pools={overview ? pools : undefined} />
         </ErrorBoundary>
         {/* pools */}
-        {pools ? (
+        {overview && pools ? (
           <ErrorBoundary name="pools">
             <PoolsOverview
               pools={pools}
@@ -129,9 +144,11 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           </ErrorBoundary>
         ) : null}
         {/* export */}
-        <ErrorBoundary name="export">
-          <ExportPanel snapshot={snapshot} />
-        </ErrorBoundary>
+        {overview ? (
+          <ErrorBoundary name="export">
+            <ExportPanel snapshot={snapshot} />
+          </ErrorBoundary>
+        ) : null}
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import {
   DEFAULT_REFRESH_S,
   LANGS,
   parseUrlState,
+  RANGES,
   SCALES,
   SORTS,
   THEMES,
@@ -96,6 +97,7 @@ function expectUsable(state: UrlState) {
   expect(VIEWS).toContain(state.view);
   expect(SORTS).toContain(state.sort);
   expect(SCALES).toContain(state.scale);
+  expect(RANGES).toContain(state.range);
   expect(['asc', 'desc']).toContain(state.dir);
   if (state.lang !== undefined) expect(LANGS).toContain(state.lang);
   if (state.theme !== undefined) expect(THEMES).toContain(state.theme);
@@ -166,6 +168,7 @@ describe('the URL parser, fed generated links', () => {
       scale: fc.constantFrom(...SCALES),
       filter: fc.stringMatching(/^[A-Za-z0-9_]{0,40}$/),
       low: fc.stringMatching(/^(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/),
+      range: fc.constantFrom(...RANGES),
     });
     fc.assert(
       fc.property(anySearch, valid, (before, patch) => {

@@ -15,6 +15,7 @@ describe('parseUrlState', () => {
       filter: '',
       scale: 'log',
       low: '100000',
+      range: '7d',
     });
   });
 
@@ -101,6 +102,21 @@ describe('parseUrlState', () => {
     }
     expect(parseUrlState('?symbol=A&symbol=B').symbol).toBeUndefined();
     expect(parseUrlState('?symbol=%20%20').symbol).toBeUndefined();
+  });
+
+  it('reads the history range of a bookmark, and falls back to the last 7 days for a bad one', () => {
+    for (const range of ['1h', '24h', '7d', '30d', 'all'])
+      expect(parseUrlState(`?symbol=BTCUSDT&range=${range}`).range).toBe(range);
+    for (const bad of ['1d', '24H', 'ALL', '', '365d', '<b>'])
+      expect(parseUrlState(`?range=${encodeURIComponent(bad)}`).range, bad).toBe('7d');
+    expect(parseUrlState('?range=1h&range=30d').range).toBe('7d');
+  });
+
+  it('keeps a bad range as text to report, and nothing for a good, empty or repeated one', () => {
+    expect(parseUrlState('?range=99d').rangeIgnored).toBe('99d');
+    expect(parseUrlState(`?range=${'x'.repeat(500)}`).rangeIgnored).toBe('x'.repeat(40));
+    for (const fine of ['?range=30d', '?range=', '?range=1h&range=99d', ''])
+      expect(parseUrlState(fine).rangeIgnored, fine).toBeUndefined();
   });
 
   it('keeps only symbol characters in the filter', () => {

@@ -17,6 +17,11 @@ export const SORTS = ['value', 'balance', 'members', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
 export const SCALES = ['log', 'linear'] as const;
 export type Scale = (typeof SCALES)[number];
+/** The span of the symbol view's history, ending now; `all` is everything recorded. */
+export const RANGES = ['1h', '24h', '7d', '30d', 'all'] as const;
+export type Range = (typeof RANGES)[number];
+/** A week: long enough to show a regrouping or a drawdown, short enough to read hour by hour. */
+export const DEFAULT_RANGE: Range = '7d';
 
 /** Every parameter a link can carry besides `symbol`. */
 export const URL_PARAMS = [
@@ -30,6 +35,7 @@ export const URL_PARAMS = [
   'filter',
   'scale',
   'low',
+  'range',
 ] as const;
 
 export const DEFAULT_REFRESH_S = 60;
@@ -58,6 +64,10 @@ export interface UrlState {
   scale: Scale;
   /** The Low flag's threshold in dollars, an exact decimal string (core/flags). */
   low: string;
+  /** The span of the symbol view's history. */
+  range: Range;
+  /** The link's `range=` when it names no range this view knows (`range` is then the default). */
+  rangeIgnored?: string;
 }
 
 // zod/mini: the same checks as the full build at a fraction of the entry chunk's weight.
@@ -78,6 +88,7 @@ const paramsSchema = z.object({
   filter: fallback(z.string().check(z.maxLength(MAX_FILTER_LENGTH))),
   scale: oneOf(SCALES),
   low: fallback(z.string().check(z.regex(USD_AMOUNT))),
+  range: oneOf(RANGES),
 });
 
 /**
@@ -117,7 +128,16 @@ export function parseUrlState(search: string): UrlState {
     filter: filterOf(p.filter ?? ''),
     scale: p.scale ?? 'log',
     low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
+    range: p.range ?? DEFAULT_RANGE,
+    ...ignoredRange(single(params, 'range'), p.range),
   };
+}
+
+/** A `range=` given once but naming no range: kept, so the view can say what it did instead. */
+function ignoredRange(raw: string | undefined, range: Range | undefined) {
+  return raw !== undefined && raw.trim() !== '' && range === undefined
+    ? { rangeIgnored: raw.slice(0, 40) }
+    : {};
 }
 
 export type UrlPatch = Partial<
@@ -132,7 +152,8 @@ export type UrlPatch = Partial<
     | 'dir'
     | 'filter'
     | 'scale'
-    | 'low',
+    | 'low'
+    | 'range',
     string | number | undefined
   >
 >;

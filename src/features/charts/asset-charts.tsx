@@ -23,7 +23,7 @@ function useFlagsByPool(pools: readonly Pool[]): FlagsByPool {
     [pools, valuation, minute],
   );
 }
-import { ScaleToggle } from './scale-toggle';
+import { ScaleToggle } from '../../components/scale-toggle';
 
 /** One chart per asset in the snapshot, the searched symbol's pool highlighted in each. */
 export function AssetCharts({ pools }: { pools: readonly Pool[] }) {

@@ -9,7 +9,7 @@ import {
   poolName,
   poolOfSymbol,
 } from '../../core/pools';
-import { logRange, onLogAxis, type LogRange } from './log-scale';
+import { logRange, onLogAxis, type LogRange } from '../../lib/log-scale';
 
 /**
  * Bars drawn per chart. Around 40 pools exist, so every holder is drawn; with hundreds the chart

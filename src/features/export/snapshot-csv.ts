@@ -1,9 +1,9 @@
 import type { Pool } from '../../core/pool-schema';
 import { poolKey, poolName } from '../../core/pools';
-import { isoUtc } from './snapshot-time';
+import { csvField, csvText, defused, quotedField, textField } from '../../lib/csv';
+import { isoUtc } from '../../lib/iso-time';
 
-/** Spreadsheets read the byte order mark as "this file is UTF-8", so 币安人生USDT shows as written. */
-export const BOM = '\uFEFF';
+export { BOM, csvField, textField } from '../../lib/csv';
 
 /** The snapshot: one row per pool and asset, so a sum of `balance` by asset is the true total. */
 export const CSV_COLUMNS = [
@@ -18,32 +18,6 @@ export const CSV_COLUMNS = [
 
 /** Which pool covers each symbol: one row per symbol, and no balance, so nothing is counted twice. */
 export const SYMBOL_CSV_COLUMNS = ['symbol', 'pool_key', 'pool'] as const;
-
-/** RFC 4180: a field holding a comma, quote or line break is quoted, with quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** A field quoted whatever it holds: the members, which a reader must see as one column. */
-function quotedField(value: string): string {
-  return `"${value.replaceAll('"', '""')}"`;
-}
-
-/** Text a spreadsheet would run as a formula (=, +, -, @ first) gets an apostrophe in front. */
-function defused(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * A text cell, defused: exchange symbols never start so; this only defuses a hostile answer.
- */
-export function textField(value: string): string {
-  return csvField(defused(value));
-}
-
-function lines(header: readonly string[], rows: string[][]): string {
-  return `${BOM}${[header.join(','), ...rows.map((r) => r.join(','))].join('\r\n')}\r\n`;
-}
 
 /**
  * One row per pool and asset, CRLF line ends. A pool has no id at the exchange: `pool_key` is
@@ -63,7 +37,7 @@ export function snapshotCsv(pools: readonly Pool[]): string {
     for (const a of pool.assets)
       rows.push([...identity, textField(a.asset), csvField(a.marginBalance), isoUtc(a.updateTime)]);
   }
-  return lines(CSV_COLUMNS, rows);
+  return csvText(CSV_COLUMNS, rows);
 }
 
 /** One row per symbol with the key and name of its pool: for looking a symbol up, not for sums. */
@@ -73,5 +47,5 @@ export function symbolsCsv(pools: readonly Pool[]): string {
     const name = textField(poolName(pool));
     return pool.symbols.map((symbol) => [textField(symbol), key, name]);
   });
-  return lines(SYMBOL_CSV_COLUMNS, rows);
+  return csvText(SYMBOL_CSV_COLUMNS, rows);
 }

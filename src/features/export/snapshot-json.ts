@@ -1,7 +1,8 @@
 import type { Snapshot } from '../../api/insurance-balance';
 import type { Pool } from '../../core/pool-schema';
 import { poolKey, poolName } from '../../core/pools';
-import { exportTime, isoUtc } from './snapshot-time';
+import { isoUtc } from '../../lib/iso-time';
+import { exportTime } from './snapshot-time';
 
 /**
  * The snapshot as the upstream sent it, each pool keyed as in the CSV (its sorted members) and

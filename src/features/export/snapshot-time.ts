@@ -1,11 +1,8 @@
 import type { Pool } from '../../core/pool-schema';
 import { snapshotTime } from '../../core/pools';
+import { fileStamp } from '../../lib/iso-time';
 
-/** ISO 8601 in UTC, `2026-11-21T04:30:00.000Z`; a time no calendar can hold is kept as its number. */
-export function isoUtc(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
-}
+export { isoUtc } from '../../lib/iso-time';
 
 /** The snapshot's time: the newest balance update, or when it was fetched if it holds none. */
 export function exportTime(pools: readonly Pool[], fetchedAt: number): number {
@@ -22,8 +19,5 @@ export function exportFileName(
   demo: boolean,
   part?: 'symbols',
 ): string {
-  const stamp = isoUtc(time)
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  return `insurance-fund-${demo ? 'demo-' : ''}${part ? `${part}-` : ''}${stamp}.${extension}`;
+  return `insurance-fund-${demo ? 'demo-' : ''}${part ? `${part}-` : ''}${fileStamp(time)}.${extension}`;
 }

@@ -221,6 +221,88 @@ export const en = {
   'pools.summary.value': 'Estimated value of all pools',
   'pools.summary.flags': 'Flagged pools',
   'charts.flagged': 'Flagged: {flags}',
+  // history: the symbol's pool over time, as this dashboard's server recorded it
+  'history.title': 'History of the pool',
+  'history.intro':
+    'The balance of whichever pool covered {symbol} at each moment, as this dashboard’s server recorded it. Where the record has a gap the chart is left blank; where the pool changed, the change is marked and never drawn as a loss.',
+  'history.range': 'Range',
+  'history.range.1h': 'Last hour',
+  'history.range.24h': 'Last 24 hours',
+  'history.range.7d': 'Last 7 days',
+  'history.range.30d': 'Last 30 days',
+  'history.range.all': 'All recorded',
+  'history.rangeIgnored':
+    'The link asks for the range “{asked}”, which this view does not know. Shown instead: {range}. The ranges a link may name are {ranges}.',
+  'history.loading': 'Loading the history of {symbol}…',
+  'history.chartsLoading': 'Loading the history chart…',
+  'history.previous': 'Still showing the range before while this one loads.',
+  'history.notRecordedHint':
+    'The server records the pool list every minute or so; the symbol’s history starts with the first snapshot that lists it.',
+  'history.empty':
+    'No balance of this pool was recorded in this range: it has not changed, or the server was not recording. Try a longer range.',
+  'history.thinned':
+    'The range holds more records than the chart draws: each point is the last balance of its stretch of time.',
+  'history.span': 'From {from} to {to}',
+  'history.points.one': '{count} point',
+  'history.points.other': '{count} points',
+  'history.caption': '{asset}: balance over time',
+  'history.chartName.log': '{asset} balance over time, logarithmic scale',
+  'history.chartName.linear': '{asset} balance over time, linear scale',
+  'history.desc':
+    'Arrow keys move from point to point, Home and End jump to the first and the last; the table below the chart lists the same figures.',
+  'history.held': 'Unchanged until {time}.',
+  'history.inPool': 'Pool: {pool}',
+  'history.regroupedMark': 'Pool changed',
+  'history.regrouping':
+    '{time}: {symbol} moved from the pool {from} to the pool {to}. From then on the chart shows the new pool’s balances.',
+  'history.gap':
+    'No record from {from} to {to} ({duration}): the server received no snapshot then.',
+  'history.value.caption': 'Estimated value in US dollars over time',
+  'history.value.chartName.log': 'Estimated value in US dollars over time, logarithmic scale',
+  'history.value.chartName.linear': 'Estimated value in US dollars over time, linear scale',
+  'history.value.hint':
+    'Each balance × the USD index the server recorded beside it, added up: an estimate, not a price the fund could sell at.',
+  'history.value.none':
+    'No value in dollars over time: the history holds no recorded USD index for {assets}.',
+  'history.table': 'Table: {asset} balance over time',
+  'history.value.table': 'Table: estimated value in US dollars over time',
+  'history.col.time': 'Time (UTC)',
+  'history.col.value': 'Value (USD)',
+  'history.row.regrouped': 'first point in this pool',
+  'history.row.afterGap': 'first point after a gap in the record',
+  'history.export.csv': 'Download this history (CSV)',
+  'history.export.json': 'Download this history (JSON)',
+  'history.export.hint':
+    'The range on screen: one row per point and asset, every balance exact, times in UTC, with the pool of each point and the USD index where it was recorded.',
+  'export.historyAll': 'Download the whole recorded history (JSON lines)',
+  'export.historyAllHint':
+    'Every recorded snapshot, one a line, in the format the history command of the server exports and imports: another server’s history can take it in.',
+  // events: what the history saw happen
+  'events.title': 'Recent events',
+  'events.poolTitle': 'Events of this pool',
+  'events.window.7d': 'The last 7 days, newest first.',
+  'events.window.range': '{range}, newest first, for every pool that covered {symbol}.',
+  'events.loading': 'Loading the events…',
+  'events.none':
+    'Nothing happened in this range: no symbol changed pools, no pool appeared or went, no balance fell more than 5 % within an hour.',
+  'events.kind.moved': 'Moved',
+  'events.kind.appeared': 'New pool',
+  'events.kind.gone': 'Pool gone',
+  'events.kind.listed': 'Listed',
+  'events.kind.delisted': 'Delisted',
+  'events.kind.drop': 'Drop',
+  'events.moved': '{symbols} moved from the pool {from} to the pool {to}.',
+  'events.appeared': 'A new pool began: {pool}.',
+  'events.gone': 'The pool {pool} ended.',
+  'events.listed': '{symbols} listed, in the pool {pool}.',
+  'events.delisted': '{symbols} no longer listed; last in the pool {pool}.',
+  'events.drop':
+    'The pool {pool}: {asset} fell {percent} within an hour, from {before} to {after}.',
+  'events.members.one': '{count} symbol',
+  'events.members.other': '{count} symbols',
+  'events.more': 'Show all {count} events',
+  'events.fewer': 'Show the latest only',
+  'events.cut': 'The list stops at the latest {count} events.',
   // settings
   'settings.language': 'Language',
   'settings.theme': 'Theme',

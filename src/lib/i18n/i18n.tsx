@@ -1,9 +1,30 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '../url-state';
 import { en, type MessageKey, type Messages } from './en';
-import { zhCN } from './zh-CN';
 
-const catalogues: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+/**
+ * English travels in the entry; Chinese in a chunk of its own, loaded before the first render
+ * of a page in Chinese (src/app/start.tsx) or when the reader switches to it. The server and
+ * the tests hold both from the start (`provideCatalogue`).
+ */
+const catalogues: Partial<Record<Lang, Messages>> = { en };
+
+export function hasCatalogue(lang: Lang): boolean {
+  return catalogues[lang] !== undefined;
+}
+
+/** Makes `lang`'s catalogue ready; resolves at once when it is. */
+export function loadCatalogue(lang: Lang): Promise<void> {
+  if (hasCatalogue(lang)) return Promise.resolve();
+  return import('./zh-CN').then((m) => {
+    catalogues['zh-CN'] = m.zhCN;
+  });
+}
+
+/** For a bundle that holds the catalogue already (the server's render, the tests). */
+export function provideCatalogue(lang: Lang, messages: Messages): void {
+  catalogues[lang] = messages;
+}
 
 export type Params = Record<string, string | number>;
 
@@ -80,8 +101,10 @@ export interface I18nOptions {
   timeZone?: string;
 }
 
-export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
-  const messages = catalogues[lang];
+/** The texts of `lang`, which must be loaded (`hasCatalogue`); English otherwise. */
+export function createI18n(asked: Lang, { timeZone }: I18nOptions = {}): I18n {
+  const lang = hasCatalogue(asked) ? asked : 'en';
+  const messages = catalogues[lang] ?? en;
   const rules = new Intl.PluralRules(lang);
   const utcTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone: 'UTC' });
   const localTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone });
@@ -125,8 +148,25 @@ export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
 
 const I18nContext = createContext<I18n>(createI18n('en'));
 
+/**
+ * The texts of `lang` for everything below. A language whose catalogue is still on its way
+ * shows in English for that moment, then in its own.
+ */
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const value = useMemo(() => createI18n(lang), [lang]);
+  const [, setLoaded] = useState(0);
+  const ready = hasCatalogue(lang);
+  useEffect(() => {
+    if (ready) return undefined;
+    let current = true;
+    loadCatalogue(lang).then(
+      () => current && setLoaded((n) => n + 1),
+      (error: unknown) => console.warn(`[i18n] the ${lang} texts could not be loaded`, error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [lang, ready]);
+  const value = useMemo(() => createI18n(ready ? lang : 'en'), [lang, ready]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

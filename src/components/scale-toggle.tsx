@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useI18n } from '../../lib/i18n/i18n';
-import { SCALES, type Scale } from '../../lib/url-state';
+import { useI18n } from '../lib/i18n/i18n';
+import { SCALES, type Scale } from '../lib/url-state';
 
 /** Log or linear, as native radio buttons: arrow keys move between them, the choice lives in the link. */
 export function ScaleToggle({

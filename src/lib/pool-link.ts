@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
-import { withParams } from '../../lib/url-state';
-import type { Navigate } from '../../lib/use-url-state';
+import { withParams } from './url-state';
+import type { Navigate } from './use-url-state';
 
 /** The link to a symbol's view, keeping every other parameter of the current one. */
 export function poolHref(symbol: string): string {

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import * as z from 'zod/mini';
+import { historyLineSchema, type HistoryAnswer, type HistoryLine } from '../src/core/history';
+import { readCsv } from '../src/test/read-csv';
+import { expect, test, type UpstreamPool } from './fixtures';
+
+const MINUTE = 60_000;
+
+/**
+ * A history for a private stack: the BTCUSDT pool of its upstream, a snapshot a minute for 40
+ * minutes, nothing for the next 20 (the server was down), then 30 minutes more, ending a minute ago.
+ */
+function historyWithGap(pool: UpstreamPool, end: number) {
+  const lines: HistoryLine[] = [];
+  const times = [
+    ...Array.from({ length: 40 }, (_, i) => end - 90 * MINUTE + i * MINUTE),
+    ...Array.from({ length: 30 }, (_, i) => end - 29 * MINUTE + i * MINUTE),
+  ];
+  for (const [i, t] of times.entries())
+    lines.push({
+      observedAt: t,
+      answer: [
+        {
+          symbols: pool.symbols,
+          assets: [{ asset: 'USDT', marginBalance: `${1_000_000 + i * 7}.125`, updateTime: t }],
+        },
+      ],
+    });
+  return { lines, gap: { from: times[39]!, to: times[40]! } };
+}
+
+async function download(page: Page, name: string) {
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name }).or(page.getByRole('link', { name })).click();
+  const file = await started;
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+test.describe('a history with a gap in it', () => {
+  test('is drawn with no line across the gap, and said in words', async ({ page, stack }) => {
+    const pools = (await (
+      await fetch(`${stack.baseURL}/fapi/v1/insuranceBalance`)
+    ).json()) as UpstreamPool[];
+    const pool = pools.find((p) => p.symbols.includes('BTCUSDT'))!;
+    const { lines, gap } = historyWithGap(pool, Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE);
+    await stack.importHistory(lines);
+
+    await page.goto(`${stack.baseURL}/?refresh=3600&symbol=BTCUSDT&range=all`);
+    const chart = page.locator('[data-testid="history-chart"][data-asset="USDT"]');
+    await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+    await expect(chart).toHaveAttribute('data-points', '70');
+    await expect(chart).toHaveAttribute('data-lines', '2');
+    const d = await chart.locator('.recharts-line-curve').getAttribute('d');
+    expect((d!.match(/M/g) ?? []).length).toBe(2);
+    await expect(chart.locator('.recharts-reference-area')).toHaveCount(1);
+    const note = page.getByTestId('history-gap');
+    await expect(note).toHaveCount(1);
+    await expect(note).toHaveAttribute('data-from', String(gap.from));
+    await expect(note).toHaveAttribute('data-to', String(gap.to));
+    await expect(note).toContainText('the server received no snapshot then');
+    // the table says where the record starts again
+    await chart.locator('summary').click();
+    await expect(chart.getByTestId('history-table')).toContainText(
+      'first point after a gap in the record',
+    );
+
+    // the whole history, as the server exports it: the imported lines, the gap kept
+    await page.getByRole('button', { name: 'Show all pools' }).click();
+    const whole = await download(page, 'Download the whole recorded history (JSON lines)');
+    expect(whole.name).toMatch(
+      /^insurance-fund-history-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.jsonl$/,
+    );
+    const exported = whole.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => z.parse(historyLineSchema, JSON.parse(l)));
+    expect(exported.map((l) => l.observedAt)).toEqual(lines.map((l) => l.observedAt));
+    expect(exported.map((l) => l.answer[0]!.assets[0]!.marginBalance)).toEqual(
+      lines.map((l) => l.answer[0]!.assets[0]!.marginBalance),
+    );
+    expect(new Set(exported.map((l) => l.coveredSince)).size).toBe(2);
+  });
+});
+
+test('the history on screen downloads as CSV and JSON, exactly as the charts draw it', async ({
+  page,
+}) => {
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/history');
+  await page.goto('/?refresh=3600&symbol=BTCUSDT&range=24h');
+  const answer = (await (await answered).json()) as HistoryAnswer;
+  await expect(
+    page.getByTestId('history-chart').first().locator('.recharts-line-curve'),
+  ).toBeVisible();
+  const stamp = new Date(answer.to)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
+
+  const csv = await download(page, 'Download this history (CSV)');
+  expect(csv.name).toBe(`insurance-fund-history-demo-BTCUSDT-24h-${stamp}.csv`);
+  expect(csv.text.startsWith('\uFEFF')).toBe(true);
+  expect(csv.text).toContain('\r\n');
+  const [header, ...rows] = readCsv(csv.text.slice(1));
+  expect(header).toEqual([
+    'time',
+    'asset',
+    'balance',
+    'pool_key',
+    'pool',
+    'usd_index',
+    'usd_value',
+  ]);
+  const expected = answer.series
+    .flatMap((s) => s.points.map((p) => [new Date(p.t).toISOString(), s.asset, p.balance]))
+    .sort((a, b) => a[0]!.localeCompare(b[0]!));
+  expect(rows.map((r) => r.slice(0, 3)).sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual(
+    expected,
+  );
+  const key = [...answer.pools.at(-1)!.symbols].sort().join(',');
+  expect(rows.at(-1)![3]).toBe(key);
+  // valued where the history recorded an index: USDT has one, BNFCR none
+  expect(rows.find((r) => r[1] === 'USDT')![5]).toMatch(/^\d+\.\d+$/);
+  expect(rows.find((r) => r[1] === 'BNFCR')?.[5] ?? '').toBe('');
+
+  const json = await download(page, 'Download this history (JSON)');
+  expect(json.name).toBe(`insurance-fund-history-demo-BTCUSDT-24h-${stamp}.json`);
+  const body = JSON.parse(json.text) as {
+    symbol: string;
+    range: string;
+    series: { asset: string; points: { timeMs: number; balance: string }[] }[];
+  };
+  expect(body).toMatchObject({ symbol: 'BTCUSDT', range: '24h' });
+  expect(body.series.map((s) => [s.asset, s.points.map((p) => [p.timeMs, p.balance])])).toEqual(
+    answer.series.map((s) => [s.asset, s.points.map((p) => [p.t, p.balance])]),
+  );
+});

@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { HistoryReader } from './adapter.ts';
+import { exportLines } from './export-lines.ts';
+import { BadParameter, exportParams } from './params.ts';
+
+export const EXPORT_PATH = '/api/history/export';
+
+/** Exports running at once; a further one is asked to come back shortly (each reads the store end to end). */
+export const MAX_EXPORTS = 2;
+/** Lines written between two turns of the event loop, so the server answers others meanwhile. */
+const LINES_PER_TURN = 500;
+const RETRY_AFTER_S = 10;
+
+function sendJson(res: ServerResponse, status: number, body: object, headers = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** `insurance-fund-history-2026-12-02T06-30-00Z.jsonl`: when the export was made, safe on every file system. */
+export function exportFileName(now: number): string {
+  const stamp = new Date(now)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
+  return `insurance-fund-history-${stamp}.jsonl`;
+}
+
+/** Resolves when the response can take more (or is gone: the caller then sees `closed`). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * `GET /api/history/export?from=MS&to=MS`: the recorded history as a download of JSON lines, in
+ * the format of `npm run history -- export` (one snapshot a line, oldest first), streamed as the
+ * store is read: memory stays that of one chunk whatever the range. Bounded: at most
+ * MAX_EXPORTS at once, the event loop turned every few hundred lines, the read stopped when the
+ * client goes. A store failure before the first line is `503 {code,msg}`; after it, the
+ * connection is cut, so a half file is never taken for a whole one.
+ */
+export function historyExportRoute(store: HistoryReader, now: () => number = Date.now) {
+  let running = 0;
+
+  async function stream(req: IncomingMessage, res: ServerResponse, params: URLSearchParams) {
+    const { from, to } = exportParams(params);
+    const lines = exportLines(store, from, to);
+    let closed = false;
+    res.on('close', () => (closed = true));
+    try {
+      const first = await lines.next();
+      res.writeHead(200, {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'content-disposition': `attachment; filename="${exportFileName(now())}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      if (req.method === 'HEAD') return void res.end();
+      let n = 0;
+      for (let r = first; !r.done && !closed; r = await lines.next()) {
+        if (!res.write(`${JSON.stringify(r.value)}\n`)) await drained(res);
+        n += 1;
+        if (n % LINES_PER_TURN === 0) await nextTurn();
+      }
+      if (!closed) res.end();
+    } finally {
+      await lines.return(undefined);
+    }
+  }
+
+  return function historyExport(
+    req: IncomingMessage,
+    res: ServerResponse,
+    params: URLSearchParams,
+  ) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return sendJson(res, 405, { code: 405, msg: 'only GET is answered here' });
+    }
+    if (running >= MAX_EXPORTS)
+      return sendJson(
+        res,
+        503,
+        { code: 503, msg: `${MAX_EXPORTS} exports are running; try again in ${RETRY_AFTER_S} s` },
+        { 'retry-after': String(RETRY_AFTER_S) },
+      );
+    running += 1;
+    stream(req, res, params)
+      .catch((error: unknown) => {
+        if (res.headersSent) return void res.destroy();
+        if (error instanceof BadParameter)
+          return sendJson(res, 400, { code: 400, msg: error.message });
+        sendJson(res, 503, {
+          code: 503,
+          msg: `the history cannot be read right now: ${(error as Error).message}`,
+        });
+      })
+      .finally(() => (running -= 1));
+  };
+}
