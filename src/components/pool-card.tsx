@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
 import { changeKey, sameMove, type Change, type Changes, type Move } from '../core/changes';
 import { formatMove } from '../lib/format-move';
+import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName, snapshotTime } from '../core/pools';
 import { Balance } from './balance';
@@ -9,6 +10,7 @@ import type { MemberLines } from './member-fit';
 import { MemberList } from './member-list';
 import { SnapshotAge } from './pool-card-parts';
 import { PoolFlagChips } from './pool-flags';
+import { PoolAssetChanges, PoolSparkline } from './pool-history';
 import { PoolValue } from './pool-value';
 import { useValuationContext } from './valuation-context';
 
@@ -27,6 +29,8 @@ export interface PoolCardProps {
   staleAfterMs?: number;
   /** `pool` in the overview and on the wall; the symbol view marks its one pool `symbol-pool`. */
   testId?: string;
+  /** The windows over which each balance's change is given (the wall: 24 h); all three when omitted. */
+  windows?: readonly ChangeWindow[];
 }
 
 /**
@@ -123,6 +127,7 @@ function PoolCardView({
   memberSpace,
   staleAfterMs,
   testId = 'pool',
+  windows,
 }: PoolCardProps) {
   const i18n = useI18n();
   const titleId = useId();
@@ -133,14 +138,20 @@ function PoolCardView({
       className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
     >
       <CardHeader titleId={titleId} name={nameOf(pool)} pool={pool} />
-      <PoolValue pool={pool} />
+      <div className="pool-card-value">
+        <PoolValue pool={pool} />
+        <PoolSparkline pool={pool} />
+      </div>
       <ul aria-label={i18n.t('pools.balances')} className="balance-lines">
         {pool.assets.map((balance) => {
           const move = changeOf(pool, balance.asset, changes);
           return (
-            <li key={balance.asset} className="balance-line">
-              <Balance balance={balance} change={move?.change} />
-              {move ? <ChangeMark move={move} /> : null}
+            <li key={balance.asset}>
+              <div className="balance-line">
+                <Balance balance={balance} change={move?.change} />
+                {move ? <ChangeMark move={move} /> : null}
+              </div>
+              <PoolAssetChanges pool={pool} asset={balance.asset} windows={windows} />
             </li>
           );
         })}
@@ -164,7 +175,8 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     a.match !== b.match ||
     a.memberSpace !== b.memberSpace ||
     a.staleAfterMs !== b.staleAfterMs ||
-    a.testId !== b.testId
+    a.testId !== b.testId ||
+    a.windows !== b.windows
   )
     return false;
   if (a.changes === b.changes) return true;
@@ -174,8 +186,9 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
 }
 
 /**
- * One insurance pool: its name, members, exact balances, estimated dollar value and snapshot age,
- * with its Low, Drawn down and Stale flags (core/flags). Sizes are in `em`, so a container scales the whole card.
+ * One insurance pool: its name, members, exact balances with their changes over 1 h, 24 h and 7 d
+ * and a 24 h sparkline (from the recorded history), estimated dollar value and snapshot age, with
+ * its Low, Drawn down and Stale flags (core/flags). Sizes are in `em`, so a container scales the whole card.
  * Re-renders only when its own pool, highlight or balance changes differ.
  */
 export const PoolCard = memo(PoolCardView, sameProps);

@@ -227,6 +227,20 @@ export const en = {
   'settings.theme.light': 'Light',
   'settings.theme.dark': 'Dark',
   'settings.theme.system': 'System',
+  // changes over time, from the recorded history
+  'change.window.1h': '1 h',
+  'change.window.24h': '24 h',
+  'change.window.7d': '7 d',
+  'change.over': 'Change over {window}',
+  'change.none': 'not enough history',
+  'change.noneHint':
+    'The recorded history does not reach back {window} yet, so no change is given.',
+  'change.regrouped': 'members changed',
+  'change.regroupedHint':
+    'The pool’s members changed within these {window}: part of the move may be symbols changing pools, not a gain or a loss.',
+  'change.hint': '{asset}: {from} at {fromTime}, {to} at {toTime}.',
+  'spark.label': '{asset} balance over 24 h: {from} to {to}',
+  'spark.none': 'No 24 h history yet',
   // hardening
 } satisfies Record<string, string>;
 

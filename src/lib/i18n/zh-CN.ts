@@ -213,5 +213,18 @@ export const zhCN: Messages = {
   'settings.theme.light': '浅色',
   'settings.theme.dark': '深色',
   'settings.theme.system': '跟随系统',
+  // changes over time, from the recorded history
+  'change.window.1h': '1 小时',
+  'change.window.24h': '24 小时',
+  'change.window.7d': '7 天',
+  'change.over': '{window}变化',
+  'change.none': '历史记录不足',
+  'change.noneHint': '记录的历史尚不足 {window}，因此不给出变化。',
+  'change.regrouped': '成员有变动',
+  'change.regroupedHint':
+    '这 {window}内资金池的成员有变动：部分变化可能来自交易对在资金池之间的移动，而非盈亏。',
+  'change.hint': '{asset}：{fromTime} 为 {from}，{toTime} 为 {to}。',
+  'spark.label': '{asset} 余额 24 小时走势：从 {from} 到 {to}',
+  'spark.none': '尚无 24 小时的历史记录',
   // hardening
 };
