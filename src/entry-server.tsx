@@ -10,11 +10,16 @@ import { pageMeta } from './app/page-meta';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { chosenTheme } from './app/theme';
+import { registerCatalogue } from './lib/i18n/catalogues';
 import { createI18n, detectLang } from './lib/i18n/i18n';
+import { zhCN } from './lib/i18n/zh-CN';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
 
 export type { PrerenderInput, PrerenderOutput };
+
+// The server renders every language from the start; the browser fetches the one it needs.
+registerCatalogue('zh-CN', zhCN);
 
 /**
  * What decides a page's markup besides the data: the parsed link, the language and the theme. The

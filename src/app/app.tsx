@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationProvider } from '../components/valuation-context';
+import { useLoadedLang } from '../lib/i18n/catalogues';
 import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
@@ -15,7 +16,7 @@ export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   const [url, navigate] = useUrlState();
   const languages = useRenderSeed()?.languages ?? navigator.languages;
-  const lang = url.lang ?? detectLang(languages);
+  const lang = useLoadedLang(url.lang ?? detectLang(languages));
   useDocumentTheme(url.theme, url.view);
 
   return (

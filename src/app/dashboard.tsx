@@ -21,7 +21,11 @@ import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
 
-/** The analyst's view: search, the searched symbol's pool, the summary, charts and every pool. */
+/**
+ * The analyst's view: search, the searched symbol's pool, then what answers first (the total, its
+ * change over 24 h and the pools that fell most), every pool in a sortable table, the charts across
+ * pools and the export.
+ */
 export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
   const policy = useMemo(() => refreshPolicy('dashboard', url.refresh), [url.refresh]);
@@ -47,7 +51,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   );
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6">
+    <div className="mx-auto max-w-[100rem] px-4 py-6">
       <header className="flex flex-wrap items-center gap-4 border-b border-[var(--border)] pb-4">
         <div>
           <h1 className="text-2xl font-semibold">{i18n.t('app.title')}</h1>
@@ -100,6 +104,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
         {snapshot ? (
           <ErrorBoundary name="summary">
             <PoolsSummary
+              navigate={navigate}
               pools={snapshot.data}
               fetchedAt={snapshot.fetchedAt}
               historyMissing={value.historyMissing}
@@ -110,10 +115,6 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             {i18n.t('app.loading')}
           </p>
         ) : null}
-        {/* charts */}
-        <ErrorBoundary name="charts">
-          <ChartsSection pools={pools} />
-        </ErrorBoundary>
         {/* pools */}
         {pools ? (
           <ErrorBoundary name="pools">
@@ -128,6 +129,10 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             />
           </ErrorBoundary>
         ) : null}
+        {/* charts: every pool's balance, across pools, below the table */}
+        <ErrorBoundary name="charts">
+          <ChartsSection pools={pools} />
+        </ErrorBoundary>
         {/* export */}
         <ErrorBoundary name="export">
           <ExportPanel snapshot={snapshot} />

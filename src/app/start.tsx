@@ -1,6 +1,9 @@
 /** The app itself, started by src/main.tsx: takes over the server's page, or renders its own. */
 import './zod-config';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hasCatalogue, loadCatalogue } from '../lib/i18n/catalogues';
+import { detectLang } from '../lib/i18n/i18n';
+import { parseUrlState } from '../lib/url-state';
 import { PRERENDER_ID, readPrerendered, seedPools } from './prerender';
 import { createQueryClient, prefetchPools } from './query-client';
 import { Root } from './root';
@@ -10,9 +13,11 @@ const FIRST_RENDER_WAIT_MS = 250;
 const client = createQueryClient();
 const root = document.getElementById('root');
 const prerendered = readPrerendered(document.getElementById(PRERENDER_ID)?.textContent);
+// The page's language, as the app will choose it: its catalogue is in before the first render.
+const lang = parseUrlState(window.location.search).lang ?? detectLang(navigator.languages);
+const language = loadCatalogue(lang);
 
-if (root && prerendered && root.firstElementChild) {
-  // The server rendered the page with the pools in it: take that markup over as it stands.
+function hydrate(root: HTMLElement, prerendered: NonNullable<ReturnType<typeof readPrerendered>>) {
   seedPools(client, prerendered);
   hydrateRoot(
     root,
@@ -24,11 +29,18 @@ if (root && prerendered && root.firstElementChild) {
         console.warn('The page was rendered again in the browser:', error),
     },
   );
+}
+
+if (root && prerendered && root.firstElementChild) {
+  // The server rendered the page with the pools in it: take that markup over as it stands, at
+  // once in English, once its catalogue is in for another language.
+  if (hasCatalogue(lang)) hydrate(root, prerendered);
+  else void language.then(() => hydrate(root, prerendered));
 } else if (root) {
   // The first render waits a moment for the pool list, already travelling since index.html
   // preloaded it, so the pools arrive in the first paint instead of a second render.
   const wait = new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
-  void Promise.race([prefetchPools(client), wait]).then(() =>
+  void Promise.all([Promise.race([prefetchPools(client), wait]), language]).then(() =>
     createRoot(root).render(<Root client={client} seed={null} />),
   );
 }

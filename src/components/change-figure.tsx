@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { formatExact, formatExactParts } from '../core/decimal';
+import { formatExact } from '../core/decimal';
 import type { ChangeWindow } from '../core/history';
 import type { WindowChange } from '../core/window-change';
-import { formatSignedPercent } from '../lib/format-percent';
 import { useI18n } from '../lib/i18n/i18n';
+import { SIGN_NAMES, SignedFigure } from './signed-figure';
 
 export interface ChangeFigureProps {
   /** The change over the window (core/window-change); `undefined` where history is too short. */
@@ -13,8 +13,6 @@ export interface ChangeFigureProps {
   /** Names the window before the figure ("24 h"), where no column heading does. */
   label?: boolean;
 }
-
-const SIGNS = { '-1': 'down', '0': 'flat', '1': 'up' } as const;
 
 /**
  * One asset's change over one window: the exact amount (every digit, as the balances), its share
@@ -46,8 +44,6 @@ export const ChangeFigure = memo(function ChangeFigure({
       </span>
     );
   }
-  const { whole, fraction } = formatExactParts(change.value, i18n.lang);
-  const percent = formatSignedPercent(change.rel, i18n.lang);
   const hint = i18n.t('change.hint', {
     asset,
     from: formatExact(change.from.balance, i18n.lang),
@@ -62,18 +58,14 @@ export const ChangeFigure = memo(function ChangeFigure({
       data-asset={asset}
       data-value={change.value}
       data-regrouped={change.regrouped ? 'true' : undefined}
-      data-sign={SIGNS[change.sign]}
+      data-sign={SIGN_NAMES[change.sign]}
       title={
         change.regrouped ? `${hint} ${i18n.t('change.regroupedHint', { window: name })}` : hint
       }
       className="change"
     >
       {caption}
-      <span className="change-amount">
-        <span className="change-whole">{`${change.sign > 0 ? '+' : ''}${whole}`}</span>
-        <span className="change-fraction">{fraction}</span>
-      </span>
-      {percent ? <span className="change-percent">{` ${percent}`}</span> : null}
+      <SignedFigure value={change.value} sign={change.sign} rel={change.rel} />
       {change.regrouped ? (
         <span className="change-regrouped">{` ${i18n.t('change.regrouped')}`}</span>
       ) : null}

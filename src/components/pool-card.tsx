@@ -1,18 +1,17 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
-import { changeKey, sameMove, type Change, type Changes, type Move } from '../core/changes';
-import { formatMove } from '../lib/format-move';
+import { changeKey, sameMove, type Changes, type Move } from '../core/changes';
 import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
-import { poolName, snapshotTime } from '../core/pools';
+import { poolName } from '../core/pools';
 import { Balance } from './balance';
+import { ChangeMark } from './change-mark';
 import type { MemberLines } from './member-fit';
 import { MemberList } from './member-list';
-import { SnapshotAge } from './pool-card-parts';
+import { PoolAge } from './pool-age';
 import { PoolFlagChips } from './pool-flags';
 import { PoolAssetChanges, PoolSparkline } from './pool-history';
 import { PoolValue } from './pool-value';
-import { useValuationContext } from './valuation-context';
 
 export interface PoolCardProps {
   pool: Pool;
@@ -44,12 +43,14 @@ function nameOf(pool: Pool): string {
   return name;
 }
 
-function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Move | undefined {
+export function changeOf(
+  pool: Pool,
+  asset: string,
+  changes: Changes | undefined,
+): Move | undefined {
   if (!changes || changes.size === 0) return undefined;
   return changes.get(changeKey(pool, asset));
 }
-
-const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
 
 /** The card's title line, with the pool's Low and Drawn down flags. */
 const CardHeader = memo(function CardHeader({
@@ -72,49 +73,6 @@ const CardHeader = memo(function CardHeader({
       </span>
       <PoolFlagChips pool={pool} />
     </header>
-  );
-});
-
-/** A balance that moved: which way, and by how much (`▲ 1.2%`), its words for screen readers. */
-const ChangeMark = memo(
-  function ChangeMark({ move }: { move: Move }) {
-    const { t, lang } = useI18n();
-    const size = formatMove(move.rel, lang);
-    return (
-      <span className="pool-change" data-change={move.change} data-testid="change-mark">
-        <span aria-hidden="true">
-          {ARROWS[move.change]}
-          {size ? <span className="pool-change-size">{size}</span> : null}
-        </span>
-        <span className="sr-only">
-          {size ? t(`pools.move.${move.change}`, { size }) : t(`pools.change.${move.change}`)}
-        </span>
-      </span>
-    );
-  },
-  (a, b) => sameMove(a.move, b.move),
-);
-
-/** The age line changes with the snapshot's time and the pool's Stale rule, not with every balance. */
-const AgeLine = memo(SnapshotAge);
-
-const CardAge = memo(function CardAge({
-  pool,
-  now,
-  staleAfterMs,
-}: {
-  pool: Pool;
-  now: number | undefined;
-  staleAfterMs: number | undefined;
-}) {
-  const rule = useValuationContext().staleRuleOf(pool);
-  return (
-    <AgeLine
-      time={snapshotTime([pool])}
-      now={now}
-      staleAfterMs={staleAfterMs ?? rule.afterMs}
-      interval={staleAfterMs === undefined ? rule.interval : null}
-    />
   );
 });
 
@@ -156,7 +114,7 @@ function PoolCardView({
           );
         })}
       </ul>
-      <CardAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
+      <PoolAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
       <MemberList
         symbols={pool.symbols}
         highlight={highlightSymbol}

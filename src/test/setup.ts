@@ -1,4 +1,9 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { registerCatalogue } from '../lib/i18n/catalogues';
+import { zhCN } from '../lib/i18n/zh-CN';
+
+// Every language at once, as the server holds them; the browser fetches the one it shows.
+registerCatalogue('zh-CN', zhCN);
 
 // A test that makes the code log an error fails, whatever it asserts.
 let errors: unknown[][] = [];

@@ -16,7 +16,7 @@ import { BarLink } from './bar-link';
 import type { AssetChartData } from './chart-data';
 import { ChartTooltip, PoolDetails } from './chart-tooltip';
 import { decadeTicks } from './log-scale';
-import { openPool } from './pool-link';
+import { openPool } from '../../lib/pool-link';
 import { PoolNames } from './pool-names';
 import { useBarCursor } from './use-bar-cursor';
 

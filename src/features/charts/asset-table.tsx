@@ -4,7 +4,7 @@ import { flagList } from '../../components/flag-hints';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { AssetChartData } from './chart-data';
-import { followPoolLink, poolHref } from './pool-link';
+import { followPoolLink, poolHref } from '../../lib/pool-link';
 
 const cell = 'px-2 py-1 text-left';
 

@@ -4,7 +4,7 @@ import { flagList } from '../../components/flag-hints';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { ChartRow } from './chart-data';
-import { followPoolLink, poolHref } from './pool-link';
+import { followPoolLink, poolHref } from '../../lib/pool-link';
 
 /**
  * One bar, drawn as a link to its pool's symbol view. The bars stay out of the tab order (a chart

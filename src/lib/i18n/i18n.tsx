@@ -1,9 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Lang } from '../url-state';
-import { en, type MessageKey, type Messages } from './en';
-import { zhCN } from './zh-CN';
-
-const catalogues: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+import { catalogueOf } from './catalogues';
+import type { MessageKey } from './en';
 
 export type Params = Record<string, string | number>;
 
@@ -81,7 +79,8 @@ export interface I18nOptions {
 }
 
 export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
-  const messages = catalogues[lang];
+  // The app renders a language once its catalogue is in (./catalogues); English until then.
+  const messages = catalogueOf(lang);
   const rules = new Intl.PluralRules(lang);
   const utcTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone: 'UTC' });
   const localTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone });
