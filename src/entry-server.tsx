@@ -13,13 +13,16 @@ import { chosenTheme } from './app/theme';
 import { registerCatalogue } from './lib/i18n/catalogues';
 import { createI18n, detectLang } from './lib/i18n/i18n';
 import { zhCN } from './lib/i18n/zh-CN';
+import { registerWall } from './app/wall-view';
+import { Wall } from './features/wall/wall';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
 
 export type { PrerenderInput, PrerenderOutput };
 
-// The server renders every language from the start; the browser fetches the one it needs.
+// The server renders every language and view from the start; the browser fetches what it shows.
 registerCatalogue('zh-CN', zhCN);
+registerWall(Wall);
 
 /**
  * What decides a page's markup besides the data: the parsed link, the language and the theme. The

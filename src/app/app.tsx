@@ -6,11 +6,11 @@ import { useLoadedLang } from '../lib/i18n/catalogues';
 import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
-import { Wall } from '../features/wall/wall';
 import { Dashboard } from './dashboard';
 import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
+import { WallView } from './wall-view';
 
 export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
@@ -30,7 +30,11 @@ export function App({ client }: { client?: QueryClient }) {
             policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
             lowUsd={url.low}
           >
-            {url.view === 'wall' ? <Wall url={url} /> : <Dashboard url={url} navigate={navigate} />}
+            {url.view === 'wall' ? (
+              <WallView url={url} />
+            ) : (
+              <Dashboard url={url} navigate={navigate} />
+            )}
           </ValuationProvider>
         </ErrorBoundary>
       </I18nProvider>
