@@ -61,3 +61,13 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** What of the recorded history the page shows: sparklines drawn and change figures given. */
+export async function historyOnScreen(
+  page: Page,
+): Promise<{ sparklines: number; changes: number }> {
+  return page.evaluate(() => ({
+    sparklines: document.querySelectorAll('[data-testid="sparkline"]').length,
+    changes: document.querySelectorAll('[data-testid="change"]').length,
+  }));
+}

@@ -37,7 +37,13 @@ export interface LandingSummary {
 export interface Figures {
   landing?: { target: Target; pools: number; app: LandingSummary; floor: LandingSummary };
   sizes?: { entryFiles: string[]; entryBytes: number; totalBytes: number; chunks: number };
-  large?: { target: Target; firstPoolMs: number; allPoolsMs: number[] };
+  large?: {
+    target: Target;
+    firstPoolMs: number;
+    allPoolsMs: number[];
+    /** Snapshots of history behind the page. */
+    historySnapshots?: number;
+  };
   dashboard?: RefreshWork;
   wall?: RefreshWork;
   /** `null`: the page has no search box yet. */
@@ -61,15 +67,22 @@ function missing(measure: string, target: string, why: string | undefined): Row 
   return { measure, result: '—', target, status: 'n/a', note: why ?? 'not measured' };
 }
 
+/** Words on the history a page showed; a figure meant to be taken with it is not met without. */
+function historyNote(h: { sparklines: number; changes: number } | undefined): string {
+  if (!h) return 'history not counted';
+  if (h.sparklines === 0) return 'no sparkline on screen: history missing';
+  return `${h.sparklines} sparklines and ${h.changes} change figures on screen`;
+}
+
 function work(measure: string, w: RefreshWork | undefined, why: string | undefined): Row {
-  const target = `≤ ${ms(TARGETS.refreshMs)}`;
+  const target = `≤ ${ms(TARGETS.refreshMs)}, with sparklines`;
   if (!w) return missing(measure, target, why);
   return {
     measure,
     result: ms(w.taskMs),
     target,
-    status: judge(w.taskMs <= TARGETS.refreshMs),
-    note: `script ${ms(w.scriptMs)}, style ${ms(w.styleMs)}, layout ${ms(w.layoutMs)} per refresh; ${w.longTasks} long tasks, longest ${ms(w.longestMs)}, over ${w.refreshes} refreshes`,
+    status: judge(w.taskMs <= TARGETS.refreshMs && (w.history?.sparklines ?? 0) > 0),
+    note: `${historyNote(w.history)}; script ${ms(w.scriptMs)}, style ${ms(w.styleMs)}, layout ${ms(w.layoutMs)} per refresh; ${w.longTasks} long tasks, longest ${ms(w.longestMs)}, over ${w.refreshes} refreshes`,
   };
 }
 
@@ -137,22 +150,35 @@ export function rows(f: Figures): Row[] {
 
   const firstTarget = `≤ ${ms(TARGETS.firstPoolMs)}`;
   if (f.large) {
-    const { target, firstPoolMs, allPoolsMs } = f.large;
+    const { target, firstPoolMs, allPoolsMs, historySnapshots } = f.large;
     out.push({
-      measure: '600 pools: first pool on screen',
+      measure: '600 pools with 24 h sparklines: first pool on screen',
       result: ms(firstPoolMs),
       target: firstTarget,
       status: judge(firstPoolMs <= TARGETS.firstPoolMs),
-      note:
+      note: [
+        `${historySnapshots ?? 0} snapshots of history behind it`,
         target === 'summary'
           ? `measured to ${targetName.summary}`
           : allPoolsMs.length
             ? `all 600 on screen: ${ms(median(allPoolsMs))}`
             : undefined,
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
-  } else out.push(missing('600 pools: first pool on screen', firstTarget, err.large));
-  out.push(work('600 pools: main thread per refresh, dashboard', f.dashboard, err.dashboard));
-  out.push(work('600 pools: main thread per refresh, wall', f.wall, err.wall));
+  } else
+    out.push(
+      missing('600 pools with 24 h sparklines: first pool on screen', firstTarget, err.large),
+    );
+  out.push(
+    work(
+      '600 pools with 24 h sparklines: main thread per refresh, dashboard',
+      f.dashboard,
+      err.dashboard,
+    ),
+  );
+  out.push(work('600 pools with 24 h sparklines: main thread per refresh, wall', f.wall, err.wall));
 
   const keyMeasure = '6,000 symbols: keystroke to suggestions';
   const keyTarget = `≤ ${ms(TARGETS.keystrokeMs)}`;
@@ -194,11 +220,16 @@ export function rows(f: Figures): Row[] {
     const code = byKind ? fit(kinds, (p) => p.kinds!.code) : undefined;
     const sign = (n: number) => `${n >= 0 ? '+' : ''}${kb(n)}`;
     out.push({
-      measure: `${heapMeasure}, ${s.refreshes} refreshes`,
+      measure: `${heapMeasure}, ${s.refreshes} refreshes, history on screen`,
       result: `${sign(judged.growth)} on ${mb(judged.mean)} ${byKind ? 'of objects' : 'used'}`,
       target: heapTarget,
-      status: judge(s.refreshes >= s.planned && judged.growth <= judged.mean * TARGETS.heapNoise),
+      status: judge(
+        s.refreshes >= s.planned &&
+          judged.growth <= judged.mean * TARGETS.heapNoise &&
+          (s.history?.sparklines ?? 0) > 0,
+      ),
       note: [
+        historyNote(s.history),
         s.wallShown ? 'the wall' : 'no [data-testid="wall"] yet: the page ?view=wall shows',
         `fitted trend over ${byKind ? `${kinds.length} heap snapshots` : `${s.points.length} samples`}`,
         `V8 used heap ${mb(first.heapBytes)} → ${mb(last.heapBytes)} (${sign(used.growth)} fitted over ${s.points.length} samples)${code ? `, of which compiled code ${sign(code.growth)}` : ''}`,

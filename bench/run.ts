@@ -143,6 +143,13 @@ async function landing(browser: Browser, stack: Stack) {
   return { target, pools: stack.pools, app: summarise(app), floor: summarise(floor) };
 }
 
+/**
+ * The history behind the large and soak stacks: 8 days, so every window (1 h, 24 h, 7 d) has a
+ * figure and every card its day's sparkline, and a recording every 2 s, so each refresh brings
+ * new history as well as new balances.
+ */
+const HISTORY = { days: 8, everyMs: 30 * 60_000, recordEveryS: 2 };
+
 async function largeLanding(browser: Browser, stack: Stack) {
   const detected = await detectTarget(browser, `${stack.app}/`, stack.pools);
   const target: Target = detected.target === 'summary' ? 'summary' : 'firstPool';
@@ -153,7 +160,12 @@ async function largeLanding(browser: Browser, stack: Stack) {
   if (detected.target === 'allPools')
     for (let i = 0; i < Math.min(plan.largeRuns, 2); i += 1)
       all.push((await loadOnce(browser, `${stack.app}/`, stack.pools, 'allPools')).ms);
-  return { target, firstPoolMs: median(first), allPoolsMs: all };
+  return {
+    target,
+    firstPoolMs: median(first),
+    allPoolsMs: all,
+    historySnapshots: stack.historySnapshots,
+  };
 }
 
 /** The parts that serve the build or drive the browser; `history` does neither. */
@@ -178,10 +190,11 @@ async function main() {
   }
 
   if (wanted('large')) {
-    log('600 pools, 6,000 symbols: first pool, main thread per refresh, search');
+    log('600 pools, 6,000 symbols, 8 days of history: first pool, main thread per refresh, search');
     const large = await track(
-      startStack({ pools: 600, symbols: 6000, stepMs: 250, cacheTtl: '0' }),
+      startStack({ pools: 600, symbols: 6000, stepMs: 250, cacheTtl: '0', history: HISTORY }),
     );
+    log(`(${large.historySnapshots} snapshots of history generated)`);
     const span = { warmup: 3, refreshes: plan.refreshWindow };
     figures.large = await attempt('large', () => largeLanding(browser!, large));
     figures.dashboard = await attempt('dashboard', () =>
@@ -199,7 +212,7 @@ async function main() {
     log(
       `wall soak, ${plan.soakRefreshes} refreshes; meanwhile ${plan.screens} screens on one server for ${plan.screensSeconds} s`,
     );
-    const soakStack = await track(startStack({ stepMs: 500, cacheTtl: '0' }));
+    const soakStack = await track(startStack({ stepMs: 500, cacheTtl: '0', history: HISTORY }));
     const screensStack = await track(startStack({ stepMs: 1000, cacheTtl: undefined }));
     const screensBrowser = await track(launch());
     const soakPlan = {

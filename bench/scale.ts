@@ -1,6 +1,6 @@
 /** Ten times a real answer: main-thread work per refresh, and a keystroke's suggestions. */
 import type { Browser, CDPSession, Locator, Page } from '@playwright/test';
-import { newContext, RefreshCounter, sleep, withTimeout } from './browser.ts';
+import { historyOnScreen, newContext, RefreshCounter, sleep, withTimeout } from './browser.ts';
 import { armKeystroke, installProbe, keystrokeResult, type BenchWindow } from './probe.ts';
 
 /** Waits until the page shows data: a pool, or the summary line. */
@@ -31,6 +31,8 @@ export interface RefreshWork {
   longTasks: number;
   longestMs: number;
   clock: 'threadTicks' | 'timeTicks';
+  /** Sparklines and change figures on the page at the end: the history the refreshes carried. */
+  history: { sparklines: number; changes: number };
 }
 
 export async function refreshWork(
@@ -69,7 +71,9 @@ export async function refreshWork(
         ),
       [p0, p1],
     );
+    const history = await historyOnScreen(page);
     return {
+      history,
       refreshes: n,
       taskMs: per('TaskDuration'),
       scriptMs: per('ScriptDuration'),

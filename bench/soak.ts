@@ -3,7 +3,7 @@
  * data; and ten screens on one server, counted at the upstream.
  */
 import type { Browser, Page } from '@playwright/test';
-import { newContext, RefreshCounter, sleep } from './browser.ts';
+import { historyOnScreen, newContext, RefreshCounter, sleep } from './browser.ts';
 import { heapBreakdown, type HeapBreakdown } from './heap.ts';
 
 export interface HeapPoint {
@@ -26,6 +26,8 @@ export interface SoakResult {
   /** `data-state` of the freshness badge at the end. */
   freshness: string | null;
   pageErrors: string[];
+  /** Sparklines and change figures on the wall at the end. */
+  history: { sparklines: number; changes: number };
 }
 
 /** The wall's own root, or whatever the app shows until the wall exists. */
@@ -90,7 +92,9 @@ export async function soak(
       .first()
       .getAttribute('data-state', { timeout: 1_000 })
       .catch(() => null);
+    const history = await historyOnScreen(page);
     return {
+      history,
       wallShown,
       points,
       refreshes: counter.count - start,

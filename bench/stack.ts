@@ -10,7 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { readConfig } from '../server/config.ts';
+import { demoIndexAt } from '../server/demo/asset-index.ts';
+import { seedDemoHistory } from '../server/demo/history-seed.ts';
+import type { DemoPool } from '../server/demo/market.ts';
 import { startDemoUpstream, type DemoUpstream } from '../server/demo/upstream.ts';
+import { openSqliteAdapter } from '../server/history/sqlite/sqlite-adapter.ts';
+import { loadHistory } from '../server/history-wiring.ts';
 import { startServer, type RunningServer } from '../server/main.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -69,6 +74,8 @@ export interface Stack {
   /** Pools in one answer of this upstream. */
   pools: number;
   symbols: string[];
+  /** Snapshots of generated history behind the app; 0 without. */
+  historySnapshots: number;
   close: () => Promise<void>;
 }
 
@@ -79,15 +86,45 @@ export interface StackOptions {
   /** `FAPI_CACHE_TTL` for the servers; `undefined` leaves the default. */
   cacheTtl: string | undefined;
   withFloor?: boolean;
+  /**
+   * Recorded history behind the app, so the overview and the wall show changes and sparklines:
+   * `days` generated before the start, one snapshot every `everyMs`, then one recorded every
+   * `recordEveryS` seconds while the stack runs.
+   */
+  history?: { days: number; everyMs: number; recordEveryS: number };
 }
 
-/** The floor is served by the app's own server: the same proxy, headers and all. No history is recorded. */
-async function serve(outDir: string, upstream: string, cacheTtl: string | undefined) {
+/** Generates the history into a new SQLite file; returns the file and the market where it ends. */
+async function seedHistory(options: StackOptions, history: NonNullable<StackOptions['history']>) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-history-')), 'history.sqlite');
+  const store = openSqliteAdapter({ path: file, log: () => undefined });
+  const seeded = seedDemoHistory({
+    pools: options.pools,
+    symbols: options.symbols,
+    days: history.days,
+    everyMs: history.everyMs,
+    store,
+    indexAt: (t) => demoIndexAt(t).map(({ symbol, index, time }) => ({ symbol, index, time })),
+  });
+  await seeded.filled;
+  await store.close();
+  return { file, market: seeded.market, snapshots: seeded.snapshots };
+}
+
+interface Served {
+  cacheTtl: string | undefined;
+  /** The history file and how often to record into it; none: an empty store, nothing recorded. */
+  history?: { file: string; recordEveryS: number };
+}
+
+/** The floor is served by the app's own server: the same proxy, headers and all. */
+async function serve(outDir: string, upstream: string, { cacheTtl, history }: Served) {
   const config = readConfig({
     FAPI_UPSTREAM: upstream,
     FAPI_CACHE_TTL: cacheTtl,
-    FAPI_RECORD_EVERY: '0',
-    HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'history.sqlite'),
+    FAPI_RECORD_EVERY: String(history?.recordEveryS ?? 0),
+    HISTORY_DB:
+      history?.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'history.sqlite'),
   });
   return startServer({
     clientOutDir: outDir,
@@ -95,11 +132,22 @@ async function serve(outDir: string, upstream: string, cacheTtl: string | undefi
     port: await freePort(),
     config,
     log: () => undefined,
+    ...(history ? { history: (proxy) => loadHistory(config, proxy, () => undefined) } : {}),
   });
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
+  let market: DemoPool[] | undefined;
+  let history: Served['history'];
+  let historySnapshots = 0;
+  if (options.history) {
+    const seeded = await seedHistory(options, options.history);
+    market = seeded.market;
+    historySnapshots = seeded.snapshots;
+    history = { file: seeded.file, recordEveryS: options.history.recordEveryS };
+  }
   const upstream = await startDemoUpstream({
+    ...(market ? { market } : {}),
     port: await freePort(),
     pools: options.pools,
     symbols: options.symbols,
@@ -107,8 +155,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   const servers: RunningServer[] = [];
   try {
-    servers.push(await serve(APP_OUT, upstream.url, options.cacheTtl));
-    if (options.withFloor) servers.push(await serve(FLOOR_OUT, upstream.url, options.cacheTtl));
+    servers.push(await serve(APP_OUT, upstream.url, { cacheTtl: options.cacheTtl, history }));
+    if (options.withFloor)
+      servers.push(await serve(FLOOR_OUT, upstream.url, { cacheTtl: options.cacheTtl }));
   } catch (error) {
     await Promise.all(servers.map((s) => s.close()));
     await upstream.close();
@@ -123,6 +172,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     floor: urls[1],
     pools: answer.length,
     symbols: answer.flatMap((p) => p.symbols),
+    historySnapshots,
     async close() {
       await Promise.all(servers.map((s) => s.close()));
       await upstream.close();

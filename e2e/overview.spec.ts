@@ -127,30 +127,37 @@ test('a ?filter= link fills the search box and narrows the list', async ({ page 
   for (const card of await page.getByTestId('pool').all()) await expect(card).toContainText(/USDC/);
 });
 
-test('balances of cards one above another line up on the decimal point', async ({ page }) => {
+test('balances, and their changes, of rows one above another line up on the decimal point', async ({
+  page,
+}) => {
   await openOverview(page);
-  const columns = await page.getByTestId('pool').evaluateAll((cards) => {
-    // the right edge of each whole part (where the point is) and of each unit, by card column
-    const byColumn = new Map<number, { point: number[]; unitTop: number[] }>();
-    for (const card of cards) {
-      const left = Math.round(card.getBoundingClientRect().left);
-      const entry = byColumn.get(left) ?? { point: [], unitTop: [] };
-      for (const b of card.querySelectorAll('[data-testid="balance"]')) {
-        entry.point.push(b.querySelector('.balance-whole')!.getBoundingClientRect().right);
+  // Once the history is in, the change columns are filled too.
+  await expect(page.getByTestId('pool').first().getByTestId('change').first()).toBeAttached();
+  const columns = await page.getByTestId('pool').evaluateAll((rows) => {
+    // the right edge of each whole part (where the point is), by column: balances and 24 h
+    // changes; and how far each unit sits from its figure's line
+    const point = (el: Element) => el.getBoundingClientRect().right;
+    const balances: number[] = [];
+    const changes: number[] = [];
+    const unitTop: number[] = [];
+    for (const row of rows) {
+      for (const b of row.querySelectorAll('[data-testid="balance"]')) {
+        balances.push(point(b.querySelector('.balance-whole')!));
         const unit = b.querySelector('.balance-asset')!.getBoundingClientRect();
         const whole = b.querySelector('.balance-whole')!.getBoundingClientRect();
         // a unit wrapped away from its figure would sit on a line below it
-        entry.unitTop.push(Math.abs(unit.top - whole.top));
+        unitTop.push(Math.abs(unit.top - whole.top));
       }
-      byColumn.set(left, entry);
+      for (const c of row.querySelectorAll('[data-testid="change"][data-window="24h"]'))
+        changes.push(point(c.querySelector('.change-whole')!));
     }
-    return [...byColumn.values()];
+    return { balances, changes, unitTop };
   });
-  expect(columns.length).toBeGreaterThan(1);
-  for (const { point, unitTop } of columns) {
-    expect(Math.max(...point) - Math.min(...point)).toBeLessThan(1);
-    expect(Math.max(...unitTop)).toBeLessThan(8);
-  }
+  expect(columns.balances.length).toBeGreaterThan(1);
+  expect(columns.changes.length).toBeGreaterThan(1);
+  for (const points of [columns.balances, columns.changes])
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(1);
+  expect(Math.max(...columns.unitTop)).toBeLessThan(8);
   // the whole part carries the eye, the fraction is quieter but there
   const style = await page
     .getByTestId('balance')
@@ -174,17 +181,16 @@ test('sorting by the balance of a chosen asset puts the largest holder first', a
       p.assets.filter((a) => a.asset === 'USDC').map((a) => ({ p, v: a.marginBalance })),
     )
     .sort((a, b) => Number(b.v) - Number(a.v));
-  const first = page.getByTestId('pool').first();
-  await expect(first.locator('[data-asset="USDC"]')).toHaveAttribute('data-value', usdc[0]!.v);
+  const usdcOf = (row: ReturnType<Page['getByTestId']>) =>
+    row.locator('[data-testid="balance"][data-asset="USDC"]');
+  await expect(usdcOf(page.getByTestId('pool').first())).toHaveAttribute('data-value', usdc[0]!.v);
   await page.getByLabel('Order').selectOption('asc');
-  await expect(page.getByTestId('pool').first().locator('[data-asset="USDC"]')).toHaveAttribute(
+  await expect(usdcOf(page.getByTestId('pool').first())).toHaveAttribute(
     'data-value',
     usdc.at(-1)!.v,
   );
   // Pools without USDC come after every holder, whatever the direction.
-  await expect(
-    page.getByTestId('pool').nth(usdc.length).locator('[data-asset="USDC"]'),
-  ).toHaveCount(0);
+  await expect(usdcOf(page.getByTestId('pool').nth(usdc.length))).toHaveCount(0);
 });
 
 test('a refresh keeps scroll, filter and focus, keeps the cards in place and marks what moved', async ({

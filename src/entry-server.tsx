@@ -10,15 +10,19 @@ import { pageMeta } from './app/page-meta';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { chosenTheme } from './app/theme';
-import { createI18n, detectLang, provideCatalogue } from './lib/i18n/i18n';
+import { registerCatalogue } from './lib/i18n/catalogues';
+import { createI18n, detectLang } from './lib/i18n/i18n';
 import { zhCN } from './lib/i18n/zh-CN';
+import { registerWall } from './app/wall-view';
+import { Wall } from './features/wall/wall';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
 
 export type { PrerenderInput, PrerenderOutput };
 
-// The browser loads the Chinese texts on demand; the server renders in every language at once.
-provideCatalogue('zh-CN', zhCN);
+// The server renders every language and view from the start; the browser fetches what it shows.
+registerCatalogue('zh-CN', zhCN);
+registerWall(Wall);
 
 /**
  * What decides a page's markup besides the data: the parsed link, the language and the theme. The

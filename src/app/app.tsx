@@ -2,20 +2,21 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationProvider } from '../components/valuation-context';
+import { useLoadedLang } from '../lib/i18n/catalogues';
 import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
-import { Wall } from '../features/wall/wall';
 import { Dashboard } from './dashboard';
 import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
+import { WallView } from './wall-view';
 
 export function App({ client }: { client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   const [url, navigate] = useUrlState();
   const languages = useRenderSeed()?.languages ?? navigator.languages;
-  const lang = url.lang ?? detectLang(languages);
+  const lang = useLoadedLang(url.lang ?? detectLang(languages));
   useDocumentTheme(url.theme, url.view);
 
   return (
@@ -29,7 +30,11 @@ export function App({ client }: { client?: QueryClient }) {
             policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
             lowUsd={url.low}
           >
-            {url.view === 'wall' ? <Wall url={url} /> : <Dashboard url={url} navigate={navigate} />}
+            {url.view === 'wall' ? (
+              <WallView url={url} />
+            ) : (
+              <Dashboard url={url} navigate={navigate} />
+            )}
           </ValuationProvider>
         </ErrorBoundary>
       </I18nProvider>

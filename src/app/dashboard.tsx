@@ -23,8 +23,10 @@ import type { UrlState } from '../lib/url-state';
 import { SymbolPage } from './symbol-page';
 
 /**
- * The analyst's view: search, then either the overview (summary, recent events, charts, every
- * pool, export) or, for `?symbol=`, that symbol's pool, history and events.
+ * The analyst's view: search, then either the overview — what answers first (the total, its
+ * change over 24 h and the pools that fell most), every pool in a sortable table, the recent
+ * events, the charts across pools and the export — or, for `?symbol=`, that symbol's pool, its
+ * history and its events.
  */
 export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
@@ -56,7 +58,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   );
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6">
+    <div className="mx-auto max-w-[100rem] px-4 py-6">
       <header className="flex flex-wrap items-center gap-4 border-b border-[var(--border)] pb-4">
         <div>
           <h1 className="text-2xl font-semibold">{i18n.t('app.title')}</h1>
@@ -109,6 +111,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
         {overview && snapshot ? (
           <ErrorBoundary name="summary">
             <PoolsSummary
+              navigate={navigate}
               pools={snapshot.data}
               fetchedAt={snapshot.fetchedAt}
               historyMissing={value.historyMissing}
@@ -119,16 +122,6 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             {i18n.t('app.loading')}
           </p>
         ) : null}
-        {/* events */}
-        {overview ? (
-          <ErrorBoundary name="events">
-            <RecentEvents policy={policy} navigate={navigate} />
-          </ErrorBoundary>
-        ) : null}
-        {/* charts */}
-        <ErrorBoundary name="charts">
-          <ChartsSection pools={overview ? pools : undefined} />
-        </ErrorBoundary>
         {/* pools */}
         {overview && pools ? (
           <ErrorBoundary name="pools">
@@ -143,6 +136,16 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
             />
           </ErrorBoundary>
         ) : null}
+        {/* events: moves between pools, pools that appeared or went, falls within an hour */}
+        {overview ? (
+          <ErrorBoundary name="events">
+            <RecentEvents policy={policy} navigate={navigate} />
+          </ErrorBoundary>
+        ) : null}
+        {/* charts: every pool's balance, across pools, below the table */}
+        <ErrorBoundary name="charts">
+          <ChartsSection pools={overview ? pools : undefined} />
+        </ErrorBoundary>
         {/* export */}
         {overview ? (
           <ErrorBoundary name="export">

@@ -1,16 +1,17 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
-import { changeKey, sameMove, type Change, type Changes, type Move } from '../core/changes';
-import { formatMove } from '../lib/format-move';
+import { changeKey, sameMove, type Changes, type Move } from '../core/changes';
+import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
-import { poolName, snapshotTime } from '../core/pools';
+import { poolName } from '../core/pools';
 import { Balance } from './balance';
+import { ChangeMark } from './change-mark';
 import type { MemberLines } from './member-fit';
 import { MemberList } from './member-list';
-import { SnapshotAge } from './pool-card-parts';
+import { PoolAge } from './pool-age';
 import { PoolFlagChips } from './pool-flags';
+import { PoolAssetChanges, PoolSparkline } from './pool-history';
 import { PoolValue } from './pool-value';
-import { useValuationContext } from './valuation-context';
 
 export interface PoolCardProps {
   pool: Pool;
@@ -27,6 +28,8 @@ export interface PoolCardProps {
   staleAfterMs?: number;
   /** `pool` in the overview and on the wall; the symbol view marks its one pool `symbol-pool`. */
   testId?: string;
+  /** The windows over which each balance's change is given (the wall: 24 h); all three when omitted. */
+  windows?: readonly ChangeWindow[];
 }
 
 /**
@@ -40,12 +43,14 @@ function nameOf(pool: Pool): string {
   return name;
 }
 
-function changeOf(pool: Pool, asset: string, changes: Changes | undefined): Move | undefined {
+export function changeOf(
+  pool: Pool,
+  asset: string,
+  changes: Changes | undefined,
+): Move | undefined {
   if (!changes || changes.size === 0) return undefined;
   return changes.get(changeKey(pool, asset));
 }
-
-const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
 
 /** The card's title line, with the pool's Low and Drawn down flags. */
 const CardHeader = memo(function CardHeader({
@@ -71,49 +76,6 @@ const CardHeader = memo(function CardHeader({
   );
 });
 
-/** A balance that moved: which way, and by how much (`▲ 1.2%`), its words for screen readers. */
-const ChangeMark = memo(
-  function ChangeMark({ move }: { move: Move }) {
-    const { t, lang } = useI18n();
-    const size = formatMove(move.rel, lang);
-    return (
-      <span className="pool-change" data-change={move.change} data-testid="change-mark">
-        <span aria-hidden="true">
-          {ARROWS[move.change]}
-          {size ? <span className="pool-change-size">{size}</span> : null}
-        </span>
-        <span className="sr-only">
-          {size ? t(`pools.move.${move.change}`, { size }) : t(`pools.change.${move.change}`)}
-        </span>
-      </span>
-    );
-  },
-  (a, b) => sameMove(a.move, b.move),
-);
-
-/** The age line changes with the snapshot's time and the pool's Stale rule, not with every balance. */
-const AgeLine = memo(SnapshotAge);
-
-const CardAge = memo(function CardAge({
-  pool,
-  now,
-  staleAfterMs,
-}: {
-  pool: Pool;
-  now: number | undefined;
-  staleAfterMs: number | undefined;
-}) {
-  const rule = useValuationContext().staleRuleOf(pool);
-  return (
-    <AgeLine
-      time={snapshotTime([pool])}
-      now={now}
-      staleAfterMs={staleAfterMs ?? rule.afterMs}
-      interval={staleAfterMs === undefined ? rule.interval : null}
-    />
-  );
-});
-
 function PoolCardView({
   pool,
   now,
@@ -123,6 +85,7 @@ function PoolCardView({
   memberSpace,
   staleAfterMs,
   testId = 'pool',
+  windows,
 }: PoolCardProps) {
   const i18n = useI18n();
   const titleId = useId();
@@ -133,19 +96,25 @@ function PoolCardView({
       className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
     >
       <CardHeader titleId={titleId} name={nameOf(pool)} pool={pool} />
-      <PoolValue pool={pool} />
+      <div className="pool-card-value">
+        <PoolValue pool={pool} />
+        <PoolSparkline pool={pool} />
+      </div>
       <ul aria-label={i18n.t('pools.balances')} className="balance-lines">
         {pool.assets.map((balance) => {
           const move = changeOf(pool, balance.asset, changes);
           return (
-            <li key={balance.asset} className="balance-line">
-              <Balance balance={balance} change={move?.change} />
-              {move ? <ChangeMark move={move} /> : null}
+            <li key={balance.asset}>
+              <div className="balance-line">
+                <Balance balance={balance} change={move?.change} />
+                {move ? <ChangeMark move={move} /> : null}
+              </div>
+              <PoolAssetChanges pool={pool} asset={balance.asset} windows={windows} />
             </li>
           );
         })}
       </ul>
-      <CardAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
+      <PoolAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
       <MemberList
         symbols={pool.symbols}
         highlight={highlightSymbol}
@@ -164,7 +133,8 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     a.match !== b.match ||
     a.memberSpace !== b.memberSpace ||
     a.staleAfterMs !== b.staleAfterMs ||
-    a.testId !== b.testId
+    a.testId !== b.testId ||
+    a.windows !== b.windows
   )
     return false;
   if (a.changes === b.changes) return true;
@@ -174,8 +144,9 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
 }
 
 /**
- * One insurance pool: its name, members, exact balances, estimated dollar value and snapshot age,
- * with its Low, Drawn down and Stale flags (core/flags). Sizes are in `em`, so a container scales the whole card.
+ * One insurance pool: its name, members, exact balances with their changes over 1 h, 24 h and 7 d
+ * and a 24 h sparkline (from the recorded history), estimated dollar value and snapshot age, with
+ * its Low, Drawn down and Stale flags (core/flags). Sizes are in `em`, so a container scales the whole card.
  * Re-renders only when its own pool, highlight or balance changes differ.
  */
 export const PoolCard = memo(PoolCardView, sameProps);

@@ -106,6 +106,11 @@ function signOf(p: Parts): number {
   return p.negative ? -1 : 1;
 }
 
+/** The sign of a decimal string, exactly: -1, 0 (however zero is written: `-0.00`) or 1. */
+export function decimalSign(value: string): -1 | 0 | 1 {
+  return signOf(parts(value)) as -1 | 0 | 1;
+}
+
 /**
  * Orders two magnitudes by their digits. Leading zeros are gone from the whole parts, so the
  * longer one is larger; without trailing zeros, fractions order as text does.

@@ -16,6 +16,7 @@ describe('parseUrlState', () => {
       scale: 'log',
       low: '100000',
       range: '7d',
+      hold: 60,
     });
   });
 
@@ -121,6 +122,19 @@ describe('parseUrlState', () => {
 
   it('keeps only symbol characters in the filter', () => {
     expect(parseUrlState('?filter=%3Cb%3Epepe').filter).toBe('bpepe');
+  });
+
+  it('sorts a change with the largest fall first unless the link says otherwise', () => {
+    expect(parseUrlState('?sort=change24h')).toMatchObject({ sort: 'change24h', dir: 'asc' });
+    expect(parseUrlState('?sort=change7d&dir=desc')).toMatchObject({ dir: 'desc' });
+    expect(parseUrlState('?sort=change2h').sort).toBe('value');
+  });
+
+  it('holds a drop on the wall for the minutes the link gives, an hour for anything else', () => {
+    expect(parseUrlState('?hold=15').hold).toBe(15);
+    expect(parseUrlState('?hold=1440').hold).toBe(1440);
+    for (const bad of ['0', '-5', '1441', '2.5', 'abc', '', '15&hold=20'])
+      expect(parseUrlState(`?hold=${bad}`).hold, bad).toBe(60);
   });
 });
 

@@ -12,9 +12,28 @@ export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
 export const VIEWS = ['dashboard', 'wall'] as const;
 export type View = (typeof VIEWS)[number];
-/** `value`, the pool's estimated worth in dollars, is the default. */
-export const SORTS = ['value', 'balance', 'members', 'name'] as const;
+/**
+ * `value`, the pool's estimated worth in dollars, is the default; `change1h`, `change24h` and
+ * `change7d` order by the pool's change over that window, as a share (core/value-change).
+ */
+export const SORTS = [
+  'value',
+  'balance',
+  'members',
+  'name',
+  'change1h',
+  'change24h',
+  'change7d',
+] as const;
 export type Sort = (typeof SORTS)[number];
+
+/**
+ * The order a sort starts in: names A to Z, changes with the largest fall first, everything else
+ * largest first. A link gives `dir` only when it is the other one.
+ */
+export function naturalDir(sort: Sort): 'asc' | 'desc' {
+  return sort === 'name' || sort.startsWith('change') ? 'asc' : 'desc';
+}
 export const SCALES = ['log', 'linear'] as const;
 export type Scale = (typeof SCALES)[number];
 /** The span of the symbol view's history, ending now; `all` is everything recorded. */
@@ -36,9 +55,13 @@ export const URL_PARAMS = [
   'scale',
   'low',
   'range',
+  'hold',
 ] as const;
 
 export const DEFAULT_REFRESH_S = 60;
+/** Minutes the wall keeps a drop's banner up, whatever snapshots come after it. */
+export const DEFAULT_HOLD_MIN = 60;
+const MAX_HOLD_MIN = 24 * 60;
 const MAX_REFRESH_S = 24 * 3600;
 const MAX_FILTER_LENGTH = 40;
 /** A dollar amount as a link writes it: whole dollars, or dollars and cents (`250000`, `1e6` is not). */
@@ -68,6 +91,8 @@ export interface UrlState {
   range: Range;
   /** The link's `range=` when it names no range this view knows (`range` is then the default). */
   rangeIgnored?: string;
+  /** Minutes the wall keeps a drop's banner up (`?hold=`, 1 to 1440). */
+  hold: number;
 }
 
 // zod/mini: the same checks as the full build at a fraction of the entry chunk's weight.
@@ -89,6 +114,7 @@ const paramsSchema = z.object({
   scale: oneOf(SCALES),
   low: fallback(z.string().check(z.regex(USD_AMOUNT))),
   range: oneOf(RANGES),
+  hold: fallback(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(MAX_HOLD_MIN)))),
 });
 
 /**
@@ -124,12 +150,13 @@ export function parseUrlState(search: string): UrlState {
     // A link from before the value sort that names an asset meant its balance.
     sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
-    dir: p.dir ?? (p.sort === 'name' ? 'asc' : 'desc'),
+    dir: p.dir ?? naturalDir(p.sort ?? 'value'),
     filter: filterOf(p.filter ?? ''),
     scale: p.scale ?? 'log',
     low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
     range: p.range ?? DEFAULT_RANGE,
     ...ignoredRange(single(params, 'range'), p.range),
+    hold: p.hold ?? DEFAULT_HOLD_MIN,
   };
 }
 
@@ -153,7 +180,8 @@ export type UrlPatch = Partial<
     | 'filter'
     | 'scale'
     | 'low'
-    | 'range',
+    | 'range'
+    | 'hold',
     string | number | undefined
   >
 >;

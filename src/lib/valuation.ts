@@ -1,9 +1,10 @@
 import { drawnDownFlag, lowFlag, staleRule, type PoolFlags, type StaleRule } from '../core/flags';
 import { staleFlag } from '../core/flags';
-import type { OverviewPool } from '../core/history';
+import { CHANGE_WINDOW_NAMES, type ChangeWindow, type OverviewPool } from '../core/history';
 import type { Pool } from '../core/pool-schema';
 import { poolKey } from '../core/pools';
 import { valuePool, type AssetIndexMap, type PoolValue } from '../core/valuation';
+import { poolChange, type PoolChange } from '../core/value-change';
 
 /**
  * What the views need to show dollars and flags, gathered once per answer: the asset index, the
@@ -23,6 +24,8 @@ export interface Valuation {
   staleRuleOf(pool: Pool): StaleRule;
   /** All three at `now`. */
   allFlagsOf(pool: Pool, now: number): PoolFlags;
+  /** The pool's change over the window as one figure (core/value-change), for sorting and ranking. */
+  changeOf(pool: Pool, window: ChangeWindow): PoolChange | undefined;
 }
 
 export interface ValuationInputs {
@@ -44,6 +47,12 @@ function cached<T>(work: (pool: Pool) => T): (pool: Pool) => T {
 export function createValuation({ index, history, lowUsd }: ValuationInputs): Valuation {
   const poolValue = cached((pool) => (index ? valuePool(pool, index) : undefined));
   const historyOf = (pool: Pool) => history?.get(poolKey(pool));
+  const changes = cached((pool) => {
+    const h = historyOf(pool);
+    const byWindow = {} as Record<ChangeWindow, PoolChange | undefined>;
+    for (const w of CHANGE_WINDOW_NAMES) byWindow[w] = poolChange(h, index, w);
+    return byWindow;
+  });
   const flagsOf = cached((pool): Pick<PoolFlags, 'low' | 'drawnDown'> => {
     const low = lowFlag(pool, poolValue(pool), lowUsd);
     const drawnDown = drawnDownFlag(pool, historyOf(pool), index);
@@ -62,5 +71,6 @@ export function createValuation({ index, history, lowUsd }: ValuationInputs): Va
       const stale = staleFlag(pool, staleRuleOf(pool), now);
       return { ...flagsOf(pool), ...(stale && { stale }) };
     },
+    changeOf: (pool, window) => changes(pool)[window],
   };
 }

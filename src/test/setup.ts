@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import { provideCatalogue } from '../lib/i18n/i18n';
+import { registerCatalogue } from '../lib/i18n/catalogues';
 import { zhCN } from '../lib/i18n/zh-CN';
 
-// The browser loads the Chinese texts on demand (lib/i18n); tests hold them from the start.
-provideCatalogue('zh-CN', zhCN);
+// Every language at once, as the server holds them; the browser fetches the one it shows.
+registerCatalogue('zh-CN', zhCN);
 
 // A test that makes the code log an error fails, whatever it asserts.
 let errors: unknown[][] = [];

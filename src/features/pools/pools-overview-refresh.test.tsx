@@ -29,6 +29,9 @@ const pool = (symbols: string[], usdt: string): Pool => ({
   assets: [{ asset: 'USDT', marginBalance: usdt, updateTime: t }],
 });
 
+/** As the app's own: one function for the page's whole life. */
+const navigate = vi.fn();
+
 function overview(pools: readonly Pool[], previous?: readonly Pool[]) {
   return (
     <I18nProvider lang="en">
@@ -39,14 +42,14 @@ function overview(pools: readonly Pool[], previous?: readonly Pool[]) {
         asset={undefined}
         dir="desc"
         filter=""
-        navigate={vi.fn()}
+        navigate={navigate}
       />
     </I18nProvider>
   );
 }
 
 describe('PoolsOverview on a refresh', () => {
-  it('re-renders only the card whose pool changed, and shows its new balance and mark', () => {
+  it('re-renders only the row whose pool changed, and shows its new balance and mark', () => {
     const before = [pool(['BTCUSDT'], '900'), pool(['XRPUSDT'], '70'), pool(['PEPEUSDT'], '5')];
     const view = render(overview(before));
     expect(rendered.values).toHaveLength(3);
@@ -66,7 +69,7 @@ describe('PoolsOverview on a refresh', () => {
     ]);
   });
 
-  it('keeps every card in its place when pools change order, showing the pool now there', () => {
+  it('keeps every row in its place when pools change order, showing the pool now there', () => {
     const before = [pool(['BTCUSDT'], '900'), pool(['XRPUSDT'], '70'), pool(['PEPEUSDT'], '5')];
     const view = render(overview(before));
     const cards = screen.getAllByTestId('pool');

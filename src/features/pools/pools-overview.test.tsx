@@ -83,6 +83,9 @@ describe('PoolsOverview', () => {
       'Balance',
       'Number of symbols',
       'Name',
+      'Change over 1 h',
+      'Change over 24 h',
+      'Change over 7 d',
     ]);
     await userEvent.selectOptions(sort, 'value');
     expect(navigate).toHaveBeenLastCalledWith(

@@ -1,7 +1,6 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { Pool } from '../../core/pool-schema';
 import { Alert } from '../../components/alert';
-import { PoolCard } from '../../components/pool-card';
 import { useValuationContext } from '../../components/valuation-context';
 import type { Changes } from '../../core/changes';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -9,8 +8,10 @@ import { assetsOf } from '../../core/pools';
 import type { Sort } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { filterPools } from './filter-pools';
+import { PoolRow } from './pool-row';
 import { PoolsToolbar } from './pools-toolbar';
-import { sortPools } from './sort-pools';
+import { sortPools, sortWindow } from './sort-pools';
+import { TableHead } from './table-head';
 
 interface OverviewProps {
   pools: readonly Pool[];
@@ -41,25 +42,29 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
       return value && value.valued.length > 0 ? value.usd : undefined;
     };
   }, [valuation]);
+  const changeOf = sortWindow(sort) ? valuation.changeOf : undefined;
   const sorted = useMemo(
-    () => sortPools(pools, { sort, asset: byAsset, dir, usdOf }),
-    [pools, sort, byAsset, dir, usdOf],
+    () => sortPools(pools, { sort, asset: byAsset, dir, usdOf, changeOf }),
+    [pools, sort, byAsset, dir, usdOf, changeOf],
   );
+  const focus = sortWindow(sort) ?? '24h';
   // Typing stays instant: the list catches up with the filter a moment later if it must.
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterPools(sorted, deferredFilter), [sorted, deferredFilter]);
 
   return (
-    <section aria-labelledby="pools-heading" className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-x-4">
+    <section aria-labelledby="pools-heading" className="space-y-3">
+      <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         <h2 id="pools-heading" className="text-xl font-semibold">
           {t('pools.heading')}
         </h2>
         <p role="status" className="text-sm text-[var(--muted)]">
           {t('pools.shown', { shown: formatCount(shown.length), total: formatCount(pools.length) })}
         </p>
+        <div className="ml-auto">
+          <PoolsToolbar sort={sort} asset={byAsset} assets={assets} dir={dir} navigate={navigate} />
+        </div>
       </div>
-      <PoolsToolbar sort={sort} asset={byAsset} assets={assets} dir={dir} navigate={navigate} />
       {pools.length === 0 ? (
         // Only ever shown when no pool was listed before: an empty list after a full one is
         // taken for a fault and the last good pools stay (api/queries.ts).
@@ -78,15 +83,37 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
           </button>
         </p>
       ) : null}
-      <div data-testid="pool-list" className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-        {/*
-          Cards are keyed by place, not by pool: when a refresh reorders the pools, each card stays
-          where it is and shows the pool now at its place. Moving cards instead made the browser
-          take dozens of them out and put them back, style and all, on every refresh.
-        */}
-        {shown.map((pool, i) => (
-          <PoolCard key={i} pool={pool} changes={changes} match={deferredFilter} />
-        ))}
+      <p id="pools-sort-hint" className="sr-only">
+        {t('pools.sortHint')}
+      </p>
+      <div role="region" aria-labelledby="pools-heading" tabIndex={0} className="pool-table-scroll">
+        <table
+          role="table"
+          data-testid="pool-list"
+          aria-labelledby="pools-heading"
+          aria-describedby="pools-sort-hint"
+          className="pool-table"
+        >
+          <caption className="sr-only">{t('pools.table')}</caption>
+          <TableHead sort={sort} dir={dir} asset={byAsset} navigate={navigate} />
+          <tbody role="rowgroup">
+            {/*
+              Rows are keyed by place, not by pool: when a refresh reorders the pools, each row
+              stays where it is and shows the pool now at its place. Moving rows instead made the
+              browser take dozens of them out and put them back, style and all, on every refresh.
+            */}
+            {shown.map((pool, i) => (
+              <PoolRow
+                key={i}
+                pool={pool}
+                changes={changes}
+                match={deferredFilter}
+                focus={focus}
+                navigate={navigate}
+              />
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );

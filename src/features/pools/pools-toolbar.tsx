@@ -1,5 +1,5 @@
 import { useI18n } from '../../lib/i18n/i18n';
-import { SORTS, type Sort } from '../../lib/url-state';
+import { naturalDir, SORTS, type Sort } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 
 interface ToolbarProps {
@@ -10,12 +10,11 @@ interface ToolbarProps {
   navigate: Navigate;
 }
 
-const naturalDir = (sort: Sort) => (sort === 'name' ? 'asc' : 'desc');
-
 const field = 'rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-[var(--fg)]';
 
 /**
- * Sort controls; each change rewrites this history entry, so a shared link shows the same list.
+ * Sort controls, beside the table's own headings (and in their stead on a narrow screen); each
+ * change rewrites this history entry, so a shared link shows the same list.
  * The list is narrowed by the one search box above (its text is the link's `filter`).
  */
 export function PoolsToolbar({ sort, asset, assets, dir, navigate }: ToolbarProps) {

@@ -122,3 +122,41 @@ describe('sortPools', () => {
     expect(all).toEqual([alts, majors]);
   });
 });
+
+describe('sortPools by change', () => {
+  const change = (rel: number | undefined) => ({
+    window: '24h' as const,
+    basis: 'usd',
+    value: '0',
+    sign: 0 as const,
+    rel,
+    regrouped: false,
+    unvalued: [],
+  });
+  const rels = new Map<Pool, number | undefined>([
+    [majors, -0.012],
+    [alts, 0.3],
+    [usdc, undefined],
+    [twinA, -0.29],
+  ]);
+  const changeOf = (p: Pool) => (rels.has(p) ? change(rels.get(p)) : undefined);
+  const all = [majors, alts, usdc, twinA, twinB];
+
+  it('puts the largest fall first, and pools with no change to give last, either way', () => {
+    const falls = sortPools(all, { sort: 'change24h', asset: 'USDT', dir: 'asc', changeOf });
+    expect(names(falls)).toEqual(['AAAUSDT', 'BTCUSDT', 'XRPUSDT', 'BBBUSDT', 'DOGEUSDC']);
+    const rises = sortPools(all, { sort: 'change24h', asset: 'USDT', dir: 'desc', changeOf });
+    expect(names(rises)).toEqual(['XRPUSDT', 'BTCUSDT', 'AAAUSDT', 'BBBUSDT', 'DOGEUSDC']);
+  });
+
+  it('asks for the window the sort names', () => {
+    const asked: string[] = [];
+    sortPools([majors], {
+      sort: 'change7d',
+      asset: 'USDT',
+      dir: 'asc',
+      changeOf: (_, w) => (asked.push(w), undefined),
+    });
+    expect(asked).toEqual(['7d']);
+  });
+});

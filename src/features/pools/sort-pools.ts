@@ -1,4 +1,6 @@
+import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
+import type { PoolChange } from '../../core/value-change';
 import { compareDecimals } from '../../core/decimal';
 import { balanceOf, poolKey, poolName } from '../../core/pools';
 import type { Sort } from '../../lib/url-state';
@@ -10,6 +12,16 @@ export interface SortOrder {
   dir: 'asc' | 'desc';
   /** Each pool's dollar value to the cent (core/valuation); `undefined` without an asset index. */
   usdOf?: (pool: Pool) => string | undefined;
+  /** Each pool's change over a window (lib/valuation `changeOf`); without it, change sorts order by name. */
+  changeOf?: (pool: Pool, window: ChangeWindow) => PoolChange | undefined;
+}
+
+/** The window a change sort orders by, `undefined` for any other sort. */
+export function sortWindow(sort: Sort): ChangeWindow | undefined {
+  if (sort === 'change1h') return '1h';
+  if (sort === 'change24h') return '24h';
+  if (sort === 'change7d') return '7d';
+  return undefined;
 }
 
 /**
@@ -44,10 +56,28 @@ function figureOf(pool: Pool, order: SortOrder, byValue: boolean): string | unde
   return balanceOf(pool, order.asset)?.marginBalance;
 }
 
+/** Orders by the change's share; pools with no share to give (no history, from zero) come last. */
+function sortByChange(
+  pools: readonly Pool[],
+  order: SortOrder,
+  window: ChangeWindow,
+  byName: (a: Pool, b: Pool) => number,
+): Pool[] {
+  const sign = order.dir === 'asc' ? 1 : -1;
+  const rows = pools.map((pool) => ({ pool, rel: order.changeOf?.(pool, window)?.rel }));
+  rows.sort((a, b) => {
+    if (a.rel === undefined || b.rel === undefined)
+      return a.rel === b.rel ? byName(a.pool, b.pool) : a.rel === undefined ? 1 : -1;
+    return sign * Math.sign(a.rel - b.rel) || byName(a.pool, b.pool);
+  });
+  return rows.map((r) => r.pool);
+}
+
 /**
- * Orders pools by dollar value, balance of one asset, member count or name. Pools without the
- * figure (no valued asset, or not holding the asset) come last whatever the direction; ties fall
- * back to the name, so the order is stable. Without an asset index, `value` orders by balance.
+ * Orders pools by dollar value, balance of one asset, member count, name or change over a window.
+ * Pools without the figure (no valued asset, not holding the asset, no history that far back) come
+ * last whatever the direction; ties fall back to the name, so the order is stable. Without an
+ * asset index, `value` orders by balance.
  */
 export function sortPools(pools: readonly Pool[], order: SortOrder): Pool[] {
   const sign = order.dir === 'asc' ? 1 : -1;
@@ -56,6 +86,8 @@ export function sortPools(pools: readonly Pool[], order: SortOrder): Pool[] {
   if (order.sort === 'name') return [...pools].sort((a, b) => sign * byName(a, b));
   if (order.sort === 'members')
     return [...pools].sort((a, b) => sign * (a.symbols.length - b.symbols.length) || byName(a, b));
+  const window = sortWindow(order.sort);
+  if (window) return sortByChange(pools, order, window, byName);
   const byValue = order.sort === 'value' && order.usdOf !== undefined;
   const rows: Row[] = pools.map((pool) => {
     const exact = figureOf(pool, order, byValue);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { formatExact } from '../../core/decimal';
 import { countFlags, FLAG_NAMES } from '../../core/flags';
 import type { Pool } from '../../core/pool-schema';
@@ -18,10 +18,13 @@ export function SummaryValue({
   pools,
   now,
   historyMissing,
+  children,
 }: {
   pools: readonly Pool[];
   now: number;
   historyMissing: boolean;
+  /** Set under the total: its change over 24 h. */
+  children?: ReactNode;
 }) {
   const i18n = useI18n();
   const valuation = useValuationContext();
@@ -49,7 +52,7 @@ export function SummaryValue({
           className="flex flex-wrap items-baseline gap-x-3"
         >
           <span className="text-sm text-[var(--muted)]">{i18n.t('pools.summary.value')}</span>
-          <span className="font-mono text-lg font-semibold tabular-nums">
+          <span className="font-mono text-2xl font-semibold tabular-nums">
             {i18n.t('value.amount', { amount: formatExact(total.usd, i18n.lang) })}
           </span>
           {total.unvalued.length > 0 ? (
@@ -59,6 +62,7 @@ export function SummaryValue({
           ) : null}
         </p>
       ) : null}
+      {children}
       <div className="flex flex-wrap items-baseline gap-x-3 text-sm">
         <h3 className="text-[var(--muted)]">{i18n.t('pools.summary.flags')}</h3>
         <ul className="flex flex-wrap gap-x-4">

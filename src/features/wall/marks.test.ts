@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
 import { changeKey } from '../../core/changes';
-import { activeChanges, advanceMarks, lastExpiry, MARK_HOLD_MS } from './marks';
+import {
+  activeChanges,
+  advanceMarks,
+  DROP_HOLD_MS,
+  heldDrops,
+  lastExpiry,
+  MARK_HOLD_MS,
+} from './marks';
 
 const pool = (usdt: string, updateTime: number, symbols = ['BTCUSDT']): Pool => ({
   symbols,
@@ -25,20 +32,41 @@ describe('advanceMarks', () => {
     expect(later.size).toBe(0);
   });
 
-  it('holds a drop beyond the threshold until a newer snapshot arrives', () => {
+  it('holds a drop for an hour, whatever snapshots come after it, with what it fell from and to', () => {
     const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('94', 2)], 1000);
-    const hourLater = 1000 + 3600_000;
-    const same = advanceMarks(dropped, [pool('94', 2)], [pool('94', 2)], hourLater);
-    expect(activeChanges(same, hourLater).get(key)?.change).toBe('drop');
-    const newer = advanceMarks(same, [pool('94', 2)], [pool('94', 3)], hourLater + 1000);
-    expect(activeChanges(newer, hourLater + 1000).has(key)).toBe(false);
+    expect(heldDrops(dropped, 1000).get(key)).toMatchObject({ from: '100', to: '94' });
+    let marks = dropped;
+    for (let i = 1; i <= 59; i += 1)
+      marks = advanceMarks(marks, [pool('94', i + 1)], [pool('94.1', i + 2)], 1000 + i * 60_000);
+    expect(activeChanges(marks, 1000 + DROP_HOLD_MS - 1).get(key)?.change).toBe('drop');
+    expect(activeChanges(marks, 1000 + DROP_HOLD_MS).has(key)).toBe(false);
+    expect(heldDrops(marks, 1000 + DROP_HOLD_MS).size).toBe(0);
+  });
+
+  it('holds a drop as long as the link asks', () => {
+    const times = { dropHoldMs: 5 * 60_000 };
+    const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('90', 2)], 0, times);
+    expect(heldDrops(dropped, 5 * 60_000 - 1, times).size).toBe(1);
+    expect(heldDrops(dropped, 5 * 60_000, times).size).toBe(0);
+    expect(lastExpiry(dropped, 6 * 60_000, times)).toBe(5 * 60_000);
   });
 
   it('does not let a small move hide a drop that is still marked', () => {
     const dropped = advanceMarks(new Map(), [pool('100', 1)], [pool('90', 2)], 1000);
-    const bounced = advanceMarks(dropped, [pool('90', 2)], [pool('90.5', 3)], 2000);
+    const bounced = advanceMarks(dropped, [pool('90', 2)], [pool('91', 3)], 2000);
     expect(activeChanges(bounced, 2000).get(key)?.change).toBe('drop');
-    expect(activeChanges(bounced, 1000 + MARK_HOLD_MS).has(key)).toBe(false);
+    expect(activeChanges(bounced, 1000 + MARK_HOLD_MS).get(key)?.change).toBe('drop');
+  });
+
+  it('adds a further drop to the one held, from the balance before the first', () => {
+    const first = advanceMarks(new Map(), [pool('100', 1)], [pool('90', 2)], 1000);
+    const second = advanceMarks(first, [pool('90', 2)], [pool('80', 3)], 61_000);
+    expect(heldDrops(second, 61_000).get(key)).toMatchObject({
+      from: '100',
+      to: '80',
+      at: 61_000,
+      move: { change: 'drop', rel: -0.2 },
+    });
   });
 
   it('marks only moves of 1 % or more, with their size; noise below that stays unmarked', () => {

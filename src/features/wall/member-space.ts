@@ -10,8 +10,11 @@ const CHAR_EM = 0.62;
 const GAP_CHARS = 0.75 / CHAR_EM;
 /** Card padding and borders across a column, in em of the wall. */
 const CARD_INSET_EM = 2.25;
-/** Lines of members a wall card shows; the header counts every member. */
-export const WALL_MEMBER_LINES = 2;
+/**
+ * Lines of members a wall card shows; the header counts every member. One, since the day's
+ * sparkline and change took the room of the second: a page holds a card more per column.
+ */
+export const WALL_MEMBER_LINES = 1;
 
 /** The lines a wall card's member list has in a column of this frame; none before it is measured. */
 export function memberSpaceFor(frame: MeasuredFrame): MemberLines | undefined {

@@ -95,6 +95,7 @@ export function estimateHeight(
 ): number {
   const known = measuredByAssets.get(assetCount);
   if (known !== undefined) return known;
-  // Header, age line and two lines of members, then one line per balance (in em of the wall).
-  return Math.ceil((7.5 + 2.4 * assetCount) * fontSize);
+  // Header, value and sparkline, two lines of members, then per balance its line and the line
+  // of its change over 24 h (in em of the wall).
+  return Math.ceil((8.5 + 3.5 * assetCount) * fontSize);
 }

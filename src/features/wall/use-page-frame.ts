@@ -3,7 +3,7 @@ import type { PageFrame } from './paginate';
 
 /** Narrowest column, in `em` of the wall: wide enough for a nine-digit balance with its decimals. */
 export const MIN_COLUMN_EM = 24;
-export const GAP_EM = 1;
+export const GAP_EM = 0.75;
 
 export interface MeasuredFrame extends PageFrame {
   fontSize: number;
@@ -12,8 +12,9 @@ export interface MeasuredFrame extends PageFrame {
 const EMPTY: MeasuredFrame = { width: 0, height: 0, minColumnWidth: 0, gap: 0, fontSize: 16 };
 
 /**
- * The size of the area the pages fill, and the wall's type size, which scales with the screen.
- * ResizeObserver reports before the browser paints, so the first page shows already laid out.
+ * The size of the area the pages fill, and the wall's own type size (of the element around the
+ * area: the area's may be set larger to fill its pages, ./fill). ResizeObserver reports before the
+ * browser paints, so the first page shows already laid out.
  */
 export function usePageFrame(ref: RefObject<HTMLElement | null>): MeasuredFrame {
   const [frame, setFrame] = useState<MeasuredFrame>(EMPTY);
@@ -21,7 +22,8 @@ export function usePageFrame(ref: RefObject<HTMLElement | null>): MeasuredFrame 
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() => {
-      const fontSize = Number.parseFloat(getComputedStyle(element).fontSize) || 16;
+      const root = element.parentElement ?? element;
+      const fontSize = Number.parseFloat(getComputedStyle(root).fontSize) || 16;
       const width = element.clientWidth;
       const height = element.clientHeight;
       setFrame((old) =>

@@ -165,7 +165,25 @@ describe('Wall', () => {
     fetchMock.mockResolvedValueOnce(json(pools('90', t + 2000)));
     await refreshTo('90');
     expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBe('drop');
-    expect(screen.getByTestId('wall-drops').textContent).toContain('1 sharp drop');
-    expect(screen.getByTestId('wall-drops').textContent).toContain('BTC · ETH (USDT)');
+    const banner = screen.getByTestId('wall-drops');
+    expect(banner.textContent).toContain('1 sharp drop in the last 60 minutes:');
+    const drop = within(banner).getByTestId('wall-drop');
+    expect(drop.dataset).toMatchObject({ asset: 'USDT', value: '-11' });
+    expect(drop.textContent).toMatch(/^BTC · ETH: -11 USDT \(-10\.9%\) at \d\d:\d\d:\d\d/);
+  });
+
+  it('keeps a sharp drop on its banner while later snapshots come in', async () => {
+    fetchMock.mockResolvedValueOnce(json(pools('100', t)));
+    await showWall();
+    fetchMock.mockResolvedValueOnce(json(pools('80', t + 1000)));
+    await refreshTo('80');
+    for (const [i, v] of ['80.2', '80.1', '80.4'].entries()) {
+      fetchMock.mockResolvedValueOnce(json(pools(v, t + 2000 + i * 1000)));
+      await refreshTo(v);
+    }
+    const drop = within(screen.getByTestId('wall-drops')).getByTestId('wall-drop');
+    expect(drop.dataset.value).toBe('-20');
+    expect(drop.textContent).toContain('(-20%)');
+    expect(screen.getAllByTestId('balance')[0]!.dataset.change).toBe('drop');
   });
 });

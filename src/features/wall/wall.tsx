@@ -14,7 +14,7 @@ import { snapshotTime } from '../../core/pools';
 import type { UrlState } from '../../lib/url-state';
 import { useChangeMarks } from './use-change-marks';
 import { useWakeLock } from './use-wake-lock';
-import { WallDrops } from './wall-drops';
+import { WallHeadline } from './wall-headline';
 import { WallPages } from './wall-pages';
 import { WallStatus } from './wall-status';
 
@@ -23,7 +23,9 @@ export const PAGE_MS = 15_000;
 
 /**
  * The monitoring wall: the dashboard's own pieces composed for a screen read from across a room,
- * running unattended. It refreshes whether or not its tab shows, and nothing on it takes input.
+ * running unattended. A headline row (what all pools are worth, its change over 24 h, the biggest
+ * fall), sharp drops held on a banner for `?hold=` minutes, then the pools a page at a time, each
+ * with its change over 24 h and sparkline. It refreshes whether or not its tab shows, and nothing on it takes input.
  */
 export function Wall({ url }: { url: UrlState }) {
   const i18n = useI18n();
@@ -32,7 +34,8 @@ export function Wall({ url }: { url: UrlState }) {
   const value = useValuationState();
   const wakeLock = useWakeLock();
   const pools = snapshot?.data;
-  const changes = useChangeMarks(pools, query.dataUpdatedAt, now);
+  const dropHoldMs = url.hold * 60_000;
+  const { changes, drops } = useChangeMarks(pools, query.dataUpdatedAt, now, dropHoldMs);
   const snapshotAt = useMemo(() => (pools ? snapshotTime(pools) : 0), [pools]);
 
   return (
@@ -57,7 +60,7 @@ export function Wall({ url }: { url: UrlState }) {
       ) : pools && value.indexError ? (
         <ValuationAlert error={value.indexError} keptFrom={value.indexFetchedAt} />
       ) : null}
-      {pools ? <WallDrops pools={pools} changes={changes} /> : null}
+      {pools && pools.length > 0 ? <WallHeadline pools={pools} /> : null}
       <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
       <ErrorBoundary name="wall">
         {pools === undefined ? (
@@ -65,7 +68,13 @@ export function Wall({ url }: { url: UrlState }) {
         ) : pools.length === 0 ? (
           <Alert tone="warning">{i18n.t('wall.empty')}</Alert>
         ) : (
-          <WallPages pools={pools} changes={changes} tick={Math.floor(now / PAGE_MS)} />
+          <WallPages
+            pools={pools}
+            changes={changes}
+            drops={drops}
+            dropHoldMs={dropHoldMs}
+            tick={Math.floor(now / PAGE_MS)}
+          />
         )}
       </ErrorBoundary>
     </main>

@@ -1,30 +1,7 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Lang } from '../url-state';
-import { en, type MessageKey, type Messages } from './en';
-
-/**
- * English travels in the entry; Chinese in a chunk of its own, loaded before the first render
- * of a page in Chinese (src/app/start.tsx) or when the reader switches to it. The server and
- * the tests hold both from the start (`provideCatalogue`).
- */
-const catalogues: Partial<Record<Lang, Messages>> = { en };
-
-export function hasCatalogue(lang: Lang): boolean {
-  return catalogues[lang] !== undefined;
-}
-
-/** Makes `lang`'s catalogue ready; resolves at once when it is. */
-export function loadCatalogue(lang: Lang): Promise<void> {
-  if (hasCatalogue(lang)) return Promise.resolve();
-  return import('./zh-CN').then((m) => {
-    catalogues['zh-CN'] = m.zhCN;
-  });
-}
-
-/** For a bundle that holds the catalogue already (the server's render, the tests). */
-export function provideCatalogue(lang: Lang, messages: Messages): void {
-  catalogues[lang] = messages;
-}
+import { catalogueOf } from './catalogues';
+import type { MessageKey } from './en';
 
 export type Params = Record<string, string | number>;
 
@@ -101,10 +78,9 @@ export interface I18nOptions {
   timeZone?: string;
 }
 
-/** The texts of `lang`, which must be loaded (`hasCatalogue`); English otherwise. */
-export function createI18n(asked: Lang, { timeZone }: I18nOptions = {}): I18n {
-  const lang = hasCatalogue(asked) ? asked : 'en';
-  const messages = catalogues[lang] ?? en;
+export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
+  // The app renders a language once its catalogue is in (./catalogues); English until then.
+  const messages = catalogueOf(lang);
   const rules = new Intl.PluralRules(lang);
   const utcTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone: 'UTC' });
   const localTime = new Intl.DateTimeFormat(lang, { ...TIME_OPTIONS, timeZone });
@@ -148,25 +124,8 @@ export function createI18n(asked: Lang, { timeZone }: I18nOptions = {}): I18n {
 
 const I18nContext = createContext<I18n>(createI18n('en'));
 
-/**
- * The texts of `lang` for everything below. A language whose catalogue is still on its way
- * shows in English for that moment, then in its own.
- */
 export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const [, setLoaded] = useState(0);
-  const ready = hasCatalogue(lang);
-  useEffect(() => {
-    if (ready) return undefined;
-    let current = true;
-    loadCatalogue(lang).then(
-      () => current && setLoaded((n) => n + 1),
-      (error: unknown) => console.warn(`[i18n] the ${lang} texts could not be loaded`, error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [lang, ready]);
-  const value = useMemo(() => createI18n(ready ? lang : 'en'), [lang, ready]);
+  const value = useMemo(() => createI18n(lang), [lang]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

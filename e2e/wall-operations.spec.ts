@@ -1,0 +1,166 @@
+import type { Page } from '@playwright/test';
+import { formatExact, multiplyDecimals, subtractDecimals } from '../src/core/decimal';
+import { expect, test, type UpstreamPool } from './fixtures';
+
+const API = '/fapi/v1/insuranceBalance';
+const HD = { width: 1920, height: 1080 };
+const UHD = { width: 3840, height: 2160 };
+
+test.use({ viewport: HD });
+
+test('a headline row gives the total, its 24 h change and the biggest fall; each card its day', async ({
+  page,
+}) => {
+  await page.goto('/?view=wall&refresh=3600');
+  const headline = page.getByTestId('wall-headline');
+  await expect(headline).toBeVisible();
+  await expect(headline.getByTestId('wall-total')).toHaveAttribute('data-value', /^\d+\.\d\d$/);
+  await expect(headline.getByTestId('wall-total')).toContainText('$');
+  const change = headline.getByTestId('wall-total-change');
+  await expect(change).toHaveAttribute('data-window', '24h');
+  await expect(change).toHaveAttribute('data-value', /^-?\d+(\.\d+)?$/);
+  await expect(change).toContainText(/[+-]?\$[\d,]+.*%/);
+  const fall = headline.getByTestId('wall-biggest-fall');
+  await expect(fall).toHaveAttribute('data-value', /^-/);
+  await expect(fall).toContainText(/%/);
+  // The fall is named by its pool, one that is on the wall.
+  const symbols = (await fall.getAttribute('data-symbols'))!.split(' ');
+  expect(symbols.length).toBeGreaterThan(0);
+  // the headline sits above the cards, across the screen
+  const box = (await headline.boundingBox())!;
+  const first = (await page.getByTestId('pool').first().boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(first.y + 1);
+
+  // every card on screen has its 24 h change (or says why not) and its day as a sparkline
+  for (const card of await page.getByTestId('pool').all()) {
+    await expect(
+      card
+        .locator('[data-testid="change"][data-window="24h"], [data-testid="change-none"]')
+        .first(),
+    ).toBeAttached();
+    await expect(
+      card.locator('[data-testid="sparkline"], [data-testid="sparkline-none"]').first(),
+    ).toBeAttached();
+  }
+  await expect(
+    page.locator('[data-testid="pool"] [data-testid="sparkline"]').first(),
+  ).toBeVisible();
+
+  await page.goto('/?view=wall&refresh=3600&lang=zh-CN');
+  await expect(page.getByTestId('wall-headline')).toContainText('24 小时最大跌幅');
+});
+
+/**
+ * Answers the wall's refreshes from the shared upstream, with the first pool's first asset cut to
+ * 80 % from the `from`-th answer on: one sharp drop, then ordinary moves.
+ */
+async function dropFirstPool(page: Page, from: number) {
+  const answers: UpstreamPool[][] = [];
+  await page.route(
+    (url) => url.pathname === API && !url.searchParams.has('symbol'),
+    async (route) => {
+      const response = await route.fetch();
+      const pools = (await response.json()) as UpstreamPool[];
+      if (answers.length >= from) {
+        const a = pools[0]!.assets[0]!;
+        a.marginBalance = multiplyDecimals(a.marginBalance, '0.8');
+      }
+      answers.push(pools);
+      await route.fulfill({ response, json: pools });
+    },
+  );
+  return answers;
+}
+
+test('a sharp drop stays on the banner and its card for ?hold= minutes, whatever snapshots follow', async ({
+  page,
+}) => {
+  await page.clock.install();
+  const answers = await dropFirstPool(page, 2);
+  await page.goto('/?view=wall&refresh=1&hold=2');
+  const banner = page.getByTestId('wall-drops');
+  await expect(banner).toBeVisible();
+  const seenAt = answers.length;
+  const [dropped, before] = [answers[2]!, answers[1]!];
+  const asset = dropped[0]!.assets[0]!;
+  // The demo market has drops of its own: this one is found by its exact amount.
+  const amount = subtractDecimals(asset.marginBalance, before[0]!.assets[0]!.marginBalance);
+  const item = banner.locator(`[data-testid="wall-drop"][data-value="${amount}"]`);
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute('data-asset', asset.asset);
+  // names the amount, its share and the page its card is on
+  await expect(banner).toContainText(/sharp drops? in the last 2 minutes/);
+  await expect(item).toContainText(formatExact(amount, 'en'));
+  await expect(item).toContainText(/\(-(19|20)(\.\d+)?\s?%\)/);
+  await expect(item).toHaveAttribute('data-page', /^\d+$/);
+
+  // Several snapshots later the drop is still held, on the banner and on its card.
+  await expect.poll(() => answers.length, { timeout: 15_000 }).toBeGreaterThan(seenAt + 3);
+  await expect(item).toHaveCount(1);
+  const card = page.locator(`[data-testid="pool"]`, { hasText: dropped[0]!.symbols[0]! }).first();
+  await page.getByTestId('wall-page').waitFor();
+  if (await card.isVisible())
+    await expect(card.locator('[data-change="drop"]').first()).toBeAttached();
+
+  // Past the hold, the next snapshot clears it.
+  await page.clock.fastForward('03:00');
+  await expect(banner).toHaveCount(0, { timeout: 15_000 });
+});
+
+/** Pools shown on the first page and how much of the pages' frame no card reaches. */
+async function firstPage(page: Page) {
+  await page.goto('/?view=wall&refresh=3600');
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  // let the fit settle: the type is chosen once the cards are measured
+  await page.waitForFunction(() => document.fonts.status === 'loaded');
+  // the first page: pages turn on their own, and the last may hold fewer pools
+  await expect(page.getByTestId('wall-page')).toHaveText(/Page 1 of \d+/, { timeout: 40_000 });
+  return page.evaluate(() => {
+    const frame = document.querySelector('[data-testid="wall-pages"]')!.getBoundingClientRect();
+    const cards = [...document.querySelectorAll('[data-testid="pool"]')]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.left < innerWidth && r.top < innerHeight);
+    const columns = new Map<number, number>();
+    for (const r of cards)
+      columns.set(Math.round(r.left), Math.max(columns.get(Math.round(r.left)) ?? 0, r.bottom));
+    const root = document.scrollingElement!;
+    return {
+      shown: cards.length,
+      // per column, the share of the frame's height below its last card; and to the right of all
+      emptyBelow: [...columns.values()].map((bottom) => (frame.bottom - bottom) / frame.height),
+      emptyRight: (frame.right - Math.max(...cards.map((r) => r.right))) / frame.width,
+      outside: cards.filter((r) => r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
+        .length,
+      scrolls: root.scrollHeight > root.clientHeight || root.scrollWidth > root.clientWidth,
+      balancePx: Number.parseFloat(
+        getComputedStyle(document.querySelector('[data-testid="balance"] .balance-exact')!)
+          .fontSize,
+      ),
+    };
+  });
+}
+
+test('a 4K screen shows more pools per page, not the same page larger, and no fifth stays empty', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const hdPage = await browser.newPage({ viewport: HD });
+  const hd = await firstPage(hdPage);
+  await hdPage.close();
+  const uhdPage = await browser.newPage({ viewport: UHD });
+  const uhd = await firstPage(uhdPage);
+  await uhdPage.close();
+  test.info().annotations.push({
+    type: 'pools per page',
+    description: `full HD ${hd.shown}, 4K ${uhd.shown}`,
+  });
+  expect(uhd.shown).toBeGreaterThan(hd.shown * 1.25);
+  // the type grows, but less than the screen does
+  expect(uhd.balancePx).toBeGreaterThan(hd.balancePx);
+  expect(uhd.balancePx).toBeLessThan(hd.balancePx * 2);
+  for (const facts of [hd, uhd]) {
+    expect(facts).toMatchObject({ scrolls: false, outside: 0 });
+    expect(facts.emptyRight).toBeLessThan(0.2);
+    for (const share of facts.emptyBelow) expect(share).toBeLessThan(0.2);
+  }
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formatSignedPercent } from './format-percent';
+
+describe('formatSignedPercent', () => {
+  it('always says which way, with a tenth above 1 % and two digits below', () => {
+    expect(formatSignedPercent(-0.061234, 'en')).toBe('-6.1%');
+    expect(formatSignedPercent(0.2, 'en')).toBe('+20%');
+    expect(formatSignedPercent(-0.00012345, 'en')).toBe('-0.012%');
+    expect(formatSignedPercent(0, 'en')).toBe('0%');
+    expect(formatSignedPercent(-0.061234, 'zh-CN')).toBe('-6.1%');
+  });
+
+  it('is empty for a change from zero', () => {
+    expect(formatSignedPercent(undefined, 'en')).toBe('');
+  });
+});
