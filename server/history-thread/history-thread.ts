@@ -130,6 +130,8 @@ export function startHistoryThread(options: HistoryThreadOptions) {
   void spawn(true);
 
   return {
+    /** Where its store is, for a reader of its own (the history file's download). */
+    settings: options.settings,
     /** Settles once the first worker is ready, or has stopped (the server starts either way). */
     started: started.promise,
     /** The demo: the market its generated history ends at. */
