@@ -76,9 +76,15 @@ for (const query of [
         overviewRequests.push(r.url());
     });
     const pools = await openWithAnswer(page, `/${query}${query ? '&' : '?'}refresh=3600`);
-    const view = query.includes('wall') ? page.getByTestId('wall') : page.getByTestId('summary');
+    const view = query.includes('wall')
+      ? page.getByTestId('wall')
+      : query.includes('symbol')
+        ? page.getByTestId('symbol-pool')
+        : page.getByTestId('summary');
     await expect(view).toBeVisible();
-    if (!query.includes('wall')) await expect(page.getByTestId('pool')).toHaveCount(pools.length);
+    // The overview lists every pool; the symbol view shows the one pool, the wall a page of them.
+    if (!query.includes('wall') && !query.includes('symbol'))
+      await expect(page.getByTestId('pool')).toHaveCount(pools.length);
     // Hydrated: the local clock only the browser can write is there.
     await expect(page.getByTestId('freshness')).toContainText(/\d\d:\d\d:\d\d/);
     await page.waitForTimeout(500);

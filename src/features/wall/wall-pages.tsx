@@ -1,4 +1,12 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Pool } from '../../core/pool-schema';
 import { PoolCard } from '../../components/pool-card';
 import type { Changes } from '../../core/changes';
@@ -149,9 +157,17 @@ export const WallPages = memo(function WallPages({
     if (!changed && !gone && heights !== undefined) return;
     const next = new Map([...known].filter(([key]) => live.has(key)));
     for (const [key, h] of seen) next.set(key, h);
+    // Measured from the laid-out cards, so it can only be set once they are on the page.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setMeasured({ frame, heights: next });
     // A card's height follows its pool, its change marks and the frame; the page picks which show.
   }, [frame, shown, heights, pools, page, changes]);
+
+  // Set through the CSSOM, not as a style attribute: the page's CSP refuses inline style
+  // attributes in the server's markup.
+  useLayoutEffect(() => {
+    area.current?.style.setProperty('font-size', `${scale}em`);
+  }, [scale]);
 
   return (
     <>
@@ -162,30 +178,20 @@ export const WallPages = memo(function WallPages({
         pageOf={pageOf}
         paged={pages.length > 1}
       />
-      <div
-        ref={area}
-        className="wall-pages"
-        data-testid="wall-pages"
-        data-scale={scale}
-        style={{ fontSize: `${scale}em` }}
-      >
+      <div ref={area} className="wall-pages" data-testid="wall-pages" data-scale={scale}>
         {Array.from({ length: columns }, (_, c) => (
           <div key={c} className="wall-column">
             {(page?.[c] ?? []).map((i) => {
               const pool = pools[i]!;
               return (
-                <div
-                  key={keyOf(pool)}
-                  data-pool-key={keyOf(pool)}
-                  style={{ '--grow': `${grow.get(keyOf(pool)) ?? 0}px` } as React.CSSProperties}
-                >
+                <Grown key={keyOf(pool)} poolKey={keyOf(pool)} grow={grow.get(keyOf(pool)) ?? 0}>
                   <PoolCard
                     pool={pool}
                     changes={changes}
                     memberSpace={memberSpace}
                     windows={WALL_WINDOWS}
                   />
-                </div>
+                </Grown>
               );
             })}
           </div>
@@ -206,3 +212,24 @@ export const WallPages = memo(function WallPages({
     </>
   );
 });
+
+/** A card's box, given `grow` pixels of what its column has left (as `--grow`, for its sparkline). */
+function Grown({
+  poolKey,
+  grow,
+  children,
+}: {
+  poolKey: string;
+  grow: number;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    box.current?.style.setProperty('--grow', `${grow}px`);
+  }, [grow]);
+  return (
+    <div ref={box} data-pool-key={poolKey}>
+      {children}
+    </div>
+  );
+}
