@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HistoryReader } from './adapter.ts';
 import { exportLines } from './export-lines.ts';
+import { refuseMethod, sendJson } from './json-reply.ts';
 import { BadParameter, exportParams } from './params.ts';
 
 export const EXPORT_PATH = '/api/history/export';
@@ -11,17 +12,6 @@ export const MAX_EXPORTS = 2;
 /** Lines written between two turns of the event loop, so the server answers others meanwhile. */
 const LINES_PER_TURN = 500;
 const RETRY_AFTER_S = 10;
-
-function sendJson(res: ServerResponse, status: number, body: object, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
 
 /** `insurance-fund-history-2026-12-02T06-30-00Z.jsonl`: when the export was made, safe on every file system. */
 export function exportFileName(now: number): string {
@@ -87,10 +77,7 @@ export function historyExportRoute(store: HistoryReader, now: () => number = Dat
     res: ServerResponse,
     params: URLSearchParams,
   ) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD');
-      return sendJson(res, 405, { code: 405, msg: 'only GET is answered here' });
-    }
+    if (refuseMethod(req, res)) return;
     if (running >= MAX_EXPORTS)
       return sendJson(
         res,

@@ -10,9 +10,18 @@ export const JSON_HEADERS = {
   'cache-control': 'no-store',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...JSON_HEADERS,
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
