@@ -4,6 +4,7 @@ import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
+import { ValuationWithPools } from '../components/follow-pools';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
 import { useValuationState } from '../components/valuation-context';
@@ -75,84 +76,87 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           <SettingsBar lang={i18n.lang} theme={url.theme} navigate={navigate} />
         </ErrorBoundary>
       </header>
-      <main className="mt-6 space-y-6">
-        {/* search */}
-        <ErrorBoundary name="search">
-          <SearchBox
-            symbols={known}
-            current={current}
-            filter={url.filter}
-            onSearch={search}
-            onFilter={filterBy}
-          />
-        </ErrorBoundary>
-        {error ? (
-          <ApiErrorAlert error={error} keptData={pools !== undefined} next={next} />
-        ) : pools && value.indexError ? (
-          <ValuationAlert
-            error={value.indexError}
-            keptFrom={value.indexFetchedAt}
-            sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
-          />
-        ) : null}
-        {/* symbol view: the pool, its history and its events, in place of the overview */}
-        {url.symbol ? (
-          <SymbolPage
-            url={{ ...url, symbol: url.symbol }}
-            pools={pools}
-            listFailed={pools === undefined && error !== undefined}
-            known={known}
-            policy={policy}
-            demo={snapshot?.demo ?? false}
-            listed={listed}
-            navigate={navigate}
-          />
-        ) : null}
-        {overview && snapshot ? (
-          <ErrorBoundary name="summary">
-            <PoolsSummary
-              navigate={navigate}
-              pools={snapshot.data}
-              fetchedAt={snapshot.fetchedAt}
-              historyMissing={value.historyMissing}
-            />
-          </ErrorBoundary>
-        ) : overview && query.isPending ? (
-          <p role="status" className="text-[var(--muted)]">
-            {i18n.t('app.loading')}
-          </p>
-        ) : null}
-        {/* pools */}
-        {overview && pools ? (
-          <ErrorBoundary name="pools">
-            <PoolsOverview
-              pools={pools}
-              changes={changes}
-              sort={url.sort}
-              asset={url.asset}
-              dir={url.dir}
+      {/* the dollar values and the history's figures land with the pool list, drawn once a refresh */}
+      <ValuationWithPools pools={pools} refreshMs={policy.refreshMs}>
+        <main className="mt-6 space-y-6">
+          {/* search */}
+          <ErrorBoundary name="search">
+            <SearchBox
+              symbols={known}
+              current={current}
               filter={url.filter}
-              navigate={navigate}
+              onSearch={search}
+              onFilter={filterBy}
             />
           </ErrorBoundary>
-        ) : null}
-        {/* events: moves between pools, pools that appeared or went, falls within an hour */}
-        {overview ? (
-          <ErrorBoundary name="events">
-            <RecentEvents policy={policy} navigate={navigate} />
+          {error ? (
+            <ApiErrorAlert error={error} keptData={pools !== undefined} next={next} />
+          ) : pools && value.indexError ? (
+            <ValuationAlert
+              error={value.indexError}
+              keptFrom={value.indexFetchedAt}
+              sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
+            />
+          ) : null}
+          {/* symbol view: the pool, its history and its events, in place of the overview */}
+          {url.symbol ? (
+            <SymbolPage
+              url={{ ...url, symbol: url.symbol }}
+              pools={pools}
+              listFailed={pools === undefined && error !== undefined}
+              known={known}
+              policy={policy}
+              demo={snapshot?.demo ?? false}
+              listed={listed}
+              navigate={navigate}
+            />
+          ) : null}
+          {overview && snapshot ? (
+            <ErrorBoundary name="summary">
+              <PoolsSummary
+                navigate={navigate}
+                pools={snapshot.data}
+                fetchedAt={snapshot.fetchedAt}
+                historyMissing={value.historyMissing}
+              />
+            </ErrorBoundary>
+          ) : overview && query.isPending ? (
+            <p role="status" className="text-[var(--muted)]">
+              {i18n.t('app.loading')}
+            </p>
+          ) : null}
+          {/* pools */}
+          {overview && pools ? (
+            <ErrorBoundary name="pools">
+              <PoolsOverview
+                pools={pools}
+                changes={changes}
+                sort={url.sort}
+                asset={url.asset}
+                dir={url.dir}
+                filter={url.filter}
+                navigate={navigate}
+              />
+            </ErrorBoundary>
+          ) : null}
+          {/* events: moves between pools, pools that appeared or went, falls within an hour */}
+          {overview ? (
+            <ErrorBoundary name="events">
+              <RecentEvents policy={policy} navigate={navigate} />
+            </ErrorBoundary>
+          ) : null}
+          {/* charts: every pool's balance, across pools, below the table */}
+          <ErrorBoundary name="charts">
+            <ChartsSection pools={overview ? pools : undefined} />
           </ErrorBoundary>
-        ) : null}
-        {/* charts: every pool's balance, across pools, below the table */}
-        <ErrorBoundary name="charts">
-          <ChartsSection pools={overview ? pools : undefined} />
-        </ErrorBoundary>
-        {/* export */}
-        {overview ? (
-          <ErrorBoundary name="export">
-            <ExportPanel snapshot={snapshot} />
-          </ErrorBoundary>
-        ) : null}
-      </main>
+          {/* export */}
+          {overview ? (
+            <ErrorBoundary name="export">
+              <ExportPanel snapshot={snapshot} />
+            </ErrorBoundary>
+          ) : null}
+        </main>
+      </ValuationWithPools>
     </div>
   );
 }

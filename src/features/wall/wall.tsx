@@ -7,6 +7,7 @@ import { usePools } from '../../api/use-pools';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
+import { ValuationWithPools } from '../../components/follow-pools';
 import { ValuationAlert } from '../../components/valuation-alert';
 import { useValuationState } from '../../components/valuation-context';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -60,23 +61,25 @@ export function Wall({ url }: { url: UrlState }) {
       ) : pools && value.indexError ? (
         <ValuationAlert error={value.indexError} keptFrom={value.indexFetchedAt} />
       ) : null}
-      {pools && pools.length > 0 ? <WallHeadline pools={pools} /> : null}
-      <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
-      <ErrorBoundary name="wall">
-        {pools === undefined ? (
-          <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
-        ) : pools.length === 0 ? (
-          <Alert tone="warning">{i18n.t('wall.empty')}</Alert>
-        ) : (
-          <WallPages
-            pools={pools}
-            changes={changes}
-            drops={drops}
-            dropHoldMs={dropHoldMs}
-            tick={Math.floor(now / PAGE_MS)}
-          />
-        )}
-      </ErrorBoundary>
+      <ValuationWithPools pools={pools} refreshMs={policy.refreshMs}>
+        {pools && pools.length > 0 ? <WallHeadline pools={pools} /> : null}
+        <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
+        <ErrorBoundary name="wall">
+          {pools === undefined ? (
+            <p className="wall-message">{query.isPending ? i18n.t('app.loading') : null}</p>
+          ) : pools.length === 0 ? (
+            <Alert tone="warning">{i18n.t('wall.empty')}</Alert>
+          ) : (
+            <WallPages
+              pools={pools}
+              changes={changes}
+              drops={drops}
+              dropHoldMs={dropHoldMs}
+              tick={Math.floor(now / PAGE_MS)}
+            />
+          )}
+        </ErrorBoundary>
+      </ValuationWithPools>
     </main>
   );
 }
