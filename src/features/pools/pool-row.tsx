@@ -10,14 +10,13 @@ import { PoolValue } from '../../components/pool-value';
 import { sameMove, type Changes } from '../../core/changes';
 import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
-import { leadingSymbols } from '../../core/pools';
 import { windowChange } from '../../core/window-change';
 import { useI18n } from '../../lib/i18n/i18n';
 import { followPoolLink, poolHref } from '../../lib/pool-link';
 import type { Navigate } from '../../lib/use-url-state';
 import { PoolUsdChange } from './pool-usd-change';
 import { RowMembers } from './row-members';
-import { cachedKey, cachedName } from './sort-pools';
+import { cachedKey, cachedLead, cachedName } from './sort-pools';
 import { CHANGE_COLUMNS } from './table-columns';
 
 export interface PoolRowProps {
@@ -29,6 +28,14 @@ export interface PoolRowProps {
   /** The window whose change the value column gives in dollars. */
   focus: ChangeWindow;
   navigate: Navigate;
+  /**
+   * The row is far from the screen in a list too long to keep every row's figures drawn: it
+   * keeps its name and members, so the list can still be searched and read, and its figures come
+   * in as it nears the screen.
+   */
+  held: boolean;
+  /** The row's place in the list, by which the list knows which rows are near the screen. */
+  place: number;
 }
 
 /** One window's change of each balance, line by line beside the balances; empty while no history is had. */
@@ -59,34 +66,11 @@ const ChangeCell = memo(function ChangeCell({
   );
 });
 
-function PoolRowView({ pool, changes, match, focus, navigate }: PoolRowProps) {
+/** A row's figures: its value and the change of it, its balances, their changes, its sparkline. */
+function RowFigures({ pool, changes, focus }: Pick<PoolRowProps, 'pool' | 'changes' | 'focus'>) {
   const i18n = useI18n();
-  const lead = leadingSymbols(pool)[0] ?? pool.symbols[0] ?? '';
   return (
-    <tr role="row" data-testid="pool" data-pool-key={cachedKey(pool)} className="pool-table-row">
-      <th role="rowheader" scope="row" className="cell-pool">
-        <h3 className="pool-row-name">
-          <a
-            href={poolHref(lead)}
-            title={i18n.t('overview.openPool', { symbol: lead })}
-            onClick={(e) => followPoolLink(e, lead, navigate)}
-          >
-            {cachedName(pool)}
-          </a>
-        </h3>
-        <RowMembers
-          key={cachedKey(pool)}
-          symbols={pool.symbols}
-          match={match}
-          meta={
-            <>
-              <span>{i18n.plural('app.symbols', pool.symbols.length)}</span>
-              <PoolFlagChips pool={pool} />
-            </>
-          }
-        />
-        <PoolAge pool={pool} />
-      </th>
+    <>
       <td role="cell" className="cell-figures cell-value" data-column="value">
         <PoolValue pool={pool} />
         <PoolUsdChange pool={pool} window={focus} />
@@ -110,13 +94,99 @@ function PoolRowView({ pool, changes, match, focus, navigate }: PoolRowProps) {
       <td role="cell" className="cell-spark" data-column="spark">
         <PoolSparkline pool={pool} />
       </td>
+    </>
+  );
+}
+
+/**
+ * The cells of a row far from the screen in a long list: the assets the pool holds, one line
+ * each as its balances take, so the row keeps its height; the figures come in as it nears.
+ */
+const HeldFigures = memo(
+  function HeldFigures({ pool }: { pool: Pool }) {
+    const i18n = useI18n();
+    return (
+      <>
+        <td role="cell" className="cell-figures cell-value" data-column="value" />
+        <td role="cell" className="cell-figures cell-balances" data-column="balances">
+          <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
+            {pool.assets.map(({ asset }) => (
+              <li key={asset} className="asset-block held-figure">
+                {asset}
+              </li>
+            ))}
+          </ul>
+        </td>
+        {CHANGE_COLUMNS.map((c) => (
+          <td
+            key={c.window}
+            role="cell"
+            className="cell-figures cell-change"
+            data-column={c.window}
+          />
+        ))}
+        <td role="cell" className="cell-spark" data-column="spark" />
+      </>
+    );
+  },
+  (a, b) => sameAssets(a.pool, b.pool),
+);
+
+function PoolRowView({ pool, changes, match, focus, navigate, held, place }: PoolRowProps) {
+  const i18n = useI18n();
+  const full = !held;
+  const lead = cachedLead(pool);
+  const count = pool.symbols.length;
+  const meta = (
+    <>
+      <span>{i18n.plural('app.symbols', count)}</span>
+      {full ? <PoolFlagChips pool={pool} /> : null}
+    </>
+  );
+  return (
+    <tr
+      role="row"
+      data-place={place}
+      data-testid="pool"
+      data-pool-key={cachedKey(pool)}
+      data-figures={full ? undefined : 'held'}
+      aria-busy={full ? undefined : true}
+      className="pool-table-row"
+    >
+      <th role="rowheader" scope="row" className="cell-pool">
+        <h3 className="pool-row-name">
+          <a
+            href={poolHref(lead)}
+            title={i18n.t('overview.openPool', { symbol: lead })}
+            onClick={(e) => followPoolLink(e, lead, navigate)}
+          >
+            {cachedName(pool)}
+          </a>
+        </h3>
+        <RowMembers key={cachedKey(pool)} symbols={pool.symbols} match={match} meta={meta} />
+        {full ? <PoolAge pool={pool} /> : null}
+      </th>
+      {full ? (
+        <RowFigures pool={pool} changes={changes} focus={focus} />
+      ) : (
+        <HeldFigures pool={pool} />
+      )}
     </tr>
   );
 }
 
+function sameAssets(a: Pool, b: Pool): boolean {
+  return (
+    a.assets.length === b.assets.length && a.assets.every((x, i) => x.asset === b.assets[i]?.asset)
+  );
+}
+
 function sameRow(a: PoolRowProps, b: PoolRowProps): boolean {
-  if (a.pool !== b.pool || a.match !== b.match || a.focus !== b.focus || a.navigate !== b.navigate)
+  if (a.match !== b.match || a.navigate !== b.navigate || a.held !== b.held || a.place !== b.place)
     return false;
+  // A held row shows only the pool's members and assets: new figures do not draw it again.
+  if (a.held) return a.pool.symbols === b.pool.symbols && sameAssets(a.pool, b.pool);
+  if (a.pool !== b.pool || a.focus !== b.focus) return false;
   if (a.changes === b.changes) return true;
   return a.pool.assets.every((x) =>
     sameMove(changeOf(a.pool, x.asset, a.changes), changeOf(b.pool, x.asset, b.changes)),

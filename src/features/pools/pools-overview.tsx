@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import type { Pool } from '../../core/pool-schema';
 import { Alert } from '../../components/alert';
 import { useValuationContext } from '../../components/valuation-context';
@@ -12,6 +12,8 @@ import { PoolRow } from './pool-row';
 import { PoolsToolbar } from './pools-toolbar';
 import { sortPools, sortWindow } from './sort-pools';
 import { TableHead } from './table-head';
+import { useNearRows } from './use-near-rows';
+import { FULL_LIST } from '../../lib/near-screen';
 
 interface OverviewProps {
   pools: readonly Pool[];
@@ -51,6 +53,8 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
   // Typing stays instant: the list catches up with the filter a moment later if it must.
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterPools(sorted, deferredFilter), [sorted, deferredFilter]);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const near = useNearRows(body, shown.length > FULL_LIST, shown.length);
 
   return (
     <section aria-labelledby="pools-heading" className="space-y-3">
@@ -96,7 +100,7 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
         >
           <caption className="sr-only">{t('pools.table')}</caption>
           <TableHead sort={sort} dir={dir} asset={byAsset} navigate={navigate} />
-          <tbody role="rowgroup">
+          <tbody ref={body} role="rowgroup">
             {/*
               Rows are keyed by place, not by pool: when a refresh reorders the pools, each row
               stays where it is and shows the pool now at its place. Moving rows instead made the
@@ -105,6 +109,8 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
             {shown.map((pool, i) => (
               <PoolRow
                 key={i}
+                place={i}
+                held={near !== undefined && !near.has(i)}
                 pool={pool}
                 changes={changes}
                 match={deferredFilter}

@@ -2,7 +2,7 @@ import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
 import type { PoolChange } from '../../core/value-change';
 import { compareDecimals } from '../../core/decimal';
-import { balanceOf, poolKey, poolName } from '../../core/pools';
+import { balanceOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
 import type { Sort } from '../../lib/url-state';
 
 export interface SortOrder {
@@ -35,6 +35,16 @@ export function cachedName(pool: Pool): string {
   let name = names.get(pool.symbols);
   if (name === undefined) names.set(pool.symbols, (name = poolName(pool)));
   return name;
+}
+
+const leads = new WeakMap<readonly string[], string>();
+
+/** The symbol the pool is named after, which its link opens. */
+export function cachedLead(pool: Pool): string {
+  let lead = leads.get(pool.symbols);
+  if (lead === undefined)
+    leads.set(pool.symbols, (lead = leadingSymbols(pool)[0] ?? pool.symbols[0] ?? ''));
+  return lead;
 }
 
 export function cachedKey(pool: Pool): string {
