@@ -172,6 +172,7 @@ export const en = {
   'charts.topBars':
     'The chart draws the {shown} largest of {count} pools; the table lists every one.',
   'charts.loading': 'Loading the chart…',
+  'charts.held': 'With this many pools, the charts are drawn when you scroll to them.',
   'charts.table': 'Table: {asset} balance of each pool',
   'charts.col.rank': 'Rank',
   'charts.col.pool': 'Pool',

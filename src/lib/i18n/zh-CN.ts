@@ -163,6 +163,7 @@ export const zhCN: Messages = {
   'charts.chartName.linear': '各资金池的 {asset} 保证金余额（线性刻度）',
   'charts.topBars': '图表显示 {count} 个资金池中余额最大的 {shown} 个；表格列出全部资金池。',
   'charts.loading': '正在加载图表…',
+  'charts.held': '资金池较多时，图表在滚动到此处时绘制。',
   'charts.table': '表格：各资金池的 {asset} 保证金余额',
   'charts.col.rank': '排名',
   'charts.col.pool': '资金池',
