@@ -47,12 +47,15 @@ function cached<T>(work: (pool: Pool) => T): (pool: Pool) => T {
 export function createValuation({ index, history, lowUsd }: ValuationInputs): Valuation {
   const poolValue = cached((pool) => (index ? valuePool(pool, index) : undefined));
   const historyOf = (pool: Pool) => history?.get(poolKey(pool));
-  const changes = cached((pool) => {
-    const h = historyOf(pool);
-    const byWindow = {} as Record<ChangeWindow, PoolChange | undefined>;
-    for (const w of CHANGE_WINDOW_NAMES) byWindow[w] = poolChange(h, index, w);
-    return byWindow;
-  });
+  // Each window is worked out when first asked for: the first screen ranks by 24 h alone.
+  const changes = CHANGE_WINDOW_NAMES.map((w) => [
+    w,
+    cached((pool) => poolChange(historyOf(pool), index, w)),
+  ]) as [ChangeWindow, (pool: Pool) => PoolChange | undefined][];
+  const changeIn = Object.fromEntries(changes) as Record<
+    ChangeWindow,
+    (pool: Pool) => PoolChange | undefined
+  >;
   const flagsOf = cached((pool): Pick<PoolFlags, 'low' | 'drawnDown'> => {
     const low = lowFlag(pool, poolValue(pool), lowUsd);
     const drawnDown = drawnDownFlag(pool, historyOf(pool), index);
@@ -71,6 +74,6 @@ export function createValuation({ index, history, lowUsd }: ValuationInputs): Va
       const stale = staleFlag(pool, staleRuleOf(pool), now);
       return { ...flagsOf(pool), ...(stale && { stale }) };
     },
-    changeOf: (pool, window) => changes(pool)[window],
+    changeOf: (pool, window) => changeIn[window](pool),
   };
 }
