@@ -76,6 +76,21 @@ function judge(window: DrawdownWindow, basis: string, then: string, now: string,
   } satisfies Drawdown;
 }
 
+/**
+ * How far above its floor, as a share, a pool judged in floating point must stand to be left
+ * unflagged without the exact figures. Doubles carry about 16 significant digits and a judgement
+ * takes a handful of operations, so an error of even 1e-12 is out of reach: only pools within
+ * this of the limit, or beyond it, are worked out exactly, where a cent decides.
+ */
+const CLEAR_MARGIN = 1e-9;
+
+/** Whether `now` stands clearly above the floor `then × (1 − limit)`, judged in doubles. */
+function clearlyAbove(then: number, now: number, limit: number): boolean {
+  if (!Number.isFinite(then) || !Number.isFinite(now)) return false;
+  if (then <= 0) return true;
+  return now >= then * (1 - limit) * (1 + CLEAR_MARGIN);
+}
+
 function drawdownIn(
   pool: Pool,
   history: OverviewPool,
@@ -87,13 +102,27 @@ function drawdownIn(
   const rows = rowsOf(pool, history, window);
   const valued = index ? rows.flatMap((r) => (indexOf(index, r.asset) ? [r] : [])) : [];
   if (index && valued.length > 0) {
+    // Most pools are nowhere near their limit: a look in doubles tells them apart at a fraction
+    // of the cost of exact sums, on every refresh of every pool.
+    let thenF = 0;
+    let nowF = 0;
+    for (const r of valued) {
+      const price = Number(indexOf(index, r.asset)!.index);
+      thenF += Number(r.then) * price;
+      nowF += Number(r.now) * price;
+    }
+    if (clearlyAbove(thenF, nowF, Number(limit))) return undefined;
     const at = (r: Row, side: 'then' | 'now') =>
       multiplyDecimals(r[side], indexOf(index, r.asset)!.index);
     const then = sumDecimals(valued.map((r) => at(r, 'then')));
     const now = sumDecimals(valued.map((r) => at(r, 'now')));
     return judge(window, 'usd', then, now, limit);
   }
-  const falls = rows.flatMap((r) => judge(window, r.asset, r.then, r.now, limit) ?? []);
+  const falls = rows.flatMap((r) =>
+    clearlyAbove(Number(r.then), Number(r.now), Number(limit))
+      ? []
+      : (judge(window, r.asset, r.then, r.now, limit) ?? []),
+  );
   return falls.sort((a, b) => a.change - b.change)[0];
 }
 

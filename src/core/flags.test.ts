@@ -150,6 +150,23 @@ describe('Drawn down', () => {
     ).toBeUndefined();
   });
 
+  it('judges a fall a cent from the limit by the exact figures, either side of it', () => {
+    // 30 % below a peak of 100,000,000.00 is 70,000,000.00 at an index of 1: a cent under is a
+    // drawdown, a cent over is not, though doubles would see the two as nearly the same.
+    const flat = { index: indexMap([entry('USDTUSD', '1')]) };
+    const under = pool([['USDT', '69999999.99']]);
+    const over = pool([['USDT', '70000000.01']]);
+    const peak = (p: Pool) => history(p, { USDT: { peak: '100000000.00' } });
+    expect(flagsOf(under, { ...flat, history: peak(under) }).drawnDown?.drawdowns).toEqual([
+      expect.objectContaining({ window: 'peak7d', from: '100000000.00', to: '69999999.99' }),
+    ]);
+    expect(flagsOf(over, { ...flat, history: peak(over) }).drawnDown).toBeUndefined();
+    // In the pool's own units too, where no asset has an index.
+    const units = { index: indexMap([]) };
+    expect(flagsOf(under, { ...units, history: peak(under) }).drawnDown?.drawdowns).toHaveLength(1);
+    expect(flagsOf(over, { ...units, history: peak(over) }).drawnDown).toBeUndefined();
+  });
+
   it('flags more than 10 % down in 24 h', () => {
     const p = pool([['USDT', '71000000']]);
     const flags = flagsOf(p, {
