@@ -14,6 +14,8 @@ import { registerCatalogue } from './lib/i18n/catalogues';
 import { createI18n, detectLang } from './lib/i18n/i18n';
 import { zhCN } from './lib/i18n/zh-CN';
 import { registerWall } from './app/wall-view';
+import { registerSymbolPage } from './app/symbol-page-view';
+import { SymbolPage } from './app/symbol-page';
 import { Wall } from './features/wall/wall';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
@@ -23,6 +25,7 @@ export type { PrerenderInput, PrerenderOutput };
 // The server renders every language and view from the start; the browser fetches what it shows.
 registerCatalogue('zh-CN', zhCN);
 registerWall(Wall);
+registerSymbolPage(SymbolPage);
 
 /**
  * What decides a page's markup besides the data: the parsed link, the language and the theme. The

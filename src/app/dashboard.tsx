@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { refreshPolicy } from '../api/refresh-timing';
 import { usePools } from '../api/use-pools';
 import { ApiErrorAlert } from '../components/api-error-alert';
@@ -21,7 +21,7 @@ import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
-import { SymbolPage } from './symbol-page';
+import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
 
 /**
  * The analyst's view: search, then either the overview — what answers first (the total, its
@@ -53,6 +53,8 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
     },
     [navigate, current, url.filter],
   );
+  // The symbol view's code comes once the overview is painted, ready for the first search.
+  useEffect(() => void loadSymbolPage(), []);
   const filterBy = useCallback(
     (filter: string) => navigate({ filter: filter || undefined }, 'replace'),
     [navigate],
@@ -100,7 +102,12 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           ) : null}
           {/* symbol view: the pool, its history and its events, in place of the overview */}
           {url.symbol ? (
-            <SymbolPage
+            <SymbolPageView
+              fallback={
+                <p role="status" className="text-[var(--muted)]">
+                  {i18n.t('app.loading')}
+                </p>
+              }
               url={{ ...url, symbol: url.symbol }}
               pools={pools}
               listFailed={pools === undefined && error !== undefined}

@@ -4,6 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasCatalogue, loadCatalogue } from '../lib/i18n/catalogues';
 import { detectLang } from '../lib/i18n/i18n';
 import { parseUrlState } from '../lib/url-state';
+import { loadSymbolPage } from './symbol-page-view';
 import { loadWall } from './wall-view';
 import { PRERENDER_ID, readPrerendered, seedPools } from './prerender';
 import { createQueryClient, prefetchPools } from './query-client';
@@ -17,9 +18,15 @@ const prerendered = readPrerendered(document.getElementById(PRERENDER_ID)?.textC
 // The page's language, as the app will choose it: its catalogue is in before the first render.
 const url = parseUrlState(window.location.search);
 const lang = url.lang ?? detectLang(navigator.languages);
-// What the first render needs beyond the first chunk: its language, and the wall's code for a wall.
+// What the first render needs beyond the first chunk: its language, and the code of a view that
+// travels apart (the wall, the symbol view) for a page that opens on one.
 const wall = url.view === 'wall';
-const language = Promise.all([loadCatalogue(lang), wall ? loadWall() : undefined]);
+const symbolPage = !wall && url.symbol !== undefined;
+const language = Promise.all([
+  loadCatalogue(lang),
+  wall ? loadWall() : undefined,
+  symbolPage ? loadSymbolPage() : undefined,
+]);
 
 function hydrate(root: HTMLElement, prerendered: NonNullable<ReturnType<typeof readPrerendered>>) {
   seedPools(client, prerendered);
@@ -38,7 +45,7 @@ function hydrate(root: HTMLElement, prerendered: NonNullable<ReturnType<typeof r
 if (root && prerendered && root.firstElementChild) {
   // The server rendered the page with the pools in it: take that markup over as it stands, at
   // once in English, once its catalogue is in for another language.
-  if (hasCatalogue(lang) && !wall) hydrate(root, prerendered);
+  if (hasCatalogue(lang) && !wall && !symbolPage) hydrate(root, prerendered);
   else void language.then(() => hydrate(root, prerendered));
 } else if (root) {
   // The first render waits a moment for the pool list, already travelling since index.html

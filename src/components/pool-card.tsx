@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
-import { changeKey, sameMove, type Changes, type Move } from '../core/changes';
+import { changeOf, sameMove, type Changes } from '../core/changes';
 import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName } from '../core/pools';
@@ -41,15 +41,6 @@ function nameOf(pool: Pool): string {
   let name = names.get(pool.symbols);
   if (name === undefined) names.set(pool.symbols, (name = poolName(pool)));
   return name;
-}
-
-export function changeOf(
-  pool: Pool,
-  asset: string,
-  changes: Changes | undefined,
-): Move | undefined {
-  if (!changes || changes.size === 0) return undefined;
-  return changes.get(changeKey(pool, asset));
 }
 
 /** The card's title line, with the pool's Low and Drawn down flags. */

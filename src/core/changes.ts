@@ -30,6 +30,16 @@ export function sameMove(a: Move | undefined, b: Move | undefined): boolean {
  */
 const keys = new WeakMap<readonly string[], Map<string, string>>();
 
+/** The move of one balance of the pool with the latest refresh, if it moved. */
+export function changeOf(
+  pool: Pool,
+  asset: string,
+  changes: Changes | undefined,
+): Move | undefined {
+  if (!changes || changes.size === 0) return undefined;
+  return changes.get(changeKey(pool, asset));
+}
+
 export function changeKey(pool: Pool, asset: string): string {
   let byAsset = keys.get(pool.symbols);
   if (byAsset === undefined) keys.set(pool.symbols, (byAsset = new Map()));

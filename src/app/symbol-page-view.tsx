@@ -1,0 +1,16 @@
+import type { ComponentProps } from 'react';
+import { viewChunk } from './view-chunk';
+import type { SymbolPage } from './symbol-page';
+
+/**
+ * The symbol view (its pool, history and events) travels in a chunk of its own, so the overview's
+ * first paint does not carry it: fetched before the first render of a `?symbol=` link
+ * (app/start.tsx), and otherwise once the overview is on screen, ready for the first search.
+ */
+const page = viewChunk<ComponentProps<typeof SymbolPage>>(() =>
+  import('./symbol-page').then((m) => m.SymbolPage),
+);
+
+export const registerSymbolPage = page.register;
+export const loadSymbolPage = page.load;
+export const SymbolPageView = page.View;
