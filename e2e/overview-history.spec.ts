@@ -1,25 +1,27 @@
 import { expect, test, type Page } from '@playwright/test';
 import { subtractDecimals } from '../src/core/decimal';
 import type { OverviewAnswer } from '../src/core/history';
+import { LATE_MOVE } from '../server/demo/history-seed';
 
 /**
  * The shared server holds 30 generated days of history (playwright.config.ts), in which a pool of
- * new listings appeared five days ago: it has a day of history but not a week.
+ * new listings appeared five days ago: it has a day of history but not a week. A symbol moved
+ * pools 10 days ago, another 6 hours ago.
  */
-type Edit = (answer: OverviewAnswer) => void;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /**
- * Opens the overview and keeps the `/api/overview` answer the page was given (optionally edited
- * on its way), so the figures on screen can be checked against exactly what the page read.
+ * Opens the overview and keeps the `/api/overview` answer the page was given, unchanged, so the
+ * figures on screen can be checked against exactly what the page read.
  */
-async function openWithHistory(page: Page, query = '', edit?: Edit) {
+async function openWithHistory(page: Page, query = '') {
   const seen: { answer?: OverviewAnswer } = {};
   await page.route(
     (url) => url.pathname === '/api/overview',
     async (route) => {
       const response = await route.fetch();
       const answer = (await response.json()) as OverviewAnswer;
-      edit?.(answer);
       seen.answer = answer;
       await route.fulfill({ response, json: answer });
     },
@@ -93,31 +95,74 @@ test('where the history does not reach back a whole window, it says so and gives
   ).toHaveText('历史记录不足');
 });
 
-test('where the pool’s members changed within the window, the figure says so beside it', async ({
+test('where the pool’s members changed within the window, the figure says so beside it, and the move is an event', async ({
   page,
 }) => {
-  let key = '';
-  await openWithHistory(page, '', (answer) => {
-    // The server reports a regrouping within the day for one pool; the month's own move is older.
-    const pool = answer.pools.find((p) => p.assets.every((a) => a.ref['24h']))!;
-    pool.regrouped = { ...pool.regrouped, '1h': false, '24h': true, '7d': true };
-    key = pool.key;
-  });
-  const r = row(page, key);
-  const day = r.locator('[data-testid="change"][data-window="24h"]').first();
-  await expect(day).toHaveAttribute('data-regrouped', 'true');
-  await expect(day).toContainText('members changed');
-  await expect(day).toHaveAttribute('title', /members/i);
-  await expect(r.locator('[data-testid="change"][data-window="1h"][data-regrouped]')).toHaveCount(
-    0,
-  );
-  await expect(r.locator('[data-testid="change"][data-window="1h"]').first()).not.toContainText(
-    'members changed',
-  );
-  // the other pools are not marked
-  await expect(
-    page.locator('[data-testid="change"][data-regrouped="true"][data-window="24h"]'),
-  ).toHaveCount(await r.locator('[data-testid="change"][data-window="24h"]').count());
+  // The demo's history moves this symbol into another's pool 6 hours before it ends.
+  const { symbol, into } = LATE_MOVE;
+  await openWithHistory(page);
+  const list = page.getByRole('region', { name: 'Recent events' });
+  await expect(list.getByTestId('event').first()).toBeVisible();
+  const all = list.getByRole('button', { name: /^Show all \d+ events$/ });
+  if (await all.count()) await all.click();
+  const event = list
+    .locator('[data-testid="event"][data-kind="moved"]')
+    .filter({ hasText: symbol });
+  await expect(event).toHaveCount(1);
+  await expect(event).toContainText(`${symbol} moved from the pool`);
+  const age = Date.now() - Number(await event.getAttribute('data-at'));
+  expect(age).toBeGreaterThan(HOUR);
+  expect(age).toBeLessThan(DAY);
+  // it links to the pool it left (its members before the move) and the one it joined
+  const pools = event.locator('a[data-pool]');
+  await expect(pools).toHaveCount(2);
+  const linked = await pools.evaluateAll((as) => as.map((a) => a.getAttribute('data-pool')!));
+  const joined = linked.find((k) => k.split(',').includes(into))!;
+  const left = linked.find((k) => k !== joined)!;
+  expect(joined.split(',')).toContain(symbol);
+  expect(left.split(',')).toContain(symbol);
+  const keys = [
+    left
+      .split(',')
+      .filter((s) => s !== symbol)
+      .join(','),
+    joined,
+  ];
+
+  for (const key of keys) {
+    const r = row(page, key);
+    await expect(r, key).toHaveCount(1);
+    for (const window of ['24h', '7d']) {
+      const figure = r.locator(`[data-testid="change"][data-window="${window}"]`).first();
+      await expect(figure).toHaveAttribute('data-regrouped', 'true');
+      await expect(figure).toContainText('members changed');
+      await expect(figure).toHaveAttribute('title', /members/i);
+    }
+    // within the hour its members did not change
+    await expect(r.locator('[data-testid="change"][data-window="1h"][data-regrouped]')).toHaveCount(
+      0,
+    );
+    await expect(r.locator('[data-testid="change"][data-window="1h"]').first()).not.toContainText(
+      'members changed',
+    );
+  }
+  // the other pools are not marked: the month's earlier move is older than a week
+  for (const window of ['24h', '7d']) {
+    let ours = 0;
+    for (const key of keys)
+      ours += await row(page, key)
+        .locator(`[data-testid="change"][data-window="${window}"]`)
+        .count();
+    await expect(
+      page.locator(`[data-testid="change"][data-regrouped="true"][data-window="${window}"]`),
+    ).toHaveCount(ours);
+  }
+
+  // the link to the pool joined opens it
+  await event.locator(`a[data-pool="${joined}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]symbol=${symbol}(&|$)`));
+  await expect(page.getByTestId('symbol-pool')).toContainText(symbol);
+  await expect(page.getByTestId('symbol-pool')).toContainText(into);
 });
 
 /** Each row's share of change over the window, in row order (`null` where the pool has none). */

@@ -28,6 +28,12 @@ export interface SeedOptions extends MarketOptions {
 
 const DAY = 86_400_000;
 
+/** The month's regrouping, 10 days before the end of 30: a symbol moves into another's pool. */
+export const LINK_MOVE = { symbol: 'LINKUSDT', into: '1000PEPEUSDT' } as const;
+/** The day's regrouping: a symbol of a small pool moves into a larger one, 6 hours before the end. */
+export const LATE_MOVE = { symbol: 'MUBARAKUSDT', into: 'APEUSDT' } as const;
+export const LATE_MOVE_BEFORE_END = 6 * 3_600_000;
+
 /**
  * A small random walk, quieter than the live one: a month of 5-minute steps with a few
  * drawdowns. As on the exchange, a small pool's balance does not change at every snapshot.
@@ -58,16 +64,24 @@ function snapshotOf(pools: DemoPool[], t: number, updated: Map<DemoPool, number>
  * The generated month, step by step, from a fresh market with a fixed seed: the same options
  * give the same steps, so the end state can be had at once and the history recorded after.
  * In it: a symbol moves from one pool to another (day 20 of 30), a pool of new listings appears
- * (day 25), and a few drawdowns.
+ * (day 25), a few drawdowns, and a second symbol moves 6 hours before the end, recent enough
+ * for the overview's 24 h and 7 d changes and its recent events to show a regrouping.
  */
 function* steps(options: SeedOptions, start: number, count: number, every: number) {
   const market = createMarket({ ...options, now: start + count * every });
   const random = seededRandom((options.seed ?? 1) ^ 0x415);
   const moveAt = start + Math.floor(count * (20 / 30)) * every;
+  const lateMoveAt = start + Math.max(0, count - Math.round(LATE_MOVE_BEFORE_END / every)) * every;
   const appearAt = start + Math.floor(count * (25 / 30)) * every;
   const dropAt = [0.15, 0.45, 0.72, 0.9].map((f) => start + Math.floor(count * f) * every);
-  const donor = market.find((p) => p.symbols.includes('LINKUSDT'));
-  const receiver = market.find((p) => p.symbols.includes('1000PEPEUSDT'));
+  const moves = [
+    { at: moveAt, ...LINK_MOVE },
+    { at: lateMoveAt, ...LATE_MOVE },
+  ].map((m) => ({
+    ...m,
+    from: market.find((p) => p.symbols.includes(m.symbol)),
+    to: market.find((p) => p.symbols.includes(m.into)),
+  }));
   const listed: DemoPool = {
     symbols: [...NEW_LISTINGS],
     assets: [{ asset: 'USDT', units: 250_000n * 100_000_000n, decimals: 8, frozen: false }],
@@ -76,9 +90,11 @@ function* steps(options: SeedOptions, start: number, count: number, every: numbe
   for (let i = 0; i <= count; i += 1) {
     const t = start + i * every;
     if (i > 0) walk(market, random, t, updated);
-    if (t === moveAt && donor && receiver) {
-      donor.symbols = donor.symbols.filter((s) => s !== 'LINKUSDT');
-      receiver.symbols = [...receiver.symbols, 'LINKUSDT'].sort();
+    // Only the member lists change: each pool's balances go on from where they were.
+    for (const m of moves) {
+      if (t !== m.at || !m.from || !m.to || m.from === m.to) continue;
+      m.from.symbols = m.from.symbols.filter((s) => s !== m.symbol);
+      m.to.symbols = [...m.to.symbols, m.symbol].sort();
     }
     if (t === appearAt) market.push(listed);
     const di = dropAt.indexOf(t);
