@@ -67,7 +67,8 @@ test.describe('a history with a gap in it', () => {
 
     // the whole history, as the server exports it: the imported lines, the gap kept
     await page.getByRole('button', { name: 'Show all pools' }).click();
-    const whole = await download(page, 'Download the whole recorded history (JSON lines)');
+    await page.getByRole('radio', { name: 'All recorded' }).check();
+    const whole = await download(page, 'Download every pool’s history (JSON lines)');
     expect(whole.name).toMatch(
       /^insurance-fund-history-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.jsonl$/,
     );
@@ -81,6 +82,88 @@ test.describe('a history with a gap in it', () => {
     );
     expect(new Set(exported.map((l) => l.coveredSince)).size).toBe(2);
   });
+});
+
+/**
+ * Two pools, one of them named in Chinese and holding two assets, exact to 18 places: four
+ * snapshots more than a day old and twelve in the last two hours.
+ */
+function historyOfTwoPools(end: number) {
+  const times = [
+    ...[30, 29, 27, 26].map((h) => end - h * 60 * MINUTE),
+    ...Array.from({ length: 12 }, (_, i) => end - 110 * MINUTE + i * 10 * MINUTE),
+  ];
+  return times.map((t, i): HistoryLine => ({
+    observedAt: t,
+    answer: [
+      {
+        symbols: ['BTCUSDT', 'ETHUSDT'],
+        assets: [
+          { asset: 'USDT', marginBalance: `${900_000_000 + i}.000000000000000001`, updateTime: t },
+        ],
+      },
+      {
+        symbols: ['币安人生USDT'],
+        assets: [
+          { asset: 'USDT', marginBalance: `${5_000 + i * 3}.50`, updateTime: t - 1_000 },
+          { asset: 'BNFCR', marginBalance: '-0.10', updateTime: end - 30 * 60 * MINUTE },
+        ],
+      },
+    ],
+  }));
+}
+
+test("every pool's history downloads through the overview as CSV and JSON, for the range chosen", async ({
+  page,
+  stack,
+}) => {
+  const lines = historyOfTwoPools(Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE);
+  await stack.importHistory(lines);
+  await page.goto(`${stack.baseURL}/?refresh=3600`);
+  const part = page.getByRole('region', { name: 'History of every pool' });
+  await expect(part.getByRole('radio', { name: 'Last 24 hours' })).toBeChecked();
+
+  // the last 24 hours as CSV: one row per snapshot, pool and asset, every balance as recorded
+  const csv = await download(page, 'Download every pool’s history (CSV)');
+  expect(csv.name).toMatch(/^insurance-fund-history-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv$/);
+  expect(csv.text.startsWith('\uFEFF')).toBe(true);
+  const [header, ...rows] = readCsv(csv.text.slice(1));
+  expect(header!.slice(0, 7)).toEqual([
+    'observed_at',
+    'observed_at_ms',
+    'pool_key',
+    'pool',
+    'symbols',
+    'asset',
+    'balance',
+  ]);
+  const recent = lines.slice(4);
+  const expected = recent.flatMap((l) =>
+    l.answer.flatMap((p) =>
+      p.assets.map((a) => [
+        new Date(l.observedAt).toISOString(),
+        String(l.observedAt),
+        p.symbols.join(' '),
+        a.asset,
+        a.marginBalance,
+        new Date(a.updateTime).toISOString(),
+      ]),
+    ),
+  );
+  const sort = (r: string[][]) => [...r].sort((x, y) => x.join().localeCompare(y.join()));
+  expect(sort(rows.map((r) => [r[0]!, r[1]!, r[4]!, r[5]!, r[6]!, r[7]!]))).toEqual(sort(expected));
+
+  // everything recorded as one JSON document, the range chosen with the keyboard
+  await part.getByRole('radio', { name: 'Last 24 hours' }).focus();
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+  await expect(part.getByRole('radio', { name: 'All recorded' })).toBeChecked();
+  const json = await download(page, 'Download every pool’s history (JSON)');
+  expect(json.name).toMatch(/\.json$/);
+  const body = JSON.parse(json.text) as { from: null; to: null; snapshots: HistoryLine[] };
+  expect([body.from, body.to]).toEqual([null, null]);
+  expect(body.snapshots.map((l) => [l.observedAt, l.answer])).toEqual(
+    lines.map((l) => [l.observedAt, l.answer]),
+  );
 });
 
 test('the history on screen downloads as CSV and JSON, exactly as the charts draw it', async ({

@@ -52,6 +52,29 @@ describe('npm run history', { timeout: 60_000 }, () => {
     );
   });
 
+  it('exports the same history as CSV or as one JSON document when asked', () => {
+    const db = join(dir, 'f.sqlite');
+    const file = join(dir, 'f.jsonl');
+    writeFileSync(file, [line(1_764_633_600_000, '0.000000000000000001')].join('\n'));
+    expect(run(db, 'import', file).code).toBe(0);
+    const csv = run(db, 'export', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.out.startsWith('\uFEFFobserved_at,observed_at_ms,')).toBe(true);
+    expect(csv.out.split('\r\n')[1]).toBe(
+      '2025-12-02T00:00:00.000Z,1764633600000,BTCUSDT,BTC,"BTCUSDT",USDT,0.000000000000000001,2025-12-02T00:00:00.000Z,1764633600000,,',
+    );
+    const json = run(db, 'export', '--format', 'json');
+    const body = JSON.parse(json.out) as {
+      from: number | null;
+      to: number | null;
+      snapshots: { observedAt: number; answer: { assets: { marginBalance: string }[] }[] }[];
+    };
+    expect([body.from, body.to]).toEqual([null, null]);
+    expect(
+      body.snapshots.map((s) => [s.observedAt, s.answer[0]!.assets[0]!.marginBalance]),
+    ).toEqual([[1_764_633_600_000, '0.000000000000000001']]);
+  });
+
   it('refuses a file with a bad line, naming it, and imports nothing', () => {
     const db = join(dir, 'b.sqlite');
     const file = join(dir, 'b.jsonl');
@@ -67,6 +90,7 @@ describe('npm run history', { timeout: 60_000 }, () => {
   it.each([
     [['import', 'no-such-file.jsonl'], /cannot read no-such-file\.jsonl: no such file/],
     [['export', '--from', 'last tuesday'], /--from takes a date/],
+    [['export', '--format', 'xlsx'], /--format takes jsonl, csv, json, not xlsx/],
     [['purge'], /unknown command purge/],
     [[], /usage: npm run history/],
   ])('says what is wrong with %j', (args, message) => {

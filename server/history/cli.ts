@@ -1,17 +1,19 @@
 /**
- * `npm run history -- export [--from ISO] [--to ISO]`: the recorded history as JSON lines on
- * standard output. `npm run history -- import FILE`: adds a JSON-lines file to the history,
+ * `npm run history -- export [--from ISO] [--to ISO] [--format jsonl|csv|json]`: the recorded
+ * history on standard output, as JSON lines unless another format is asked for (the files of
+ * `GET /api/history/export`). `npm run history -- import FILE`: adds a JSON-lines file to the history,
  * all or nothing. Both use the store of HISTORY_DB (or DATABASE_URL).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, exportWriter, isExportFormat } from './export-formats.ts';
 import { exportLines } from './export-lines.ts';
 import { BadHistoryFile, importLines, parseHistoryFile } from './import-lines.ts';
 import { storeSettings } from '../config.ts';
 import { openStore } from './open-store.ts';
 
 const USAGE =
-  'usage: npm run history -- export [--from ISO] [--to ISO]\n       npm run history -- import FILE';
+  'usage: npm run history -- export [--from ISO] [--to ISO] [--format jsonl|csv|json]\n       npm run history -- import FILE';
 
 function isoTime(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -27,22 +29,33 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { from: { type: 'string' }, to: { type: 'string' } },
+    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' } },
   });
   const [command, ...rest] = positionals;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (command === 'export') {
     const from = isoTime('from', values.from) ?? 0;
     const to = isoTime('to', values.to) ?? Number.MAX_SAFE_INTEGER;
+    const format = values.format ?? 'jsonl';
+    if (!isExportFormat(format))
+      throw new BadHistoryFile(
+        `--format takes ${EXPORT_FORMATS.join(', ')}, not ${format.slice(0, 40)}`,
+      );
+    const writer = exportWriter(format, { from, to });
+    const write = async (text: string) => {
+      if (text !== '' && !process.stdout.write(text))
+        await new Promise((r) => process.stdout.once('drain', r));
+    };
     // Read-only: an export runs beside a recording server and never writes.
     const store = await openStore(storeSettings(), log, { readOnly: true });
     try {
       let n = 0;
+      await write(writer.head());
       for await (const line of exportLines(store, from, to)) {
-        if (!process.stdout.write(`${JSON.stringify(line)}\n`))
-          await new Promise((r) => process.stdout.once('drain', r));
+        await write(writer.snapshot(line));
         n += 1;
       }
+      await write(writer.tail());
       log(`exported ${n} snapshots`);
     } finally {
       await store.close();

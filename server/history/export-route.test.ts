@@ -155,6 +155,27 @@ describe('GET /api/history/export', () => {
     expect(after.status).toBe(200);
   });
 
+  it.each(['jsonl', 'csv', 'json'])(
+    'cuts a %s download when the store fails after the first snapshot, so no half file looks whole',
+    async (format) => {
+      let calls = 0;
+      const failing = new Proxy(store, {
+        get(target, name, receiver) {
+          const value = Reflect.get(target, name, receiver) as unknown;
+          if (name !== 'observations' || typeof value !== 'function') return value;
+          return (...args: unknown[]) =>
+            (calls += 1) === 1
+              ? (value as (...a: unknown[]) => unknown).apply(target, args)
+              : Promise.reject(new Error('disk I/O error'));
+        },
+      });
+      const res = await fetch(`${await serve(failing)}/api/history/export?format=${format}`);
+      expect(res.status).toBe(200);
+      await expect(res.text()).rejects.toThrow();
+      expect(calls).toBe(2);
+    },
+  );
+
   it('says in words that the history cannot be read when the store fails', async () => {
     const broken = new Proxy(store, {
       get(target, name, receiver) {

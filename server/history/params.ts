@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_POINTS } from '../../src/core/history.ts';
 import { normalizeSymbol } from '../../src/core/symbol.ts';
+import { EXPORT_FORMATS } from './export-formats.ts';
 
 /** The query parameters of the history API, checked with zod; each refusal has words. */
 
@@ -76,11 +77,19 @@ export function eventsParams(params: URLSearchParams, latest: number) {
   return { from, to, limit };
 }
 
-/** `GET /api/history/export?from=&to=`: the whole history unless narrowed, in ms like the others. */
+const exportFormat = z.enum(EXPORT_FORMATS, {
+  error: `format must be one of ${EXPORT_FORMATS.join(', ')}`,
+});
+
+/**
+ * `GET /api/history/export?from=&to=&format=`: the whole history unless narrowed, in ms like the
+ * others, as JSON lines unless another format is asked for.
+ */
 export function exportParams(params: URLSearchParams) {
-  const raw = single(params, ['from', 'to']);
+  const raw = single(params, ['from', 'to', 'format']);
   const from = raw.from === undefined ? 0 : check(ms('from'), raw.from);
   const to = raw.to === undefined ? Number.MAX_SAFE_INTEGER : check(ms('to'), raw.to);
   range(from, to);
-  return { from, to };
+  const format = raw.format === undefined ? 'jsonl' : check(exportFormat, raw.format);
+  return { from, to, format };
 }

@@ -39,6 +39,14 @@ export type Scale = (typeof SCALES)[number];
 /** The span of the symbol view's history, ending now; `all` is everything recorded. */
 export const RANGES = ['1h', '24h', '7d', '30d', 'all'] as const;
 export type Range = (typeof RANGES)[number];
+const HOUR = 3_600_000;
+/** Each range but `all` as the span it covers, in ms, for every part that asks the history for one. */
+export const RANGE_MS: Record<Exclude<Range, 'all'>, number> = {
+  '1h': HOUR,
+  '24h': 24 * HOUR,
+  '7d': 7 * 24 * HOUR,
+  '30d': 30 * 24 * HOUR,
+};
 /** A week: long enough to show a regrouping or a drawdown, short enough to read hour by hour. */
 export const DEFAULT_RANGE: Range = '7d';
 

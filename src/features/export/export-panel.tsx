@@ -5,10 +5,8 @@ import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
 import { downloadFile } from '../../lib/download-file';
+import { EveryPoolHistory } from './every-pool-history';
 import { exportTime } from './snapshot-time';
-
-/** The server's download of every recorded snapshot, as JSON lines. */
-const HISTORY_EXPORT = '/api/history/export';
 
 const button =
   'rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1.5 text-sm font-medium hover:border-[var(--accent)]';
@@ -65,13 +63,8 @@ export const ExportPanel = memo(function ExportPanel({
         <p className="text-sm text-[var(--muted)]">{i18n.t('export.empty')}</p>
       )}
       {failed ? <Alert>{i18n.t('export.failed')}</Alert> : null}
-      {/* the whole recorded history, streamed by the server (server/history/export-route.ts) */}
-      <div className="flex flex-wrap gap-2 pt-2">
-        <a href={HISTORY_EXPORT} download className={button}>
-          {i18n.t('export.historyAll')}
-        </a>
-      </div>
-      <p className="text-sm text-[var(--muted)]">{i18n.t('export.historyAllHint')}</p>
+      {/* every pool's recorded history over a range, streamed by the server */}
+      <EveryPoolHistory />
     </section>
   );
 });

@@ -1,9 +1,9 @@
 import type { Pool } from '../../core/pool-schema';
 import { poolKey, poolName } from '../../core/pools';
-import { csvField, csvText, defused, quotedField, textField } from '../../lib/csv';
+import { csvField, csvText, defused, quotedField, textField } from '../../core/csv';
 import { isoUtc } from '../../lib/iso-time';
 
-export { BOM, csvField, textField } from '../../lib/csv';
+export { BOM, csvField, textField } from '../../core/csv';
 
 /** The snapshot: one row per pool and asset, so a sum of `balance` by asset is the true total. */
 export const CSV_COLUMNS = [

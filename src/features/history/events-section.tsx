@@ -3,10 +3,9 @@ import { useEvents } from '../../api/history';
 import type { RefreshPolicy } from '../../api/refresh-timing';
 import { AfterPaint } from '../../components/after-paint';
 import { useI18n } from '../../lib/i18n/i18n';
-import type { Range } from '../../lib/url-state';
+import { RANGE_MS, type Range } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { LazyEventsBody } from './lazy-parts';
-import { RANGE_MS } from './range';
 import { useSymbolHistory } from './use-symbol-history';
 
 /** Events asked for on the overview: a week of a busy exchange. */

@@ -1,5 +1,5 @@
 import { poolName } from '../../core/pools';
-import { csvField, csvText, textField } from '../../lib/csv';
+import { csvField, csvText, textField } from '../../core/csv';
 import { isoUtc } from '../../lib/iso-time';
 import type { HistoryRow } from './history-rows';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../../core/decimal';
-import { BOM } from '../../lib/csv';
+import { BOM } from '../../core/csv';
 import { readCsv } from '../../test/read-csv';
 import { buildHistoryFile, historyFileName } from './history-export';
 import { answer, at } from './test-answer';

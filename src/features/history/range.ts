@@ -1,16 +1,7 @@
 import type { RangeParams } from '../../api/history';
-import type { Range } from '../../lib/url-state';
-
-const HOUR = 3_600_000;
+import { RANGE_MS, type Range } from '../../lib/url-state';
 
 /** Each range as the history API is asked for it: the last so many ms, or everything recorded. */
-export const RANGE_MS: Record<Exclude<Range, 'all'>, number> = {
-  '1h': HOUR,
-  '24h': 24 * HOUR,
-  '7d': 7 * 24 * HOUR,
-  '30d': 30 * 24 * HOUR,
-};
-
 export function rangeParams(range: Range): RangeParams {
   return range === 'all' ? {} : { last: RANGE_MS[range] };
 }

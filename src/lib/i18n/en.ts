@@ -310,9 +310,22 @@ export const en = {
   'history.export.json': 'Download this history (JSON)',
   'history.export.hint':
     'The range on screen: one row per point and asset, every balance exact, times in UTC, with the pool of each point and the USD index where it was recorded.',
-  'export.historyAll': 'Download the whole recorded history (JSON lines)',
-  'export.historyAllHint':
-    'Every recorded snapshot, one a line, in the format the history command of the server exports and imports: another server’s history can take it in.',
+  'export.everyPool.title': 'History of every pool',
+  'export.everyPool.csv': 'Download every pool’s history (CSV)',
+  'export.everyPool.json': 'Download every pool’s history (JSON)',
+  'export.everyPool.jsonl': 'Download every pool’s history (JSON lines)',
+  'export.everyPool.hint':
+    'Every recorded snapshot of every pool in the range, streamed by the server, every balance exact. The CSV has one row per snapshot, pool and asset, times in UTC and in ms; the JSON is one document of the range and its snapshots; the JSON lines are the format the server’s history command exports and imports, so another server’s history can take them in.',
+  'export.everyPool.missing':
+    'The recorded history cannot be had from this server right now, so it cannot be downloaded.',
+  'export.everyPool.busy':
+    'The server is making other history downloads; try again in {seconds} s. Nothing was downloaded.',
+  'export.everyPool.unreadable':
+    'The server cannot read its history right now; try again later. Nothing was downloaded.',
+  'export.everyPool.none': 'This server keeps no history to download.',
+  'export.everyPool.refused':
+    'The server refused this download ({status}). Nothing was downloaded.',
+  'export.everyPool.unreachable': 'The server could not be reached. Nothing was downloaded.',
   // events: what the history saw happen
   'events.title': 'Recent events',
   'events.poolTitle': 'Events of this pool',

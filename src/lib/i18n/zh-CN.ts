@@ -293,9 +293,18 @@ export const zhCN: Messages = {
   'history.export.json': '下载此历史（JSON）',
   'history.export.hint':
     '即页面上的时间范围：每个点、每种资产一行，每个余额均为精确值，时间为协调世界时，并附每个点所属的资金池及所记录的美元汇率指数。',
-  'export.historyAll': '下载全部历史记录（JSON 行格式）',
-  'export.historyAllHint':
-    '每份记录的快照占一行，格式与服务器历史命令的导出和导入相同：可导入另一台服务器的历史。',
+  'export.everyPool.title': '所有资金池的历史',
+  'export.everyPool.csv': '下载所有资金池的历史（CSV）',
+  'export.everyPool.json': '下载所有资金池的历史（JSON）',
+  'export.everyPool.jsonl': '下载所有资金池的历史（JSON 行格式）',
+  'export.everyPool.hint':
+    '所选时间范围内每个资金池的每份记录快照，由服务器以流式传输，每个余额均为精确值。CSV 每个快照、每个资金池、每种资产占一行，时间为协调世界时及毫秒；JSON 为包含时间范围及其快照的单个文档；JSON 行格式与服务器历史命令的导出和导入相同，可导入另一台服务器的历史。',
+  'export.everyPool.missing': '目前无法从此服务器获取历史记录，因此无法下载。',
+  'export.everyPool.busy': '服务器正在处理其他历史下载，请在 {seconds} 秒后重试。未下载任何文件。',
+  'export.everyPool.unreadable': '服务器目前无法读取其历史记录，请稍后重试。未下载任何文件。',
+  'export.everyPool.none': '此服务器没有可下载的历史记录。',
+  'export.everyPool.refused': '服务器拒绝了此下载（{status}）。未下载任何文件。',
+  'export.everyPool.unreachable': '无法连接服务器。未下载任何文件。',
   // events
   'events.title': '近期事件',
   'events.poolTitle': '此资金池的事件',
