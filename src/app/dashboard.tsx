@@ -10,7 +10,6 @@ import { ValuationAlert } from '../components/valuation-alert';
 import { useValuationState } from '../components/valuation-context';
 import { assetsOf, poolOfSymbol } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
-import { ExportPanel } from '../features/export/export-panel';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { RecentEvents } from '../features/history/events-section';
 import { PoolsSummary } from '../features/pools/pools-summary';
@@ -21,6 +20,7 @@ import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
+import { ExportPanelView } from './later-parts';
 import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
 
 /**
@@ -159,7 +159,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           {/* export */}
           {overview ? (
             <ErrorBoundary name="export">
-              <ExportPanel snapshot={snapshot} />
+              <ExportPanelView snapshot={snapshot} />
             </ErrorBoundary>
           ) : null}
         </main>

@@ -1,0 +1,14 @@
+import type { ComponentProps } from 'react';
+import type { ExportPanel } from '../features/export/export-panel';
+import { loadLaterTexts } from '../lib/i18n/catalogues';
+import { viewChunk } from './view-chunk';
+
+/**
+ * The export, at the foot of the overview, travels off the entry and comes once the page is up;
+ * the server renders its place empty, as the browser's first render does.
+ */
+export const ExportPanelView = viewChunk<ComponentProps<typeof ExportPanel>>(() =>
+  Promise.all([import('../features/export/export-panel'), loadLaterTexts()]).then(
+    ([m]) => m.ExportPanel,
+  ),
+).View;
