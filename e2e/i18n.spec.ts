@@ -170,6 +170,45 @@ test.describe('English', () => {
   });
 });
 
+/** Any catalogue key on the page (`wall.headline`), as a text would show before its chunk came. */
+const KEY =
+  /\b(?:app|pools|overview|search|charts|events|export|history|wall|error|flags|value|change|freshness|settings|spark|meta)\.[a-z][A-Za-z]+(?:\.[A-Za-z]+)*\b/g;
+
+async function keysShown(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const titles = await page
+    .locator('[title], [aria-label]')
+    .evaluateAll((all) =>
+      all.map((e) => `${e.getAttribute('title') ?? ''} ${e.getAttribute('aria-label') ?? ''}`),
+    );
+  return [...`${text} ${titles.join(' ')}`.matchAll(KEY)].map((m) => m[0]);
+}
+
+test.describe('English texts that travel with their views', () => {
+  test('no view shows a text key instead of its words, however its code arrived', async ({
+    page,
+  }) => {
+    // The overview, down to the charts, the events and the export, which come after the page.
+    await openOverviewWithTable(page, 'lang=en');
+    await expect(page.getByRole('heading', { name: 'Recent events' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Export' })).toBeVisible();
+    expect(await keysShown(page)).toEqual([]);
+    // A symbol view reached by a search, its code fetched after the overview's.
+    await page.getByRole('combobox', { name: 'Search symbol' }).fill('BTCUSDT');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('symbol-pool')).toContainText('BTCUSDT');
+    await expect(page.getByTestId('history-chart').first()).toBeVisible();
+    expect(await keysShown(page)).toEqual([]);
+    // A symbol view and a wall opened from their links, their code before the first render.
+    await page.goto('/?refresh=3600&lang=en&symbol=ETHUSDT');
+    await expect(page.getByTestId('symbol-pool')).toContainText('ETHUSDT');
+    expect(await keysShown(page)).toEqual([]);
+    await page.goto('/?view=wall&refresh=3600&lang=en');
+    await expect(page.getByTestId('wall').getByTestId('pool').first()).toBeVisible();
+    expect(await keysShown(page)).toEqual([]);
+  });
+});
+
 test.describe('without ?lang, a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
 

@@ -10,7 +10,8 @@ import { pageMeta } from './app/page-meta';
 import { createQueryClient } from './app/query-client';
 import { Root } from './app/root';
 import { chosenTheme } from './app/theme';
-import { registerCatalogue } from './lib/i18n/catalogues';
+import { registerCatalogue, registerLaterTexts } from './lib/i18n/catalogues';
+import { enLater } from './lib/i18n/en-later';
 import { createI18n, detectLang } from './lib/i18n/i18n';
 import { zhCN } from './lib/i18n/zh-CN';
 import { registerWall } from './app/wall-view';
@@ -24,6 +25,7 @@ export type { PrerenderInput, PrerenderOutput };
 
 // The server renders every language and view from the start; the browser fetches what it shows.
 registerCatalogue('zh-CN', zhCN);
+registerLaterTexts(enLater);
 registerWall(Wall);
 registerSymbolPage(SymbolPage);
 

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { loadLaterTexts } from '../lib/i18n/catalogues';
 import { viewChunk } from './view-chunk';
 import type { SymbolPage } from './symbol-page';
 
@@ -8,7 +9,7 @@ import type { SymbolPage } from './symbol-page';
  * (app/start.tsx), and otherwise once the overview is on screen, ready for the first search.
  */
 const page = viewChunk<ComponentProps<typeof SymbolPage>>(() =>
-  import('./symbol-page').then((m) => m.SymbolPage),
+  Promise.all([import('./symbol-page'), loadLaterTexts()]).then(([m]) => m.SymbolPage),
 );
 
 export const registerSymbolPage = page.register;

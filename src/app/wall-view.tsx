@@ -1,4 +1,5 @@
 import type { UrlState } from '../lib/url-state';
+import { loadLaterTexts } from '../lib/i18n/catalogues';
 import { viewChunk } from './view-chunk';
 
 /**
@@ -7,7 +8,7 @@ import { viewChunk } from './view-chunk';
  * server holds it from the start (`registerWall`), so it renders a wall as it renders a dashboard.
  */
 const wall = viewChunk<{ url: UrlState }>(() =>
-  import('../features/wall/wall').then((m) => m.Wall),
+  Promise.all([import('../features/wall/wall'), loadLaterTexts()]).then(([m]) => m.Wall),
 );
 
 export const registerWall = wall.register;

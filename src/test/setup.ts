@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import { registerCatalogue } from '../lib/i18n/catalogues';
+import { registerCatalogue, registerLaterTexts } from '../lib/i18n/catalogues';
+import { enLater } from '../lib/i18n/en-later';
 import { zhCN } from '../lib/i18n/zh-CN';
 
 // Every language at once, as the server holds them; the browser fetches the one it shows.
 registerCatalogue('zh-CN', zhCN);
+registerLaterTexts(enLater);
 
 // A test that makes the code log an error fails, whatever it asserts.
 let errors: unknown[][] = [];

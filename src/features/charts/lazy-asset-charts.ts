@@ -1,6 +1,9 @@
 import { lazy } from 'react';
+import { loadLaterTexts } from '../../lib/i18n/catalogues';
 
 /** The charts and Recharts travel in their own chunk, fetched while the pools list is already on screen. */
 export const LazyAssetCharts = lazy(() =>
-  import('./asset-charts').then((m) => ({ default: m.AssetCharts })),
+  Promise.all([import('./asset-charts'), loadLaterTexts()]).then(([m]) => ({
+    default: m.AssetCharts,
+  })),
 );

@@ -1,6 +1,9 @@
 import { lazy } from 'react';
+import { loadLaterTexts } from '../../lib/i18n/catalogues';
 
 /** The history charts and Recharts travel in their own chunk, fetched once the answer is on the page. */
 export const LazyHistoryCharts = lazy(() =>
-  import('./history-charts').then((m) => ({ default: m.HistoryCharts })),
+  Promise.all([import('./history-charts'), loadLaterTexts()]).then(([m]) => ({
+    default: m.HistoryCharts,
+  })),
 );

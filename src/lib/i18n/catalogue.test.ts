@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from './en';
+import { enFirst, type MessageKey, type Messages } from './en';
+import { enLater } from './en-later';
 import { zhCN } from './zh-CN';
 
+const en: Messages = { ...enFirst, ...enLater };
 const keys = Object.keys(en) as MessageKey[];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const withoutPlaceholders = (text: string) => text.replace(/\{\w+\}/g, '');
@@ -19,6 +21,12 @@ const TERMS: [english: RegExp, chinese: string][] = [
   [/\bbalances?\b/i, '余额'],
   [/\bpools?\b/i, '资金池'],
 ];
+
+describe('the English catalogue', () => {
+  it('keeps no text twice between the first chunk and the later one', () => {
+    expect(Object.keys(enFirst).filter((key) => key in enLater)).toEqual([]);
+  });
+});
 
 describe('the Chinese catalogue', () => {
   it('has exactly the keys of the English one', () => {

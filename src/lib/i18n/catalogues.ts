@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Lang } from '../../core/lang';
-import { en, type Messages } from './en';
+import { enFirst, type Messages } from './en';
+import type { LaterMessages } from './en-later';
 
 /**
  * The catalogues in hand. English is always in the page's first chunk; another language comes
@@ -8,7 +9,12 @@ import { en, type Messages } from './en';
  * English page never carries the Chinese catalogue and a Chinese one carries it once. The server
  * and the tests hold every catalogue from the start (`registerCatalogue`).
  */
-const catalogues: Partial<Record<Lang, Messages>> = { en };
+// English as the first chunk carries it: the later texts are merged in when fetched, before any
+// view that shows them renders (loadLaterTexts).
+const english = { ...enFirst } as Messages;
+const catalogues: Partial<Record<Lang, Messages>> = { en: english };
+let laterTexts: Promise<void> | undefined;
+let laterHeld = false;
 const loading = new Map<Lang, Promise<void>>();
 const listeners = new Set<() => void>();
 
@@ -21,13 +27,30 @@ export function registerCatalogue(lang: Lang, messages: Messages): void {
   for (const l of listeners) l();
 }
 
+/** The English texts of the views that travel apart, held from the start (server, tests). */
+export function registerLaterTexts(texts: LaterMessages): void {
+  Object.assign(english, texts);
+  laterHeld = true;
+  for (const l of listeners) l();
+}
+
+/** Fetches the later English texts once, with the view that needs them; a failure is forgotten. */
+export function loadLaterTexts(): Promise<void> {
+  if (laterHeld) return Promise.resolve();
+  laterTexts ??= import('./en-later')
+    .then((m) => registerLaterTexts(m.enLater))
+    .catch(() => undefined)
+    .finally(() => (laterTexts = undefined));
+  return laterTexts;
+}
+
 export function hasCatalogue(lang: Lang): boolean {
   return catalogues[lang] !== undefined;
 }
 
 /** The language's messages; English while they are not in yet. */
 export function catalogueOf(lang: Lang): Messages {
-  return catalogues[lang] ?? en;
+  return catalogues[lang] ?? english;
 }
 
 /** Fetches the language's catalogue once; a failure is forgotten, so a later call tries again. */

@@ -89,7 +89,9 @@ export function createI18n(lang: Lang, { timeZone }: I18nOptions = {}): I18n {
     utcOffsetLabel(offset.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '');
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'short' });
   const count = new Intl.NumberFormat(lang);
-  const t = (key: MessageKey, params?: Params) => interpolate(messages[key], params);
+  // A text whose chunk has not come (./en-later) shows its key, never an empty place or a crash.
+  const t = (key: MessageKey, params?: Params) =>
+    interpolate((messages[key] as string | undefined) ?? key, params);
   // Every card of a snapshot shows the same time, and formatting a date costs far more than
   // comparing one: the last answer is kept.
   let lastUtc = { ms: NaN, text: '' };
