@@ -162,7 +162,7 @@ function PoolRowView({ pool, changes, match, focus, navigate, held, place }: Poo
             {cachedName(pool)}
           </a>
         </h3>
-        <RowMembers key={cachedKey(pool)} symbols={pool.symbols} match={match} meta={meta} />
+        <RowMembers poolKey={cachedKey(pool)} symbols={pool.symbols} match={match} meta={meta} />
         {full ? <PoolAge pool={pool} /> : null}
       </th>
       {full ? (

@@ -13,17 +13,25 @@ const FOLDED: MemberLines = { line: 24, lines: 2, gap: 1.2 };
  * whole and folds it again.
  */
 export const RowMembers = memo(function RowMembers({
+  poolKey,
   symbols,
   match,
   meta,
 }: {
+  /** The pool shown: a list opened stays open for that pool, not for the next one in its place. */
+  poolKey: string;
   symbols: readonly string[];
   match: string;
   meta: ReactNode;
 }) {
   const i18n = useI18n();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  // Rows are kept by place and show whichever pool a refresh puts there; remounting the members
+  // for every pool that moved place cost more than the rest of a refresh.
+  const [openFor, setOpenFor] = useState<string | undefined>(undefined);
+  const open = openFor === poolKey;
+  const setOpen = (next: (open: boolean) => boolean) =>
+    setOpenFor(next(open) ? poolKey : undefined);
   const long = membersThatFit(symbols, FOLDED, () => '') < symbols.length;
   const toggle = long ? (
     <button
