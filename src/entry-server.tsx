@@ -80,5 +80,6 @@ export function prerender({
     title: meta.title,
     description: meta.description,
     theme: theme === 'system' ? colorScheme : theme,
+    view: url.view === 'wall' ? 'wall' : undefined,
   };
 }

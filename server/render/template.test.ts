@@ -19,6 +19,12 @@ describe('the page template', () => {
     expect(html).toContain('<script type="module" crossorigin src="/assets/index-a1.js">');
   });
 
+  it('marks a wall on the document, so it holds still without scroll bars before any script', () => {
+    expect(fillTemplate(TEMPLATE, { ...page, view: 'wall' })).toContain(
+      '<html lang="zh-CN" data-theme="dark" data-view="wall">',
+    );
+  });
+
   it('says what the link shows in its description and Open Graph tags, escaped', () => {
     const html = fillTemplate(
       TEMPLATE.replace(

@@ -80,7 +80,7 @@ export function fillTemplate(
   styles: InlineStyle[] = [],
 ): string | undefined {
   if (!HTML_TAG.test(template) || !ROOT.test(template)) return undefined;
-  const theme = page.theme ? ` data-theme="${page.theme}"` : '';
+  const theme = `${page.theme ? ` data-theme="${page.theme}"` : ''}${page.view ? ` data-view="${page.view}"` : ''}`;
   const inline = new Map(styles.map((s) => [s.href, s.css]));
   let head = withMeta(template, 'name', 'description', page.description);
   head = withMeta(head, 'property', 'og:title', page.title);

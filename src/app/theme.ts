@@ -8,6 +8,13 @@ export function chosenTheme(theme: Theme | undefined, view: View): Theme {
 
 export function useDocumentTheme(theme: Theme | undefined, view: View) {
   const chosen = chosenTheme(theme, view);
+  // `data-view` on the document, for the wall's page-wide rules: a selector asking whether the
+  // page holds a wall was checked again on every change of a long table.
+  useEffect(() => {
+    const root = document.documentElement;
+    if (view === 'wall') root.dataset.view = 'wall';
+    else delete root.dataset.view;
+  }, [view]);
   useEffect(() => {
     const root = document.documentElement;
     const media = window.matchMedia('(prefers-color-scheme: dark)');

@@ -30,4 +30,6 @@ export interface PrerenderOutput {
   description: string;
   /** `data-theme` of the document, when the link, the view or the browser's hint fixes it. */
   theme: 'light' | 'dark' | undefined;
+  /** `data-view` of the document: `wall` holds the page still, without scroll bars. */
+  view?: 'wall' | undefined;
 }
