@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { overviewAsset, overviewPool } from '../test/overview-pool';
 import { totalChange } from './total-change';
 import { indexMap } from './valuation';
-import { biggestFalls, poolChange } from './value-change';
+import { biggestFalls, biggestFallsOf, poolChange, roughShare } from './value-change';
 
 const index = indexMap([
   { symbol: 'USDTUSD', index: '0.9998', time: 1 },
@@ -84,5 +84,65 @@ describe('totalChange', () => {
   it('counts no pool over a window no history reaches', () => {
     const week = totalChange([majors, small], index, '7d');
     expect(week).toMatchObject({ counted: 0, noHistory: 2, assets: [], usd: undefined });
+  });
+});
+
+describe('biggestFallsOf', () => {
+  /** A seeded stream of numbers in [0, 1), so a failure can be replayed. */
+  function random(seed: number) {
+    let x = seed;
+    return () => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  }
+
+  /** Pools whose 24 h shares crowd together: many equal to the millionth, some regrouped or short. */
+  function crowd(seed: number, count: number) {
+    const next = random(seed);
+    return Array.from({ length: count }, (_, i) => {
+      const then = (1_000_000 + Math.floor(next() * 1000)).toString();
+      // Falls of 10.0000 % give or take a few millionths, and some rises.
+      const share = next() < 0.2 ? 0.05 : -0.1 + (Math.floor(next() * 7) - 3) * 1e-6;
+      const now = (Number(then) * (1 + share)).toFixed(8);
+      const usdc = next() < 0.3;
+      return overviewPool({
+        symbols: [`P${i}USDT`],
+        regrouped: { '1h': false, '24h': next() < 0.05, '7d': false },
+        assets: [overviewAsset(usdc ? 'USDC' : 'USDT', now, next() < 0.05 ? {} : { '24h': then })],
+      });
+    });
+  }
+
+  it('names the same pools in the same order as working out every pool exactly', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const pools = crowd(seed, 300);
+      for (const count of [1, 5, 40]) {
+        const everyOne = biggestFalls(
+          pools.map((item) => ({ item, change: poolChange(item, index, '24h') })),
+          count,
+        );
+        const rough = biggestFallsOf(
+          pools,
+          (p) => roughShare(p, index, '24h'),
+          (p) => poolChange(p, index, '24h'),
+          count,
+        );
+        expect(rough.map((f) => f.item.key)).toEqual(everyOne.map((f) => f.item.key));
+        expect(rough.map((f) => f.change)).toEqual(everyOne.map((f) => f.change));
+      }
+    }
+  });
+
+  it('works out exactly only the pools that can rank', () => {
+    const pools = crowd(9, 300);
+    let exact = 0;
+    biggestFallsOf(
+      pools,
+      (p) => roughShare(p, index, '24h'),
+      (p) => {
+        exact += 1;
+        return poolChange(p, index, '24h');
+      },
+      5,
+    );
+    expect(exact).toBeLessThan(pools.length / 2);
   });
 });

@@ -5,7 +5,7 @@ import {
   roundToCents,
   sumDecimals,
 } from './decimal';
-import type { ChangeWindow, OverviewPool } from './history';
+import { CHANGE_WINDOWS, type ChangeWindow, type OverviewPool } from './history';
 import { indexOf, type AssetIndexMap } from './valuation';
 import { everyAssetChange, type WindowChange } from './window-change';
 
@@ -98,4 +98,73 @@ export function biggestFalls<T>(
       : [],
   );
   return falls.sort((a, b) => a.change.rel! - b.change.rel!).slice(0, count);
+}
+
+/**
+ * The pool's change over the window as a share, in doubles, as poolChange would give its `rel`:
+ * for choosing which pools to work out exactly, never shown. `undefined` where there is no
+ * figure, or the members changed within the window (no fall, then).
+ */
+export function roughShare(
+  history: OverviewPool | undefined,
+  index: AssetIndexMap | undefined,
+  window: ChangeWindow,
+): number | undefined {
+  if (!history || history.assets.length === 0 || history.regrouped[window]) return undefined;
+  let change = 0;
+  let then = 0;
+  let valued = 0;
+  let worst: number | undefined;
+  for (const a of history.assets) {
+    const from = a.ref[window];
+    if (!from || from.t > a.latest.t - CHANGE_WINDOWS[window]) return undefined;
+    const past = Number(from.balance);
+    const now = Number(a.latest.balance);
+    const entry = index ? indexOf(index, a.asset) : undefined;
+    if (entry) {
+      const price = Number(entry.index);
+      change += (now - past) * price;
+      then += past * price;
+      valued += 1;
+    } else if (past !== 0) worst = Math.min(worst ?? Infinity, (now - past) / past);
+  }
+  if (valued > 0) return then === 0 ? undefined : change / then;
+  return worst;
+}
+
+/**
+ * Shares within this of the last one ranked are worked out exactly too: the exact shares are cut
+ * to millionths (core/decimal `relativeChange`), so two pools a millionth apart may tie, and a
+ * tie is broken by the pools' order.
+ */
+const ROUGH_MARGIN = 2e-6;
+
+/**
+ * The same as biggestFalls over every item, working out the exact change only of the items whose
+ * rough share can rank among the first `count` (and of every falling one should that leave too
+ * few); a pool clearly rising, or with no figure, cannot fall: with 600 pools, exact sums for
+ * each on every refresh cost more than the rest of the summary.
+ */
+export function biggestFallsOf<T>(
+  items: readonly T[],
+  rough: (item: T) => number | undefined,
+  exact: (item: T) => PoolChange | undefined,
+  count: number,
+): { item: T; change: PoolChange }[] {
+  // In the items' own order, which breaks the exact ranking's ties.
+  const falling = items.flatMap((item) => {
+    const share = rough(item);
+    return share !== undefined && share < ROUGH_MARGIN ? [{ item, share }] : [];
+  });
+  const cut = falling.map((f) => f.share).sort((a, b) => a - b)[count - 1];
+  const near = cut === undefined ? falling : falling.filter((f) => f.share <= cut + ROUGH_MARGIN);
+  const ranked = biggestFalls(
+    near.map(({ item }) => ({ item, change: exact(item) })),
+    count,
+  );
+  if (ranked.length >= count || near.length === falling.length) return ranked;
+  return biggestFalls(
+    falling.map(({ item }) => ({ item, change: exact(item) })),
+    count,
+  );
 }

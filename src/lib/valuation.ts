@@ -4,7 +4,12 @@ import { CHANGE_WINDOW_NAMES, type ChangeWindow, type OverviewPool } from '../co
 import type { Pool } from '../core/pool-schema';
 import { poolKey } from '../core/pools';
 import { valuePool, type AssetIndexMap, type PoolValue } from '../core/valuation';
-import { poolChange, type PoolChange } from '../core/value-change';
+import { biggestFallsOf, poolChange, roughShare, type PoolChange } from '../core/value-change';
+
+export interface FallOf {
+  item: Pool;
+  change: PoolChange;
+}
 
 /**
  * What the views need to show dollars and flags, gathered once per answer: the asset index, the
@@ -26,6 +31,8 @@ export interface Valuation {
   allFlagsOf(pool: Pool, now: number): PoolFlags;
   /** The pool's change over the window as one figure (core/value-change), for sorting and ranking. */
   changeOf(pool: Pool, window: ChangeWindow): PoolChange | undefined;
+  /** The pools that fell most over the window, the largest share first (core/value-change). */
+  fallsOf(pools: readonly Pool[], window: ChangeWindow, count: number): FallOf[];
 }
 
 export interface ValuationInputs {
@@ -75,5 +82,12 @@ export function createValuation({ index, history, lowUsd }: ValuationInputs): Va
       return { ...flagsOf(pool), ...(stale && { stale }) };
     },
     changeOf: (pool, window) => changeIn[window](pool),
+    fallsOf: (pools, window, count) =>
+      biggestFallsOf(
+        pools,
+        (pool) => roughShare(historyOf(pool), index, window),
+        changeIn[window],
+        count,
+      ),
   };
 }

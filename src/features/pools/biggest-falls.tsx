@@ -3,7 +3,6 @@ import { SIGN_NAMES, SignedFigure } from '../../components/signed-figure';
 import { useValuationContext } from '../../components/valuation-context';
 import type { Pool } from '../../core/pool-schema';
 import { leadingSymbols } from '../../core/pools';
-import { biggestFalls } from '../../core/value-change';
 import { useI18n } from '../../lib/i18n/i18n';
 import { followPoolLink, poolHref } from '../../lib/pool-link';
 import type { Navigate } from '../../lib/use-url-state';
@@ -26,13 +25,7 @@ export const BiggestFalls = memo(function BiggestFalls({
   const i18n = useI18n();
   const valuation = useValuationContext();
   const falls = useMemo(
-    () =>
-      valuation.history
-        ? biggestFalls(
-            pools.map((pool) => ({ item: pool, change: valuation.changeOf(pool, '24h') })),
-            SHOWN,
-          )
-        : undefined,
+    () => (valuation.history ? valuation.fallsOf(pools, '24h', SHOWN) : undefined),
     [pools, valuation],
   );
   return (

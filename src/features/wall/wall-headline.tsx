@@ -6,7 +6,6 @@ import type { Pool } from '../../core/pool-schema';
 import { poolName } from '../../core/pools';
 import { totalChange } from '../../core/total-change';
 import { totalValue, type PoolValue } from '../../core/valuation';
-import { biggestFalls } from '../../core/value-change';
 import { useI18n } from '../../lib/i18n/i18n';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -36,10 +35,7 @@ export const WallHeadline = memo(function WallHeadline({ pools }: { pools: reado
       valuation.index,
       '24h',
     );
-    const [fall] = biggestFalls(
-      pools.map((item) => ({ item, change: valuation.changeOf(item, '24h') })),
-      1,
-    );
+    const [fall] = valuation.fallsOf(pools, '24h', 1);
     return { total, change, fall: fall ?? null };
   }, [pools, valuation]);
   const { total, change, fall } = facts;
