@@ -52,6 +52,31 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('an answer that stands still', () => {
+  it('is given back as the data read before, its text not parsed again, while a new text is read anew', async () => {
+    const first = { ...HISTORY, series: [{ asset: 'USDT', points: [{ t, balance: '1.50' }] }] };
+    vi.stubGlobal('fetch', reply(200, first));
+    const a = await fetchHistory({ symbol: 'BTCUSDT', from: 1, to: 2 });
+    const b = await fetchHistory({ symbol: 'BTCUSDT', from: 1, to: 2 });
+    expect(b.data).toBe(a.data);
+    expect(b.fetchedAt).toBeGreaterThanOrEqual(a.fetchedAt);
+
+    // Another question, or another answer, is read and checked as any.
+    const c = await fetchHistory({ symbol: 'BTCUSDT', from: 1, to: 3 });
+    expect(c.data).not.toBe(a.data);
+    expect(c.data).toEqual(a.data);
+    const moved = { ...first, series: [{ asset: 'USDT', points: [{ t, balance: '1.5' }] }] };
+    vi.stubGlobal('fetch', reply(200, moved));
+    const d = await fetchHistory({ symbol: 'BTCUSDT', from: 1, to: 3 });
+    expect(d.data.series[0]!.points[0]!.balance).toBe('1.5');
+    // A broken answer after a good one is refused, not taken for the good one.
+    vi.stubGlobal('fetch', reply(200, { ...moved, series: 'no' }));
+    expect((await failure(fetchHistory({ symbol: 'BTCUSDT', from: 1, to: 3 }))).kind).toBe(
+      'history-unavailable',
+    );
+  });
+});
+
 describe('the history fetchers', () => {
   it('ask the server’s own API with the given range, and keep every balance exact', async () => {
     const fetchMock = reply(200, HISTORY, { 'x-demo-data': '1' });
