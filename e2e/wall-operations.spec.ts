@@ -134,6 +134,20 @@ async function firstPage(page: Page) {
   const [, at, of] = /Page (\d+) of (\d+)/.exec((await pageLine.textContent()) ?? '')!;
   if (at !== '1') await page.clock.fastForward((Number(of) - Number(at) + 1) * PAGE_MS);
   await expect(pageLine).toHaveText(/Page 1 of \d+/);
+  // A page just turned is fitted to its screen over a frame or two: read it once it stands.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await measure(page));
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  return measure(page);
+}
+
+function measure(page: Page) {
   return page.evaluate(() => {
     const frame = document.querySelector('[data-testid="wall-pages"]')!.getBoundingClientRect();
     const cards = [...document.querySelectorAll('[data-testid="pool"]')]
