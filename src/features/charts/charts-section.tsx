@@ -26,7 +26,8 @@ export const ChartsSection = memo(function ChartsSection({
   const drawn = painted && near;
   useLayoutEffect(() => {
     const element = place.current;
-    if (!element) return;
+    // Measured only below a long list, the one place the charts come and go.
+    if (!element || !long) return;
     // The held space keeps the drawn charts' height (set through the CSSOM: the page's policy
     // refuses style attributes), so the page does not jump as they come and go.
     if (drawn) {
