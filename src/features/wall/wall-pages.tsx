@@ -1,6 +1,7 @@
 import {
   memo,
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -82,6 +83,17 @@ export const WallPages = memo(function WallPages({
   const area = useRef<HTMLDivElement>(null);
   const frame = usePageFrame(area);
   const [measured, setMeasured] = useState<Measured>({ frame: undefined, heights: new Map() });
+  // Cards are measured again when a font comes in: one that arrives after the first measure (the
+  // CJK fallback of a Chinese symbol, on a busy screen) changes their heights, and the page ran
+  // past the bottom of the screen.
+  const [fontsLoaded, setFontsLoaded] = useState(0);
+  useEffect(() => {
+    const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+    if (!fonts) return undefined;
+    const loaded = () => setFontsLoaded((n) => n + 1);
+    fonts.addEventListener('loadingdone', loaded);
+    return () => fonts.removeEventListener('loadingdone', loaded);
+  }, []);
   const heights = measured.frame === frame ? measured.heights : undefined;
 
   const sizes = useMemo(() => {
@@ -170,7 +182,7 @@ export const WallPages = memo(function WallPages({
     // Measured from the laid-out cards, so it can only be set once they are on the page.
     setMeasured({ frame, heights: next });
     // A card's height follows its pool, its change marks and the frame; the page picks which show.
-  }, [frame, shown, heights, pools, page, changes, columnEm]);
+  }, [frame, shown, heights, pools, page, changes, columnEm, fontsLoaded]);
 
   // Set through the CSSOM, not as a style attribute: the page's CSP refuses inline style
   // attributes in the server's markup.
