@@ -18,7 +18,7 @@ import { fillScale, scaledFrame } from './fill';
 import type { Mark } from './marks';
 import { memberSpaceFor } from './member-space';
 import { columnsFor, estimateHeight, paginateEvenly } from './paginate';
-import { MIN_COLUMN_EM, usePageFrame, type MeasuredFrame } from './use-page-frame';
+import { usePageFrame, type MeasuredFrame } from './use-page-frame';
 import { WallDrops } from './wall-drops';
 
 /** The height of a wall card's sparkline before it grows, in em of the pages (index.css). */
@@ -105,17 +105,14 @@ export const WallPages = memo(function WallPages({
   // card has been measured: a card's height in em moves a little with the scale (lines wrap
   // elsewhere), and choosing it from every new measure made the two chase each other.
   const allMeasured = heights !== undefined && pools.every((p) => heights.has(keyOf(p)));
-  // The width the widest card seen needs, in em: a ten-digit balance with its eight decimals and
-  // a five-letter unit is wider than MIN_COLUMN_EM, and a card is never cut off at its edge.
-  const [columnEm, setColumnEm] = useState(MIN_COLUMN_EM);
-  const scaleKey = `${frame.width}x${frame.height}@${frame.fontSize}:${pools.length}:${allMeasured}:${columnEm}`;
+  const scaleKey = `${frame.width}x${frame.height}@${frame.fontSize}:${pools.length}:${allMeasured}`;
   const [fill, setFill] = useState({ key: '', scale: 1 });
   let scale = fill.scale;
   if (fill.key !== scaleKey) {
-    scale = fillScale(sizes, frame, columnEm);
+    scale = fillScale(sizes, frame);
     setFill({ key: scaleKey, scale });
   }
-  const shown = useMemo(() => scaledFrame(frame, scale, columnEm), [frame, scale, columnEm]);
+  const shown = useMemo(() => scaledFrame(frame, scale), [frame, scale]);
   const pages = useMemo(
     () =>
       frame.height === 0
@@ -157,12 +154,7 @@ export const WallPages = memo(function WallPages({
     if (!root || frame.height === 0) return;
     const known = heights ?? new Map<string, number>();
     const seen = new Map<string, number>();
-    let widest = 0;
     for (const card of root.querySelectorAll<HTMLElement>('[data-pool-key]')) {
-      // A card whose content runs past its edge says the width it needs (a little more, so a
-      // sub-pixel rounding cannot cut it again).
-      if (card.scrollWidth > card.clientWidth + 1)
-        widest = Math.max(widest, Math.ceil((card.scrollWidth / shown.fontSize + 0.25) * 2) / 2);
       // The card's own height, without what its sparkline grew by to fill the column, as drawn.
       const spark = card.querySelector('.sparkline');
       const grown = spark
@@ -171,8 +163,6 @@ export const WallPages = memo(function WallPages({
       const em = Math.max(0, card.getBoundingClientRect().height - grown) / shown.fontSize;
       seen.set(card.dataset.poolKey ?? '', Math.ceil(em * 4) / 4);
     }
-    // Only ever wider: the columns settle at the widest card instead of chasing each page's.
-    if (widest > columnEm) setColumnEm(widest);
     const live = new Set(pools.map(keyOf));
     const changed = [...seen].some(([key, h]) => known.get(key) !== h);
     const gone = [...known.keys()].some((key) => !live.has(key));
@@ -180,9 +170,10 @@ export const WallPages = memo(function WallPages({
     const next = new Map([...known].filter(([key]) => live.has(key)));
     for (const [key, h] of seen) next.set(key, h);
     // Measured from the laid-out cards, so it can only be set once they are on the page.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setMeasured({ frame, heights: next });
     // A card's height follows its pool, its change marks and the frame; the page picks which show.
-  }, [frame, shown, heights, pools, page, changes, columnEm, fontsLoaded]);
+  }, [frame, shown, heights, pools, page, changes, fontsLoaded]);
 
   // Set through the CSSOM, not as a style attribute: the page's CSP refuses inline style
   // attributes in the server's markup.
