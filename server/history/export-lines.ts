@@ -1,6 +1,6 @@
 import type { HistoryLine } from '../../src/core/history.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
-import { indexSymbolOf } from '../../src/core/asset-index.ts';
+import { indexSymbolOf } from '../../src/core/valuation.ts';
 import type { HistoryReader, SeriesRow, TimedValue } from './adapter.ts';
 
 const CHUNK = 500;

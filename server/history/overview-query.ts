@@ -1,4 +1,4 @@
-import { compareBalances as compareDecimals } from './compare.ts';
+import { compareDecimals } from '../../src/core/decimal.ts';
 import {
   CHANGE_WINDOW_NAMES,
   CHANGE_WINDOWS,

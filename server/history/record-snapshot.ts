@@ -1,4 +1,4 @@
-import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
+import type { AssetIndexEntry } from '../../src/core/valuation.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryTx, PointRow, SeriesState, TimedValue } from './adapter.ts';
 import { addCoverage, addCoverageCached } from './coverage.ts';

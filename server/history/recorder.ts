@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { assetIndexListSchema, type AssetIndexEntry } from '../../src/core/asset-index.ts';
+import { assetIndexListSchema, type AssetIndexEntry } from '../../src/core/valuation.ts';
 import { poolListSchema } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter, StoreInfo } from './adapter.ts';
 import { catchUpLevels } from './levels.ts';

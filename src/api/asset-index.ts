@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { assetIndexListSchema, type AssetIndexEntry } from '../core/asset-index';
+import { assetIndexListSchema, type AssetIndexEntry } from '../core/valuation';
 import { ASSET_INDEX_PATH } from '../core/upstream';
 import { indexMap, type AssetIndexMap } from '../core/valuation';
 import { isApiError, toApiError, type ApiError } from './errors';

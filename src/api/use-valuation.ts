@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { historyByKey } from '../core/drawdown';
-import { createValuation, type Valuation } from '../lib/valuation';
+import { createValuation, type Valuation } from '../core/pool-figures';
 import { useAssetIndex } from './asset-index';
 import type { ApiError } from './errors';
 import { useOverview } from './history';

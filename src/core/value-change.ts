@@ -1,13 +1,6 @@
-import {
-  decimalSign,
-  multiplyDecimals,
-  relativeChange,
-  roundToCents,
-  sumDecimals,
-} from './decimal';
 import { CHANGE_WINDOWS, type ChangeWindow, type OverviewPool } from './history';
-import { indexOf, type AssetIndexMap } from './valuation';
-import { everyAssetChange, type WindowChange } from './window-change';
+import { indexOf, usdChange, type AssetIndexMap } from './valuation';
+import { everyAssetChange } from './window-change';
 
 /**
  * A pool's change over a window in one figure: in dollars where its assets are valued, both ends
@@ -28,31 +21,6 @@ export interface PoolChange {
   unvalued: string[];
 }
 
-interface UsdSums {
-  /** Change and value then, exact, at today's index. */
-  change: string;
-  then: string;
-  unvalued: string[];
-}
-
-/** The valued assets' change in dollars; `undefined` when one of them has no change to give. */
-function usdSums(changes: readonly WindowChange[], index: AssetIndexMap): UsdSums | undefined {
-  const change: string[] = [];
-  const then: string[] = [];
-  const unvalued: string[] = [];
-  for (const c of changes) {
-    const entry = indexOf(index, c.asset);
-    if (!entry) {
-      unvalued.push(c.asset);
-      continue;
-    }
-    change.push(multiplyDecimals(c.value, entry.index));
-    then.push(multiplyDecimals(c.from.balance, entry.index));
-  }
-  if (change.length === 0) return undefined;
-  return { change: sumDecimals(change), then: sumDecimals(then), unvalued };
-}
-
 export function poolChange(
   history: OverviewPool | undefined,
   index: AssetIndexMap | undefined,
@@ -62,19 +30,8 @@ export function poolChange(
   const changes = everyAssetChange(history, window);
   if (!changes) return undefined;
   const regrouped = history.regrouped[window] ?? false;
-  const usd = index ? usdSums(changes, index) : undefined;
-  if (usd) {
-    const value = roundToCents(usd.change);
-    return {
-      window,
-      basis: 'usd',
-      value,
-      sign: decimalSign(usd.change),
-      rel: relativeChange(usd.then, sumDecimals([usd.then, usd.change])),
-      regrouped,
-      unvalued: usd.unvalued,
-    };
-  }
+  const usd = index ? usdChange(changes, index) : undefined;
+  if (usd) return { window, basis: 'usd', ...usd, regrouped };
   const worst = [...changes].sort((a, b) => (a.rel ?? 0) - (b.rel ?? 0))[0]!;
   return {
     window,

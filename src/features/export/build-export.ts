@@ -21,7 +21,7 @@ export function buildExport(snapshot: Snapshot<Pool[]>, format: ExportFormat): E
     case 'csv':
       return {
         name: exportFileName(time, 'csv', snapshot.demo),
-        text: snapshotCsv(snapshot.data),
+        text: snapshotCsv(snapshot.data, snapshot.fetchedAt),
         type: csv,
       };
     case 'symbols-csv':

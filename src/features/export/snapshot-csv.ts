@@ -1,44 +1,20 @@
+import { csvText, textField } from '../../core/csv';
+import { exportCsv, poolListRows } from '../../core/export-row';
 import type { Pool } from '../../core/pool-schema';
 import { poolKey, poolName } from '../../core/pools';
-import { csvField, csvText, defused, quotedField, textField } from '../../core/csv';
-import { isoUtc } from '../../lib/iso-time';
 
 export { BOM, csvField, textField } from '../../core/csv';
 
-/** The snapshot: one row per pool and asset, so a sum of `balance` by asset is the true total. */
-export const CSV_COLUMNS = [
-  'pool_key',
-  'pool',
-  'symbol_count',
-  'symbols',
-  'asset',
-  'balance',
-  'update_time',
-] as const;
+/**
+ * The snapshot: one row per pool and asset (core/export-row), so a sum of `balance` by asset is
+ * the true total. `observedAt`: when the answer left the upstream.
+ */
+export function snapshotCsv(pools: readonly Pool[], observedAt: number): string {
+  return exportCsv(poolListRows(pools, observedAt));
+}
 
 /** Which pool covers each symbol: one row per symbol, and no balance, so nothing is counted twice. */
 export const SYMBOL_CSV_COLUMNS = ['symbol', 'pool_key', 'pool'] as const;
-
-/**
- * One row per pool and asset, CRLF line ends. A pool has no id at the exchange: `pool_key` is
- * its sorted member list (core `poolKey`), the same however the exchange orders them, and
- * `symbols` lists the members as the exchange does, space-separated in one quoted column.
- * Balances are the upstream's exact strings, never numbers (see the export note on spreadsheets).
- */
-export function snapshotCsv(pools: readonly Pool[]): string {
-  const rows: string[][] = [];
-  for (const pool of pools) {
-    const identity = [
-      textField(poolKey(pool)),
-      textField(poolName(pool)),
-      String(pool.symbols.length),
-      quotedField(defused(pool.symbols.join(' '))),
-    ];
-    for (const a of pool.assets)
-      rows.push([...identity, textField(a.asset), csvField(a.marginBalance), isoUtc(a.updateTime)]);
-  }
-  return csvText(CSV_COLUMNS, rows);
-}
 
 /** One row per symbol with the key and name of its pool: for looking a symbol up, not for sums. */
 export function symbolsCsv(pools: readonly Pool[]): string {

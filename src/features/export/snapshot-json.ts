@@ -1,29 +1,19 @@
 import type { Snapshot } from '../../api/insurance-balance';
+import { exportRowJson, poolListRows } from '../../core/export-row';
 import type { Pool } from '../../core/pool-schema';
-import { poolKey, poolName } from '../../core/pools';
 import { isoUtc } from '../../lib/iso-time';
 import { exportTime } from './snapshot-time';
 
 /**
- * The snapshot as the upstream sent it, each pool keyed as in the CSV (its sorted members) and
- * named as on screen, each time also in ISO 8601 UTC. Balances stay strings, so no reader turns
- * them into floats.
+ * The snapshot as JSON: its rows as in the CSV (core/export-row, one per pool and asset, each
+ * pool keyed by its sorted members and named as on screen), each time also in ISO 8601 UTC.
+ * Balances stay strings, so no reader turns them into floats.
  */
 export function snapshotJson({ data, demo, fetchedAt }: Snapshot<Pool[]>): string {
   const body = {
     source: demo ? 'demo' : 'exchange',
     snapshotTime: isoUtc(exportTime(data, fetchedAt)),
-    pools: data.map((pool) => ({
-      key: poolKey(pool),
-      name: poolName(pool),
-      symbols: pool.symbols,
-      assets: pool.assets.map((a) => ({
-        asset: a.asset,
-        marginBalance: a.marginBalance,
-        updateTime: isoUtc(a.updateTime),
-        updateTimeMs: a.updateTime,
-      })),
-    })),
+    rows: poolListRows(data, fetchedAt).map(exportRowJson),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
