@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  assetIndexQueryOptions,
-  fetchAssetIndex,
-  indexPausedUntil,
-  resetIndexPause,
-  shouldRetryIndex,
-} from './asset-index';
+import { pausedUntil, resetPause } from './api-client';
+import { assetIndexQueryOptions, fetchAssetIndex } from './asset-index';
 import { ApiError } from './errors';
-import { fetchInsuranceBalance, pausedUntil, resetPause } from './insurance-balance';
+import { fetchInsuranceBalance } from './insurance-balance';
+import { nextAttemptIn } from './refresh-timing';
 
 /** Answers every call anew (a Response's body can be read once). */
 function reply(status: number, body: string, headers: Record<string, string> = {}) {
@@ -33,10 +29,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 const DOCUMENTED =
   '[{"symbol":"ADAUSD","time":1635740268004,"index":"1.92957370","bidBuffer":"0.10000000","askBuffer":"0.10000000","bidRate":"1.73661633","askRate":"2.12253107","autoExchangeBidBuffer":"0.05000000","autoExchangeAskBuffer":"0.05000000","autoExchangeBidRate":"1.83309501","autoExchangeAskRate":"2.02605238"}]';
 
-beforeEach(() => {
-  resetPause();
-  resetIndexPause();
-});
+beforeEach(() => resetPause());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('fetchAssetIndex', () => {
@@ -57,44 +50,43 @@ describe('fetchAssetIndex', () => {
     });
   });
 
-  it('pauses itself alone after its own 429, so the pool list keeps refreshing', async () => {
+  it('pauses every path after its own 429: the exchange limits the whole address', async () => {
     vi.stubGlobal(
       'fetch',
       reply(429, '{"code":-1003,"msg":"Too many requests."}', { 'retry-after': '30' }),
     );
     const limited = await failure(fetchAssetIndex());
     expect(limited.kind).toBe('rate-limited');
-    expect(indexPausedUntil()).toBe(limited.retryAt);
-    expect(pausedUntil()).toBe(0);
+    expect(pausedUntil()).toBe(limited.retryAt);
     const okMock = reply(200, '[]');
     vi.stubGlobal('fetch', okMock);
-    await fetchInsuranceBalance();
+    expect((await failure(fetchInsuranceBalance())).kind).toBe('rate-limited');
     expect((await failure(fetchAssetIndex())).kind).toBe('rate-limited');
-    expect(okMock).toHaveBeenCalledTimes(1);
+    expect(okMock).not.toHaveBeenCalled();
   });
 
-  it('waits out a pause of the pool list too: the exchange limits the whole address', async () => {
+  it('waits out a pause of the pool list too', async () => {
     vi.stubGlobal('fetch', reply(418, '{"code":-1003,"msg":"banned"}', { 'retry-after': '120' }));
-    await failure(fetchInsuranceBalance());
+    const banned = await failure(fetchInsuranceBalance());
     const okMock = reply(200, DOCUMENTED);
     vi.stubGlobal('fetch', okMock);
     const error = await failure(fetchAssetIndex());
     expect(error.kind).toBe('banned');
+    expect(error.retryAt).toBe(banned.retryAt);
     expect(okMock).not.toHaveBeenCalled();
-    expect(indexPausedUntil()).toBe(pausedUntil());
   });
 
-  it('refreshes on the dashboard’s period, and later while paused', () => {
+  it('refreshes on the dashboard’s period, by the one policy of every query', () => {
     const options = assetIndexQueryOptions({ refreshMs: 60_000, inBackground: false });
-    const interval = options.refetchInterval as () => number;
-    expect(interval()).toBe(60_000);
+    const state = {
+      fetchStatus: 'idle',
+      dataUpdatedAt: Date.now(),
+      errorUpdatedAt: 0,
+      error: null,
+    } as const;
+    const query = { queryKey: options.queryKey, meta: options.meta, state } as const;
+    expect(nextAttemptIn(query)).toBe(60_000);
     expect(options.queryKey).toEqual(['assetIndex', 'list']);
-  });
-
-  it('does not retry a refusal such as a path the proxy does not serve', () => {
-    expect(shouldRetryIndex(0, new ApiError('upstream', { status: 404 }))).toBe(false);
-    expect(shouldRetryIndex(0, new ApiError('upstream', { status: 500 }))).toBe(true);
-    expect(shouldRetryIndex(0, new ApiError('rate-limited', { status: 429 }))).toBe(false);
-    expect(shouldRetryIndex(0, new ApiError('unreachable'))).toBe(true);
+    expect(options.refetchIntervalInBackground).toBe(false);
   });
 });

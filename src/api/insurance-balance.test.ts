@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
-import { fetchInsuranceBalance, pausedUntil, resetPause } from './insurance-balance';
+import { pausedUntil, resetPause } from './api-client';
+import { fetchInsuranceBalance } from './insurance-balance';
 
 function reply(status: number, body: string, headers: Record<string, string> = {}) {
   return vi

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../api/insurance-balance';
+import type { Snapshot } from '../../api/api-client';
 import type { Pool } from '../../core/pool-schema';
 import { snapshotCsv, symbolsCsv } from './snapshot-csv';
 import { snapshotJson } from './snapshot-json';

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../api/insurance-balance';
+import type { Snapshot } from '../../api/api-client';
 import { exportRowJson, poolListRows } from '../../core/export-row';
 import type { Pool } from '../../core/pool-schema';
 import { isoUtc } from '../../lib/iso-time';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { failuresInARow } from '../../api/attempts';
-import { pausedUntil } from '../../api/insurance-balance';
-import { insuranceKeys, questionOf } from '../../api/queries';
+import { failuresInARow, questionOf } from '../../api/attempts';
+import { pausedUntil } from '../../api/api-client';
+import { insuranceKeys } from '../../api/queries';
 import { refreshPolicy } from '../../api/refresh-timing';
 import { usePools } from '../../api/use-pools';
 import { Alert } from '../../components/alert';
