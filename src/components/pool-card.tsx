@@ -10,7 +10,7 @@ import type { MemberLines } from './member-fit';
 import { MemberList } from './member-list';
 import { PoolAge } from './pool-age';
 import { PoolFlagChips } from './pool-flags';
-import { PoolAssetChanges, PoolSparkline } from './pool-history';
+import { PoolAssetChanges, PoolSparkline } from './pool-card-history';
 import { PoolValue } from './pool-value';
 
 export interface PoolCardProps {

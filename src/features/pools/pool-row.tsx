@@ -4,7 +4,7 @@ import { ChangeFigure } from '../../components/change-figure';
 import { ChangeMark } from '../../components/change-mark';
 import { PoolAge } from '../../components/pool-age';
 import { PoolFlagChips } from '../../components/pool-flags';
-import { PoolSparkline, usePoolHistory } from '../../components/pool-history';
+import { PoolSparkline, usePoolHistory } from '../../components/pool-card-history';
 import { PoolValue } from '../../components/pool-value';
 import { changeOf, sameMove, type Changes } from '../../core/changes';
 import type { ChangeWindow } from '../../core/history';
