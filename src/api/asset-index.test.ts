@@ -1,36 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pausedUntil, resetPause } from './api-client';
 import { assetIndexQueryOptions, fetchAssetIndex } from './asset-index';
-import { ApiError } from './errors';
+import { failure, reply } from '../test/api-replies';
 import { fetchInsuranceBalance } from './insurance-balance';
 import { nextAttemptIn } from './refresh-timing';
-
-/** Answers every call anew (a Response's body can be read once). */
-function reply(status: number, body: string, headers: Record<string, string> = {}) {
-  return vi
-    .fn<typeof fetch>()
-    .mockImplementation(() =>
-      Promise.resolve(
-        new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } }),
-      ),
-    );
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 const DOCUMENTED =
   '[{"symbol":"ADAUSD","time":1635740268004,"index":"1.92957370","bidBuffer":"0.10000000","askBuffer":"0.10000000","bidRate":"1.73661633","askRate":"2.12253107","autoExchangeBidBuffer":"0.05000000","autoExchangeAskBuffer":"0.05000000","autoExchangeBidRate":"1.83309501","autoExchangeAskRate":"2.02605238"}]';
 
 beforeEach(() => resetPause());
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('fetchAssetIndex', () => {
   it('asks the proxy for every entry and keeps what values a balance, exactly', async () => {
@@ -78,6 +60,7 @@ describe('fetchAssetIndex', () => {
 
   it('refreshes on the dashboard’s period, by the one policy of every query', () => {
     const options = assetIndexQueryOptions({ refreshMs: 60_000, inBackground: false });
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
     const state = {
       fetchStatus: 'idle',
       dataUpdatedAt: Date.now(),

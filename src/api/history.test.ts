@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
+import { failure, reply } from '../test/api-replies';
 import {
   eventsQueryOptions,
   fetchEvents,
@@ -11,27 +12,6 @@ import {
 import { pausedUntil, resetPause } from './api-client';
 import { fetchInsuranceBalance } from './insurance-balance';
 import { nextAttemptIn } from './refresh-timing';
-
-function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return vi
-    .fn<typeof fetch>()
-    .mockImplementation(() =>
-      Promise.resolve(
-        new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } }),
-      ),
-    );
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 const t = 1764633600000;
 const HISTORY = {
@@ -166,6 +146,7 @@ describe('the history queries', () => {
     const options = historyQueryOptions(params, { refreshMs: 30_000, inBackground: true });
     expect(options.queryKey).toEqual(['history', 'series', params]);
     expect(historyKeys.overview(24)).toEqual(['history', 'overview', { spark: 24 }]);
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
     const state = {
       fetchStatus: 'idle',
       dataUpdatedAt: Date.now(),
