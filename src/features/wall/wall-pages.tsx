@@ -10,7 +10,7 @@ import {
 } from 'react';
 import type { Pool } from '../../core/pool-schema';
 import { PoolCard } from '../../components/pool-card';
-import type { Changes } from '../../core/changes';
+import type { Changes } from '../../core/refresh-change';
 import type { ChangeWindow } from '../../core/history';
 import { useI18n } from '../../lib/i18n/i18n';
 import { poolKey } from '../../core/pools';
