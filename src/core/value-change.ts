@@ -1,3 +1,4 @@
+import { roughOrder } from './decimal';
 import { CHANGE_WINDOWS, type ChangeWindow, type OverviewPool } from './history';
 import { indexOf, usdChange, type AssetIndexMap } from './valuation';
 import { everyAssetChange } from './window-change';
@@ -60,7 +61,8 @@ export function biggestFalls<T>(
 /**
  * The pool's change over the window as a share, in doubles, as poolChange would give its `rel`:
  * for choosing which pools to work out exactly, never shown. `undefined` where there is no
- * figure, or the members changed within the window (no fall, then).
+ * figure, where the members changed within the window, or where the pool clearly rose (core/decimal
+ * `roughOrder`): no fall, then.
  */
 export function roughShare(
   history: OverviewPool | undefined,
@@ -72,6 +74,7 @@ export function roughShare(
   let then = 0;
   let valued = 0;
   let worst: number | undefined;
+  let rising = true;
   for (const a of history.assets) {
     const from = a.ref[window];
     if (!from || from.t > a.latest.t - CHANGE_WINDOWS[window]) return undefined;
@@ -83,10 +86,14 @@ export function roughShare(
       change += (now - past) * price;
       then += past * price;
       valued += 1;
-    } else if (past !== 0) worst = Math.min(worst ?? Infinity, (now - past) / past);
+    } else {
+      rising &&= roughOrder(now, past) === 1;
+      if (past !== 0) worst = Math.min(worst ?? Infinity, (now - past) / past);
+    }
   }
-  if (valued > 0) return then === 0 ? undefined : change / then;
-  return worst;
+  if (valued > 0)
+    return then === 0 || roughOrder(then + change, then) === 1 ? undefined : change / then;
+  return rising ? undefined : worst;
 }
 
 /**
@@ -111,7 +118,7 @@ export function biggestFallsOf<T>(
   // In the items' own order, which breaks the exact ranking's ties.
   const falling = items.flatMap((item) => {
     const share = rough(item);
-    return share !== undefined && share < ROUGH_MARGIN ? [{ item, share }] : [];
+    return share !== undefined ? [{ item, share }] : [];
   });
   const cut = falling.map((f) => f.share).sort((a, b) => a - b)[count - 1];
   const near = cut === undefined ? falling : falling.filter((f) => f.share <= cut + ROUGH_MARGIN);
