@@ -24,7 +24,8 @@ export interface Snapshot<T> {
 /**
  * A time before which no request leaves, set by a 429 or 418 on any path: the exchange limits a
  * whole address, so a pause holds for every path, as the server's own guard does. No retry,
- * refresh or second view asks anything before its `Retry-After` has passed.
+ * refresh or second view asks anything before its `Retry-After` has passed. A 429 of the
+ * server's own budget (`x-proxy-error: over-budget`) is no pause of the exchange's.
  */
 const pause = { until: 0, kind: 'rate-limited' as 'rate-limited' | 'banned' };
 
@@ -64,11 +65,15 @@ function errorFor(response: Response, body: unknown, path: string, params: Query
   const server = isServerPath(path);
   const retryAfter = response.headers.get('retry-after');
   if (isPauseStatus(status)) {
-    pause.until = pauseEndsAt(retryAfter, Date.now());
-    pause.kind = status === 418 ? 'banned' : 'rate-limited';
-    return new ApiError(server ? 'history-unavailable' : pause.kind, {
+    const retryAt = pauseEndsAt(retryAfter, Date.now());
+    const kind = status === 418 ? 'banned' : 'rate-limited';
+    // The server holding back one kind of question for its own budget (a lookup, the heavier
+    // index) delays that question alone; the exchange's pause holds every path.
+    if (response.headers.get('x-proxy-error') !== 'over-budget')
+      Object.assign(pause, { until: retryAt, kind });
+    return new ApiError(server ? 'history-unavailable' : kind, {
       status,
-      retryAt: pause.until,
+      retryAt,
       detail: detail ?? `HTTP ${status}`,
     });
   }

@@ -47,6 +47,24 @@ describe('fetchAssetIndex', () => {
     expect(okMock).not.toHaveBeenCalled();
   });
 
+  it('leaves the pool list alone when the server holds the heavier index back for its budget', async () => {
+    vi.stubGlobal(
+      'fetch',
+      reply(429, '{"code":-1003,"msg":"over budget"}', {
+        'retry-after': '30',
+        'x-proxy-error': 'over-budget',
+      }),
+    );
+    const held = await failure(fetchAssetIndex());
+    expect(held.kind).toBe('rate-limited');
+    expect(held.retryAt).toBeGreaterThan(Date.now());
+    expect(pausedUntil()).toBe(0);
+    const okMock = reply(200, '[]');
+    vi.stubGlobal('fetch', okMock);
+    await fetchInsuranceBalance();
+    expect(okMock).toHaveBeenCalledTimes(1);
+  });
+
   it('waits out a pause of the pool list too', async () => {
     vi.stubGlobal('fetch', reply(418, '{"code":-1003,"msg":"banned"}', { 'retry-after': '120' }));
     const banned = await failure(fetchInsuranceBalance());
