@@ -77,7 +77,11 @@ describe('the server settings', () => {
   });
 
   it('refuses a DATABASE_URL of another kind in one sentence that names it, not its contents', () => {
-    for (const url of ['mysql://root:secret@db/history', 'sqlite:data/h.db', 'postgres://u:p@[bad/h']) {
+    for (const url of [
+      'mysql://root:secret@db/history',
+      'sqlite:data/h.db',
+      'postgres://u:p@[bad/h',
+    ]) {
       let error: unknown;
       try {
         readConfig({ DATABASE_URL: url }, vi.fn());

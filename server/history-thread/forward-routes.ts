@@ -68,7 +68,7 @@ export function forwardRoutes(target: JobTarget, limits: Partial<ForwardLimits> 
   let running = 0;
   let last = 0;
   const streams = new Map<string, number>();
-  const stats = { busy: 0, late: 0, dropped: 0, cancelled: 0 };
+  const stats = { busy: 0, late: 0, dropped: 0, cancelled: 0, aborted: 0 };
 
   function handle(req: IncomingMessage, res: ServerResponse, next: Next) {
     const url = req.url ?? '/';
@@ -99,6 +99,8 @@ export function forwardRoutes(target: JobTarget, limits: Partial<ForwardLimits> 
     running += 1;
     if (route.kind === 'stream') streams.set(path, (streams.get(path) ?? 0) + 1);
     let over = false;
+    /** Chunks written while the client was not keeping up, each owed a `more` once it drains. */
+    let owed = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
       if (over) return;
@@ -131,7 +133,10 @@ export function forwardRoutes(target: JobTarget, limits: Partial<ForwardLimits> 
       method: req.method ?? 'GET',
     };
     const started = target.start(job, (m) => {
-      if (m.kind === 'done') return free();
+      if (m.kind === 'done') {
+        if (m.aborted) stats.aborted += 1;
+        return free();
+      }
       if (res.destroyed || (over && m.kind !== 'cut')) return;
       if (m.kind === 'response') {
         if (res.headersSent) return;
@@ -140,7 +145,10 @@ export function forwardRoutes(target: JobTarget, limits: Partial<ForwardLimits> 
       } else if (m.kind === 'head') res.writeHead(m.status, m.headers);
       else if (m.kind === 'chunk') {
         const data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
-        if (res.write(data)) return target.more(id);
+        const room = res.write(data);
+        if (owed === 0 && room) return target.more(id);
+        owed += 1;
+        if (owed > 1) return;
         // The client is not reading: wait for it a while, then let it go and free the slot.
         const stalled = setTimeout(() => {
           stats.dropped += 1;
@@ -149,7 +157,7 @@ export function forwardRoutes(target: JobTarget, limits: Partial<ForwardLimits> 
         stalled.unref();
         res.once('drain', () => {
           clearTimeout(stalled);
-          target.more(id);
+          for (; owed > 0; owed -= 1) target.more(id);
         });
       } else if (m.kind === 'end')
         res.end(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
@@ -165,7 +173,10 @@ export function forwardRoutes(target: JobTarget, limits: Partial<ForwardLimits> 
   }
 
   return Object.assign(handle, {
-    /** Requests running now, and how many were refused, late, dropped or cancelled. */
+    /**
+     * Requests running now; how many were refused (busy), late, dropped (stopped reading),
+     * cancelled here, and stopped where they ran (aborted).
+     */
     stats: () => ({ running, ...stats }),
   });
 }

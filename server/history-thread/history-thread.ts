@@ -236,7 +236,7 @@ export function startHistoryThread(options: HistoryThreadOptions) {
     /** The running worker (tests stop it to see the server survive). */
     worker: () => worker,
     /** Stops recording, lets a write in flight finish, closes the store and ends the thread. */
-    async close(graceMs = 2_500): Promise<{ closed: boolean }> {
+    async close(graceMs = 2_000): Promise<{ closed: boolean }> {
       closing = true;
       if (timer) clearTimeout(timer);
       if (ticker) clearInterval(ticker);

@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jobRunner } from '../history-thread/jobs.ts';
-import { forwardRoutes, localTarget } from '../history-thread/forward-routes.ts';
+import {
+  forwardRoutes,
+  localTarget,
+  type ForwardLimits,
+} from '../history-thread/forward-routes.ts';
 import type { HistoryReader } from './adapter.ts';
 import { answerEvents } from './events-query.ts';
 import { EXPORT_PATH, MAX_EXPORTS, streamExport, type AnswerSink } from './export-route.ts';
@@ -128,6 +132,9 @@ export function historyAnswers(store: HistoryReader, now: () => number = Date.no
 export function historyRoutes(
   store: HistoryReader,
   now: () => number = Date.now,
-): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
-  return forwardRoutes(localTarget(jobRunner(store, now)));
+  limits: Partial<ForwardLimits> = {},
+): ((req: IncomingMessage, res: ServerResponse, next: Next) => void) & {
+  stats: ReturnType<typeof forwardRoutes>['stats'];
+} {
+  return forwardRoutes(localTarget(jobRunner(store, now)), limits);
 }
