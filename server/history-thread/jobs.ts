@@ -8,6 +8,11 @@ import { encodeAnswer } from './respond.ts';
 const CHUNK_CHARS = 64 * 1024;
 /** Chunks sent on before the main thread says it passed them to the client. */
 const WINDOW = 2;
+/**
+ * A stream goes no faster than this (a year of history, about 100 MB, in some 6 s): what the
+ * main thread passes on per second stays small beside its other work, whatever the client reads.
+ */
+export const STREAM_BYTES_PER_S = 16_000_000;
 
 const text = new TextEncoder();
 
@@ -50,10 +55,16 @@ export function jobRunner(store: HistoryReader, now: () => number = Date.now) {
         emit({ kind: 'response', id, ...encodeAnswer(answer, job.encodings) });
       } else {
         let buffered = '';
+        let sent = 0;
+        const since = performance.now();
         const send = async () => {
           if (buffered === '') return;
-          emit({ kind: 'chunk', id, data: text.encode(buffered) });
+          const data = text.encode(buffered);
+          emit({ kind: 'chunk', id, data });
           buffered = '';
+          sent += data.byteLength;
+          const ahead = (sent / STREAM_BYTES_PER_S) * 1000 - (performance.now() - since);
+          if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
           state.owed += 1;
           while (state.owed >= WINDOW) {
             signal.throwIfAborted();

@@ -12,11 +12,23 @@ import type { HistoryAdapter } from '../history/adapter.ts';
 import { openStore } from '../history/open-store.ts';
 import { createRecorder, type Answer } from '../history/recorder.ts';
 import { jobRunner } from './jobs.ts';
-import type { Asked, FromWorker, Taken, ToWorker, WorkerSettings } from './protocol.ts';
+import type { Asked, FromWorker, JobOut, Taken, ToWorker, WorkerSettings } from './protocol.ts';
 
 const port = parentPort!;
 const settings = workerData as WorkerSettings;
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer);
+
+/** A body moved to the main thread rather than copied, when it owns its whole buffer. */
+function moved(out: JobOut): ArrayBuffer[] {
+  const data = 'data' in out ? out.data : 'body' in out ? out.body : undefined;
+  return data &&
+    data.buffer instanceof ArrayBuffer &&
+    data.byteOffset === 0 &&
+    data.byteLength === data.buffer.byteLength
+    ? [data.buffer]
+    : [];
+}
 const log = (line: string) => send({ kind: 'log', line });
 
 let store: HistoryAdapter;
@@ -79,7 +91,7 @@ async function close() {
 }
 
 port.on('message', (m: ToWorker) => {
-  if (m.kind === 'job') runner.start(m.job, (out) => send({ kind: 'job', out }));
+  if (m.kind === 'job') runner.start(m.job, (out) => send({ kind: 'job', out }, moved(out)));
   else if (m.kind === 'cancel') runner.cancel(m.id);
   else if (m.kind === 'more') runner.more(m.id);
   else if (m.kind === 'record') {
