@@ -60,9 +60,10 @@ export function jobRunner(store: HistoryReader, now: () => number = Date.now) {
         const send = async () => {
           if (buffered === '') return;
           const data = text.encode(buffered);
+          // Counted before it is sent: sending may move its bytes to the main thread.
+          sent += data.byteLength;
           emit({ kind: 'chunk', id, data });
           buffered = '';
-          sent += data.byteLength;
           const ahead = (sent / STREAM_BYTES_PER_S) * 1000 - (performance.now() - since);
           if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
           state.owed += 1;
