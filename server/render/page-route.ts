@@ -17,7 +17,9 @@ export const DEFAULT_RENDER_WAIT_MS = 600;
 
 /**
  * Link parameters that change what the browser does, not the markup the server sends: the page
- * is rendered without them, once for all their values (`?refresh=1` … `?refresh=64` are one page).
+ * is rendered without them, once for all their values (`?refresh=1` … `?refresh=64` are one
+ * page). The wall is the exception: its status line says when the next refresh comes, so there
+ * `refresh` is part of the page.
  */
 export const NOT_IN_MARKUP = ['refresh'];
 
@@ -25,6 +27,7 @@ export const NOT_IN_MARKUP = ['refresh'];
 export function markupSearch(search: string): string {
   if (search === '') return '';
   const params = new URLSearchParams(search);
+  if (params.getAll('view').some((v) => v.toLowerCase() === 'wall')) return search;
   let dropped = false;
   for (const name of NOT_IN_MARKUP)
     if (params.has(name)) {

@@ -101,5 +101,8 @@ describe('the render pool', () => {
     for (let i = 1; i <= 8; i += 1) expect(await get(`?refresh=${i}`)).toContain(page.html);
     expect(await get('')).toContain(page.html);
     expect(route.stats.renders).toBe(1);
+    // The wall says when it refreshes next: there it is part of the page.
+    for (let i = 1; i <= 3; i += 1) await get(`?view=wall&refresh=${i}`);
+    expect(route.stats.renders).toBe(4);
   });
 });
