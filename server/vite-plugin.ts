@@ -37,6 +37,9 @@ export function insuranceProxy(): Plugin {
     // own, generated in the history's worker while the server starts.
     const seeded = demo ? await demoHistory(config, log) : undefined;
     if (seeded) {
+      // Served once the month is in place: a history answered while it fills shows part of the
+      // month as if it were all of it (2 days, then 12, 20, 28…).
+      await seeded.thread.filled;
       const upstream = await startDemoUpstream({
         port: 0,
         ...(seeded.market ? { market: seeded.market } : {}),
