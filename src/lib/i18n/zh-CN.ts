@@ -348,4 +348,6 @@ export const zhCN: Messages = {
   'spark.label': '{asset} 余额 24 小时走势：从 {from} 到 {to}',
   'spark.none': '尚无 24 小时的历史记录',
   // hardening
+  // the history's fitted axis
+  'history.axisFitted': '纵轴按所示范围取值，不从零开始：小幅变动看起来会较大。',
 };
