@@ -188,4 +188,20 @@ describe('the pre-rendering middleware', () => {
     await middleware.warm(answer(502, '{"code":-1,"msg":"down"}'));
     expect(render).not.toHaveBeenCalled();
   });
+
+  it('stops rendering ahead a variant nobody has asked for in ten minutes', async () => {
+    const render = vi.fn(() => page);
+    const clock = { t: 1_000_000 };
+    const { base, middleware } = await serveRoute({
+      entry: entry(render),
+      now: () => clock.t,
+    });
+    await fetch(`${base}/`, { headers: html });
+    clock.t += 9 * 60_000;
+    await middleware.warm(answer());
+    expect(render).toHaveBeenCalledTimes(2);
+    clock.t += 2 * 60_000;
+    await middleware.warm(answer());
+    expect(render).toHaveBeenCalledTimes(2);
+  });
 });

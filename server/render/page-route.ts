@@ -48,6 +48,9 @@ export const MAX_RENDERED_LIST_CHARS = 1_500_000;
 /** How many of the variants asked for last a new answer is rendered in before anyone asks. */
 export const WARM_VARIANTS = 4;
 
+/** A variant nobody has asked for in this long is no longer rendered ahead (nor the plain page, from start). */
+export const WARM_FOR_MS = 10 * 60_000;
+
 export interface PageRouteOptions {
   /** The built client: its index.html is the template. */
   clientOutDir: string;
@@ -170,7 +173,9 @@ export function createPageRoute(options: PageRouteOptions) {
 
   // The variants viewers asked for last, newest last: a new answer is rendered in these before
   // anyone asks, so the next viewer is served from memory.
-  const asked = new Map<string, Hints>([['', { search: '', languages: [] }]]);
+  const asked = new Map<string, { hints: Hints; at: number }>([
+    ['', { hints: { search: '', languages: [] }, at: now() }],
+  ]);
   let askedDefault = true;
   function noteAsked(variant: string, hints: Hints) {
     if (askedDefault) {
@@ -178,7 +183,7 @@ export function createPageRoute(options: PageRouteOptions) {
       askedDefault = false;
     }
     asked.delete(variant);
-    asked.set(variant, hints);
+    asked.set(variant, { hints, at: now() });
     if (asked.size > WARM_VARIANTS) asked.delete(asked.keys().next().value!);
   }
 
@@ -187,15 +192,18 @@ export function createPageRoute(options: PageRouteOptions) {
     if (!shell || !renderable(answer)) return;
     const entry = await load();
     if (!entry) return;
-    const jobs = [...asked].map(([variant, hints]) =>
-      pageOf(
-        entry,
-        shell,
-        answer,
-        hints,
-        askedDefault ? (entry.variantOf?.(hints) ?? JSON.stringify(hints)) : variant,
-      ),
-    );
+    const since = now() - WARM_FOR_MS;
+    const jobs = [...asked]
+      .filter(([, { at }]) => at >= since)
+      .map(([variant, { hints }]) =>
+        pageOf(
+          entry,
+          shell,
+          answer,
+          hints,
+          askedDefault ? (entry.variantOf?.(hints) ?? JSON.stringify(hints)) : variant,
+        ),
+      );
     stats.warmed += jobs.length;
     // A warm render refused (the threads are busy) or failed is tried again by the first viewer.
     await Promise.allSettled(jobs);
@@ -287,7 +295,8 @@ export function createPageRoute(options: PageRouteOptions) {
     stats,
     /**
      * Renders a new pool-list answer, before anyone asks, in the variants viewers asked for last
-     * (the plain page until someone has asked): call it when the proxy takes in a new answer.
+     * (the plain page until someone has asked), those asked for in the last WARM_FOR_MS: call it
+     * when the proxy takes in a new answer.
      */
     warm,
     /** Stops the render thread. */
