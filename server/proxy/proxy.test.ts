@@ -227,4 +227,17 @@ describe('the proxy', () => {
     expect(await (await p.get('/index.html')).text()).toBe('next');
     expect(await (await p.get('/api/history?symbol=BTCUSDT')).text()).toBe('next');
   });
+
+  it('tells of each new pool list as it comes in, not of answers from the cache or errors', async () => {
+    const told: string[] = [];
+    const p = await start({ onPoolList: (a) => told.push(a.body) });
+    bed.upstream.answer(() => ({ status: 200, body: LIST }));
+    await p.get('/fapi/v1/insuranceBalance');
+    await p.get('/fapi/v1/insuranceBalance');
+    expect(told).toEqual([LIST]);
+    p.clock.t += 6_000;
+    bed.upstream.answer(() => ({ status: 500, body: '{"code":-1,"msg":"down"}' }));
+    await p.get('/fapi/v1/insuranceBalance');
+    expect(told).toEqual([LIST]);
+  });
 });

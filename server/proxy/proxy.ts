@@ -31,6 +31,8 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   now?: () => number;
   log?: (line: string) => void;
+  /** Told of each new pool-list answer the upstream gives (200), as it comes in: the pages warm on it. */
+  onPoolList?: (answer: Answer) => void;
 }
 
 export interface ProxyStats {
@@ -96,6 +98,8 @@ export function createProxy(options: ProxyOptions) {
     guard.observe(result.answer.status, result.retryAfter);
     budget.observeUsedWeight(result.usedWeight);
     if (target.symbol === undefined) health[target.path].observe(result.answer);
+    if (target.symbol === undefined && target.path === INSURANCE_BALANCE_PATH)
+      if (result.answer.status === 200) options.onPoolList?.(result.answer);
     // Viewers get the exchange's pause as the time left of it, like every answer during it.
     return isPauseStatus(result.answer.status)
       ? { ...result.answer, retryAfterS: retryAfterSeconds(guard.until, now()) }
