@@ -17,6 +17,7 @@ describe('the server settings', () => {
       upstream: 'https://fapi.binance.com',
       cacheTtlMs: 5000,
       recordEveryMs: 60_000,
+      adlEveryMs: 300_000,
       historyDb: 'data/history.sqlite',
       databaseUrl: undefined,
     });
@@ -25,6 +26,18 @@ describe('the server settings', () => {
   it('reads FAPI_RECORD_EVERY in seconds, 0 recording nothing', () => {
     expect(readConfig({ FAPI_RECORD_EVERY: '0' }, vi.fn()).recordEveryMs).toBe(0);
     expect(readConfig({ FAPI_RECORD_EVERY: '2.5' }, vi.fn()).recordEveryMs).toBe(2_500);
+  });
+
+  it('reads FAPI_ADL_EVERY in seconds, 0 recording no ratings, and names nonsense', () => {
+    const warn = vi.fn();
+    expect(readConfig({ FAPI_ADL_EVERY: '0' }, warn).adlEveryMs).toBe(0);
+    expect(readConfig({ FAPI_ADL_EVERY: '90' }, warn).adlEveryMs).toBe(90_000);
+    expect(readConfig({ FAPI_ADL_EVERY: 'often' }, warn).adlEveryMs).toBe(300_000);
+    expect(readConfig({ FAPI_ADL_EVERY: '-5' }, warn).adlEveryMs).toBe(300_000);
+    expect(warn.mock.calls.map(([line]) => line as string)).toEqual([
+      expect.stringMatching(/^FAPI_ADL_EVERY="often" is not a number of seconds; using 300/),
+      expect.stringMatching(/^FAPI_ADL_EVERY="-5" is not a number of seconds; using 300/),
+    ]);
   });
 
   it('names a setting it cannot read and keeps its default', () => {

@@ -6,12 +6,15 @@
 export const DEFAULT_UPSTREAM = 'https://fapi.binance.com';
 const DEFAULT_TTL_S = 5;
 const DEFAULT_RECORD_EVERY_S = 60;
+const DEFAULT_ADL_EVERY_S = 300;
 export const DEFAULT_HISTORY_DB = 'data/history.sqlite';
 
 export interface ServerConfig {
   upstream: string;
   cacheTtlMs: number;
   recordEveryMs: number;
+  /** `FAPI_ADL_EVERY` × 1000: between two recordings of the ADL risk ratings; 0 records none. */
+  adlEveryMs: number;
   historyDb: string;
   databaseUrl: string | undefined;
 }
@@ -68,6 +71,7 @@ export function readConfig(env: Env = process.env, warn = console.warn): ServerC
     upstream: upstreamFrom(env, warn),
     cacheTtlMs: secondsFrom(env, 'FAPI_CACHE_TTL', DEFAULT_TTL_S, warn),
     recordEveryMs: secondsFrom(env, 'FAPI_RECORD_EVERY', DEFAULT_RECORD_EVERY_S, warn),
+    adlEveryMs: secondsFrom(env, 'FAPI_ADL_EVERY', DEFAULT_ADL_EVERY_S, warn),
     ...storeSettings(env),
   };
 }

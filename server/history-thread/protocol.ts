@@ -10,12 +10,14 @@ import type { Answer, RecorderStatus } from '../history/recorder.ts';
 export interface WorkerSettings extends StoreSettings {
   /** Milliseconds between recordings; 0 records nothing. */
   everyMs: number;
+  /** Milliseconds between two recordings of the ADL risk ratings; 0 (or none) records none. */
+  adlEveryMs?: number;
   /** The demo: fill the store with 30 days of generated history first, and say where it ends. */
   seedDemo?: boolean;
 }
 
 /** What the worker asks the main thread for, answered by its proxy. */
-export type Asked = 'poolList' | 'assetIndex';
+export type Asked = 'poolList' | 'assetIndex' | 'adlRisk';
 
 export type ToWorker =
   /** A history request: its path, its query (without `?`) and the client's `Accept-Encoding`. */

@@ -53,6 +53,8 @@ const parts = await createHistoryParts({
   store,
   poolList: () => ask('poolList'),
   assetIndex: () => ask('assetIndex'),
+  adlRisk: () => ask('adlRisk'),
+  adlEveryMs: settings.adlEveryMs ?? 0,
   log,
   onRecorded: sayStatus,
   ...(recordAfter ? { recordAfter } : {}),

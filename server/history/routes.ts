@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HistoryReader } from './adapter.ts';
+import { ADL_PATH, answerAdl, NOT_RECORDING } from './adl-query.ts';
+import type { AdlStatus } from './adl-recorder.ts';
 import { answerEvents } from './events-query.ts';
 import { EXPORT_PATH, historyExportRoute } from './export-route.ts';
 import { answerHistory } from './history-query.ts';
@@ -20,11 +22,17 @@ export interface HistoryAnswer {
  * Never rejects: a bad parameter is `400 {code,msg}`, a symbol never seen `404`, a store that
  * fails `503`; `null` for a path that is not the history's.
  */
-export function historyAnswers(store: HistoryReader, now: () => number = Date.now) {
+export function historyAnswers(
+  store: HistoryReader,
+  now: () => number = Date.now,
+  adlStatus: () => AdlStatus = () => NOT_RECORDING,
+) {
   // The overview changes only when a recording arrives: one computation serves every viewer.
   let overview: { key: string; body: Promise<unknown> } | null = null;
 
   async function answer(path: string, params: URLSearchParams): Promise<HistoryAnswer> {
+    if (path === ADL_PATH)
+      return { status: 200, body: await answerAdl(store, params, adlStatus(), now()) };
     if (path === '/api/history') {
       const q = historyParams(params);
       const body = await answerHistory(store, q);

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { PoolAdlSummary } from '../../components/adl-summary';
 import { Balance } from '../../components/balance';
 import { ChangeFigure } from '../../components/change-figure';
 import { ChangeMark } from '../../components/change-mark';
@@ -164,6 +165,7 @@ function PoolRowView({ pool, changes, match, focus, navigate, held, place }: Poo
         </h3>
         <RowMembers poolKey={cachedKey(pool)} symbols={pool.symbols} match={match} meta={meta} />
         {full ? <PoolAge pool={pool} /> : null}
+        <PoolAdlSummary pool={pool} />
       </th>
       {full ? (
         <RowFigures pool={pool} changes={changes} focus={focus} />
