@@ -4,7 +4,8 @@ import type { HistoryTx } from './adapter.ts';
 /**
  * Stores the ratings that are changes, in the caller's write transaction: a rating is stored when
  * the symbol's rating before it (the stored one, or an earlier one of `ratings`) had another level,
- * or when the symbol has none yet. Compare and insert happen in one transaction, which the store
+ * or when the symbol has none yet; one older than the symbol's latest also when the rating after
+ * it has another level. Compare and insert happen in one transaction, which the store
  * holds alone (SQLite's one writer, PostgreSQL's advisory lock), and `(symbol, updateTime)` is a
  * key besides: however many servers record the same answer, each change is stored once.
  * Returns the changes stored, ascending by `updateTime`.
@@ -29,11 +30,15 @@ export async function recordAdl(tx: HistoryTx, ratings: Iterable<AdlRating>): Pr
       continue;
     }
     if (r.updateTime === last.updateTime) continue;
-    // Older than the symbol's latest (an import of an earlier file): judged against the rating
-    // stored before it, with what waits written first.
+    // Older than the symbol's latest (an import of an earlier file, or another server's reading
+    // of the same update stamped a moment later): judged against the ratings stored on either
+    // side of it, with what waits written first. Where the next one has its level, that is this
+    // very change, already stored.
     if (pending.length > 0) await flush();
     const [before] = await tx.adlChanges(0, r.updateTime, { symbol: r.symbol, limit: 1 });
     if (before?.level === r.level) continue;
+    const [after] = await tx.adlChanges(r.updateTime + 1, last.updateTime, { symbol: r.symbol });
+    if (after?.level === r.level) continue;
     pending.push(r);
     await flush();
   }
