@@ -25,7 +25,7 @@ export const PoolAdlSummary = memo(function PoolAdlSummary({
     low: i18n.formatCount(low),
   });
   return (
-    <p
+    <div
       data-testid="adl-summary"
       data-high={high}
       data-medium={medium}
@@ -33,19 +33,16 @@ export const PoolAdlSummary = memo(function PoolAdlSummary({
       data-unrated={unrated}
       className={`text-[0.8125em] ${high > 0 && mark ? 'rounded border-2 border-[var(--down)] px-1.5 py-0.5' : ''}`}
     >
-      <span className="text-[var(--muted)]">{i18n.t('adl.label')} </span>
-      <span className="tabular-nums">{counts}</span>
-      {unrated > 0 ? (
-        <span className="text-[var(--muted)]">
-          {' '}
-          {i18n.t('adl.unrated', { count: i18n.formatCount(unrated) })}
-        </span>
-      ) : null}
+      <span className="tabular-nums">
+        {unrated > 0
+          ? i18n.sentences(counts, i18n.t('adl.unrated', { count: i18n.formatCount(unrated) }))
+          : counts}
+      </span>
       {high > 0 ? (
         <span className="block font-semibold text-[var(--down)]">
           {i18n.t('adl.highNamed', { symbols: highSymbols.join(', ') })}
         </span>
       ) : null}
-    </p>
+    </div>
   );
 });

@@ -164,8 +164,8 @@ function PoolRowView({ pool, changes, match, focus, navigate, held, place }: Poo
           </a>
         </h3>
         <RowMembers poolKey={cachedKey(pool)} symbols={pool.symbols} match={match} meta={meta} />
-        {full ? <PoolAge pool={pool} /> : null}
         <PoolAdlSummary pool={pool} />
+        {full ? <PoolAge pool={pool} /> : null}
       </th>
       {full ? (
         <RowFigures pool={pool} changes={changes} focus={focus} />

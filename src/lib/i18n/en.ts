@@ -216,8 +216,7 @@ export const enFirst = {
   // hardening
   // ADL risk: the exchange's rating of each symbol (core/adl)
   'pools.sort.adl': 'ADL risk (most rated high first)',
-  'adl.label': 'ADL risk:',
-  'adl.counts': '{high} high · {medium} medium · {low} low',
+  'adl.counts': 'ADL risk: {high} high · {medium} medium · {low} low',
   'adl.unrated': '({count} not rated)',
   'adl.highNamed': 'Rated high: {symbols}',
   'adl.unavailable':

@@ -350,8 +350,7 @@ export const zhCN: Messages = {
   // hardening
   // 自动减仓风险：交易所对每个交易对的评级（core/adl）
   'pools.sort.adl': '自动减仓风险（高风险多者在前）',
-  'adl.label': '自动减仓风险：',
-  'adl.counts': '高 {high} · 中 {medium} · 低 {low}',
+  'adl.counts': '自动减仓风险：高 {high} · 中 {medium} · 低 {low}',
   'adl.unrated': '（{count} 个未评级）',
   'adl.highNamed': '高风险：{symbols}',
   'adl.unavailable':
