@@ -76,8 +76,12 @@ export function createAdlRecorder({
     const ratings = parseAdlAnswer(parseJson(answer.body));
     if (!ratings) return fail('the answer does not fit the documented shape');
     try {
-      if ((await store.claimWriter()) === 'writer')
-        await store.write((tx) => recordAdl(tx, ratings));
+      // Most readings change nothing: those are seen by a read alone, with no write transaction.
+      // What may be a change is judged again inside the transaction (record-adl.ts).
+      const latest = new Map((await store.latestAdl()).map((r) => [r.symbol, r.level]));
+      const changed = ratings.filter((r) => latest.get(r.symbol) !== r.level);
+      if (changed.length > 0 && (await store.claimWriter()) === 'writer')
+        await store.write((tx) => recordAdl(tx, changed));
     } catch (error) {
       log(`ADL risk: recording failed: ${(error as Error).message}`);
     }
