@@ -2,6 +2,7 @@ import { toEntry, type AdlApiAnswer } from '../../src/core/adl.ts';
 import type { AdlStatus } from './adl-recorder.ts';
 import type { HistoryReader } from './adapter.ts';
 import { adlParams } from './params.ts';
+import type { HistoryAnswer, RouteContext } from './routes.ts';
 
 /** The path of the ratings' answer, beside the history's. */
 export const ADL_PATH = '/api/adl';
@@ -40,4 +41,9 @@ export async function answerAdl(
     q.from > 0 ? await store.adlChanges(0, q.from - 1, { symbol: q.symbol, limit: 1 }) : [];
   const within = await store.adlChanges(q.from, q.to, { symbol: q.symbol });
   return { ...head, symbol: q.symbol, changes: [...before, ...within].map(toEntry) };
+}
+
+/** `/api/adl` as a route of the history's table (routes.ts). */
+export async function adlRoute(ctx: RouteContext): Promise<HistoryAnswer> {
+  return { status: 200, body: await answerAdl(ctx.store, ctx.params, ctx.adl, ctx.now()) };
 }

@@ -179,6 +179,9 @@ export const enLater = {
   'events.kind.adl': 'ADL risk',
   'events.adl': '{symbols} in the pool {pool}: ADL risk {from} → {to}.',
   'events.adlAlone': '{symbols}: ADL risk {from} → {to}.',
+  // the history's fitted axis
+  'history.axisFitted':
+    'The axis is fitted to the range shown and does not start at zero: a small move looks large.',
 } satisfies Record<string, string>;
 
 export type LaterMessages = typeof enLater;

@@ -371,4 +371,6 @@ export const zhCN: Messages = {
   'events.kind.adl': '自动减仓风险',
   'events.adl': '资金池 {pool} 中的 {symbols}：自动减仓风险 {from} → {to}。',
   'events.adlAlone': '{symbols}：自动减仓风险 {from} → {to}。',
+  // the history's fitted axis
+  'history.axisFitted': '纵轴按所示范围取值，不从零开始：小幅变动看起来会较大。',
 };
