@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, bounds, history)
+ *                                            history-chart, server, bounds, history, adl)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { adlPart, adlRows, type AdlFigures } from './adl.ts';
 import { boundsPart } from './bounds.ts';
 import { launch } from './browser.ts';
 import { historyChart } from './history-chart.ts';
@@ -294,7 +295,13 @@ async function main() {
     figures.history = await historyPart(quick, log, attempt);
   }
 
-  const table = rows(figures);
+  let adl: AdlFigures | null | undefined;
+  if (wanted('adl')) {
+    log('the ADL risk ratings: a recording of 600 symbols');
+    adl = await attempt('adl', () => adlPart(quick));
+  }
+
+  const table = [...rows(figures), ...(wanted('adl') ? adlRows(adl) : [])];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -319,7 +326,7 @@ async function main() {
     plan,
     targets: TARGETS,
     rows: table,
-    figures,
+    figures: { ...figures, ...(adl ? { adl } : {}) },
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');

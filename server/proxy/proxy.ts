@@ -1,5 +1,6 @@
 import { retryAfterSeconds } from '../../src/core/retry-after.ts';
 import {
+  ADL_RISK_PATH,
   ASSET_INDEX_PATH,
   INSURANCE_BALANCE_PATH,
   isPauseStatus,
@@ -82,6 +83,7 @@ export function createProxy(options: ProxyOptions) {
   const health = {
     [INSURANCE_BALANCE_PATH]: createUpstreamState((l) => log(`${l} (pool list)`), now),
     [ASSET_INDEX_PATH]: createUpstreamState((l) => log(`${l} (asset index)`), now),
+    [ADL_RISK_PATH]: createUpstreamState((l) => log(`${l} (ADL risk)`), now),
   };
   const stats: ProxyStats = {
     upstreamCalls: 0,
@@ -161,10 +163,13 @@ export function createProxy(options: ProxyOptions) {
       guard.until > now() ? undefined : cache.fresh(base + INSURANCE_BALANCE_PATH),
     /** The full asset index as a viewer asking now would get it. */
     assetIndex: async () => (await obtain({ path: ASSET_INDEX_PATH })).answer,
+    /** Every symbol's ADL risk rating as a viewer asking now would get it: for the recorder. */
+    adlRisk: async () => (await obtain({ path: ADL_RISK_PATH })).answer,
     stats,
     status: () => ({
       poolList: health[INSURANCE_BALANCE_PATH].status(),
       assetIndex: health[ASSET_INDEX_PATH].status(),
+      adlRisk: health[ADL_RISK_PATH].status(),
       pausedUntil: guard.until > now() ? guard.until : null,
       budget: budget.usage(),
     }),

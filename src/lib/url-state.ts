@@ -14,7 +14,8 @@ export const VIEWS = ['dashboard', 'wall'] as const;
 export type View = (typeof VIEWS)[number];
 /**
  * `value`, the pool's estimated worth in dollars, is the default; `change1h`, `change24h` and
- * `change7d` order by the pool's change over that window, as a share (core/value-change).
+ * `change7d` order by the pool's change over that window, as a share (core/value-change); `adl`
+ * by the members the exchange rates high for ADL risk, most first (core/adl).
  */
 export const SORTS = [
   'value',
@@ -24,6 +25,7 @@ export const SORTS = [
   'change1h',
   'change24h',
   'change7d',
+  'adl',
 ] as const;
 export type Sort = (typeof SORTS)[number];
 
