@@ -6,6 +6,7 @@ import { answerHistory } from './history-query.ts';
 import { answerOverview } from './overview-query.ts';
 import { HISTORY_PATHS, refuseMethod, sendJson } from './json-reply.ts';
 import { BadParameter, eventsParams, historyParams, overviewParams } from './params.ts';
+import { answerSnapshotPath, SNAPSHOT_PATHS } from './snapshot-route.ts';
 
 type Next = (error?: unknown) => void;
 
@@ -25,6 +26,7 @@ export function historyAnswers(store: HistoryReader, now: () => number = Date.no
   let overview: { key: string; body: Promise<unknown> } | null = null;
 
   async function answer(path: string, params: URLSearchParams): Promise<HistoryAnswer> {
+    if (SNAPSHOT_PATHS.includes(path)) return answerSnapshotPath(store, path, params);
     if (path === '/api/history') {
       const q = historyParams(params);
       const body = await answerHistory(store, q);
