@@ -7,6 +7,8 @@ import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
 import { Dashboard } from './dashboard';
+import { MomentIgnoredNote } from '../features/moments/moment-ignored';
+import { MomentPage } from './moment-page';
 import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
@@ -32,8 +34,18 @@ export function App({ client }: { client?: QueryClient }) {
           >
             {url.view === 'wall' ? (
               <WallView url={url} />
+            ) : url.at !== undefined && url.symbol === undefined ? (
+              // ?at=: the overview as recorded at a past moment (features/moments)
+              <MomentPage url={url} at={url.at} navigate={navigate} />
             ) : (
-              <Dashboard url={url} navigate={navigate} />
+              <>
+                {url.momentIgnored ? (
+                  <div className="mx-auto max-w-[100rem] px-4 pt-4">
+                    <MomentIgnoredNote url={url} />
+                  </div>
+                ) : null}
+                <Dashboard url={url} navigate={navigate} />
+              </>
             )}
           </ValuationProvider>
         </ErrorBoundary>
