@@ -58,7 +58,10 @@ export function MomentPage({
     enabled: first !== undefined,
     staleTime: 60_000,
   });
-  const answer = moment.data?.data;
+  const notFound = isApiError(moment.error) && moment.error.status === 404;
+  // Before the first recording, the first one is the nearest: shown, and said to be so.
+  const nearest = useMoment(notFound ? first : undefined);
+  const answer = notFound ? nearest.data?.data : moment.data?.data;
   const current = answer?.at === at ? answer : undefined;
   const vsAnswer =
     url.vs !== undefined && then.data?.data.at === url.vs ? then.data.data : undefined;
@@ -87,7 +90,6 @@ export function MomentPage({
     (s: string, dir: 'asc' | 'desc') => navigate({ sort: s, dir }, 'replace'),
     [navigate],
   );
-  const notFound = isApiError(moment.error) && moment.error.status === 404;
   const vsNotFound = isApiError(then.error) && then.error.status === 404;
   const regrouped = changes ? [...changes.values()].filter((c) => c.regrouped).length : 0;
 
@@ -137,7 +139,8 @@ export function MomentPage({
               first: first === undefined ? '—' : i18n.formatUtc(first),
             })}
           </Alert>
-        ) : moment.error && !answer ? (
+        ) : null}
+        {moment.error && !notFound && !answer ? (
           <Alert>
             {i18n.t('moment.failed', {
               detail: isApiError(moment.error)

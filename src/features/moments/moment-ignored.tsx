@@ -16,7 +16,7 @@ export function MomentIgnoredNote({ url }: { url: UrlState }) {
       : (`moment.ignored.vs.${why.reason}` as const);
   return (
     <div data-testid="moment-ignored" data-param={why.param} data-reason={why.reason}>
-      <Alert tone="warning">{i18n.t(key, { raw: why.raw })}</Alert>
+      <Alert tone="warning">{i18n.t(key, { raw: why.raw, example: '2026-12-01T12:00Z' })}</Alert>
     </div>
   );
 }

@@ -238,20 +238,25 @@ export function MomentTable({
         </label>
       </div>
       <div role="region" aria-labelledby="moment-pools" tabIndex={0} className="pool-table-scroll">
-        <table role="table" data-testid="pool-list" className="pool-table">
-          <thead role="rowgroup">
-            <tr role="row">
+        <table
+          role="table"
+          data-testid="pool-list"
+          // The live table's grid, its columns those of a moment: pool, value, balances, change.
+          className="pool-table min-w-[66em] [--pool-cols:minmax(13em,1fr)_12.5em_18em_18em]"
+        >
+          <thead role="rowgroup" className="pool-table-head">
+            <tr role="row" className="pool-table-row">
               <th role="columnheader" scope="col">
                 {i18n.t('pools.col.pool')}
               </th>
-              <th role="columnheader" scope="col">
+              <th role="columnheader" scope="col" className="cell-figures">
                 {i18n.t('pools.col.value')}
               </th>
-              <th role="columnheader" scope="col">
+              <th role="columnheader" scope="col" className="cell-figures">
                 {i18n.t('pools.col.balances')}
               </th>
               {vsTime !== undefined ? (
-                <th role="columnheader" scope="col">
+                <th role="columnheader" scope="col" className="cell-figures">
                   {i18n.t('moment.col.change', { time: vsTime })}
                 </th>
               ) : null}

@@ -225,11 +225,12 @@ export const enFirst = {
   'moment.index': 'USD values are estimates with the asset index recorded at that moment ({utc}).',
   'moment.noIndex': 'No asset index was recorded at that moment, so no USD value is given.',
   'moment.loading': 'Loading the pools as recorded at that moment…',
-  'moment.before': 'Nothing was recorded at or before {utc}. The history starts at {first}.',
+  'moment.before':
+    'Nothing was recorded at or before {utc}. The history starts at {first}: shown is that first recording.',
   'moment.failed':
     'The recorded history could not be read ({detail}). Back to live shows the current pools.',
   'moment.ignored.at.format':
-    'The link’s moment “{raw}” is not a time the dashboard can read (ISO 8601 with a zone, such as 2026-12-01T12:00Z, or milliseconds): showing live data.',
+    'The link’s moment “{raw}” is not a time the dashboard can read (ISO 8601 with a zone, such as {example}, or milliseconds): showing live data.',
   'moment.ignored.at.repeated': 'The link names more than one moment: showing live data.',
   'moment.ignored.at.future': 'The link’s moment “{raw}” is in the future: showing live data.',
   'moment.ignored.vs.format':
@@ -245,7 +246,7 @@ export const enFirst = {
   'moment.pick.heading': 'Any moment of the recorded history',
   'moment.pick.time': 'Moment, your time ({zone})',
   'moment.pick.slider': 'Moment within the recorded history',
-  'moment.pick.utc': 'UTC {utc}',
+  'moment.pick.utc': 'That is {utc}.',
   'moment.pick.range': 'Recorded from {first} to {last}.',
   'moment.pick.open': 'Show a past moment',
   'moment.vs.heading': 'Compare with an earlier moment',
