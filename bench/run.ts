@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, history)
+ *                                            history-chart, server, history, moments)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -23,6 +23,7 @@ import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
 import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts';
 import { median, printTable } from './report.ts';
+import { measureMoments, momentRows, type MomentFigures } from './moments.ts';
 import { rows, screensFigures, TARGETS, type Figures, type LandingSummary } from './rows.ts';
 import { refreshWork, searchLatency, searchQueries } from './scale.ts';
 import { serverLoad } from './server-load.ts';
@@ -270,7 +271,11 @@ async function main() {
     figures.history = await historyPart(quick, log, attempt);
   }
 
-  const table = rows(figures);
+  // A past moment: /api/snapshot an hour, a month and a year back (bench/moments.ts).
+  let moments: MomentFigures | undefined;
+  if (wanted('moments')) moments = await attempt('moments', () => measureMoments(quick, log));
+
+  const table = [...rows(figures), ...(moments ? momentRows(moments) : [])];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -295,7 +300,7 @@ async function main() {
     plan,
     targets: TARGETS,
     rows: table,
-    figures,
+    figures: { ...figures, moments },
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');

@@ -32,6 +32,14 @@ function lines(): HistoryLine[] {
     const split = t >= T0 + D + 12 * H;
     const big = split ? ['BTCUSDT', 'ETHUSDT'] : ['BTCUSDT', 'DOGEUSDT', 'ETHUSDT'];
     const quietT = T0 + Math.floor((t - T0) / D) * D + 5 * MIN;
+    // LTC moves every recording from 12:00 to 14:00 only, up and down, so a day's last is not its high.
+    const dayStart = T0 + Math.floor((t - T0) / D) * D;
+    const active = t - dayStart >= 12 * H && t - dayStart < 14 * H;
+    const lastActive =
+      t - dayStart >= 14 * H ? dayStart + 14 * H - 10 * MIN : dayStart - D + 14 * H - 10 * MIN;
+    const ltcAt = active ? t : lastActive;
+    const ltc = (u: number) =>
+      u < T0 ? '400' : `${500 + ((((u - T0) / (10 * MIN)) * 37) % 100)}.5`;
     const answer = [
       pool(
         big,
@@ -39,6 +47,7 @@ function lines(): HistoryLine[] {
         ['BTC', '0.5', T0],
       ),
       pool(['XRPUSDT'], ['USDT', `77.${Math.floor((t - T0) / D)}0`, Math.min(quietT, t)]),
+      pool(['LTCUSDT'], ['USDT', ltc(ltcAt), ltcAt < T0 ? T0 : ltcAt - 1000]),
       ...(split ? [pool(['DOGEUSDT'], ['USDT', '5.000', t - 2000])] : []),
     ];
     out.push({
@@ -115,7 +124,7 @@ describe('GET /api/snapshot', () => {
     const before = z.parse(momentAnswerSchema, (await snapshot(`at=${T0 + D}`)).body);
     const after = z.parse(momentAnswerSchema, (await snapshot(`at=${T0 + 2 * D}`)).body);
     expect(before.answer.map((p) => p.symbols)).toContainEqual(['BTCUSDT', 'DOGEUSDT', 'ETHUSDT']);
-    expect(before.answer).toHaveLength(2);
+    expect(before.answer).toHaveLength(3);
     expect(after.answer.map((p) => p.symbols)).toContainEqual(['DOGEUSDT']);
     expect(after.answer.map((p) => p.symbols)).toContainEqual(['BTCUSDT', 'ETHUSDT']);
   });

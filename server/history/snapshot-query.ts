@@ -1,13 +1,17 @@
 import type { MomentAnswer } from '../../src/core/moment.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import { indexSymbolOf } from '../../src/core/asset-index.ts';
-import { LEVEL_MS, type HistoryReader, type SeriesRow, type TimedValue } from './adapter.ts';
+import {
+  LEVEL_MS,
+  type HistoryReader,
+  type PoolRow,
+  type SeriesRow,
+  type TimedValue,
+} from './adapter.ts';
 import { bucketOf } from './levels.ts';
 
 /** How many series are read in one query. */
 const CHUNK = 500;
-/** How far back the hourly level is searched for a series' last value before the daily level is used. */
-const HOURS_SEARCHED = 24;
 /** How far back the daily level is searched before one seek in a series' own points decides. */
 const DAYS_SEARCHED = 31;
 
@@ -43,25 +47,36 @@ async function lastValues(
   // Where the levels count every point before `hour`, they answer; the others are sought.
   const counted = missing.filter((s) => (s.levelsTo ?? 0) >= hour);
   const sought = missing.filter((s) => (s.levelsTo ?? 0) < hour);
-  const hours = counted.flatMap((s) =>
-    Array.from({ length: HOURS_SEARCHED }, (_, k) => ({
-      series: s.id,
-      bucket: hour - (k + 1) * H,
-    })),
+  // The hours of `at`'s day before its hour, then the whole days before that day.
+  const day = bucketOf('day', hour);
+  const hourKeys = counted.flatMap((s) =>
+    Array.from({ length: (hour - day) / H }, (_, k) => ({ series: s.id, bucket: day + k * H })),
   );
-  for (const r of await db.levelRows('hour', hours)) keep(r.series, r.last);
+  for (const r of await db.levelRows('hour', hourKeys)) keep(r.series, r.last);
   missing = counted.filter((s) => !found.has(s.id));
-  // The day holding the start of those 24 hours ends by `hour`: it and the days before are whole.
-  const lastDay = bucketOf('day', hour - HOURS_SEARCHED * H);
-  const days = missing.flatMap((s) =>
-    Array.from({ length: DAYS_SEARCHED }, (_, k) => ({ series: s.id, bucket: lastDay - k * D })),
+  const dayKeys = missing.flatMap((s) =>
+    Array.from({ length: DAYS_SEARCHED }, (_, k) => ({ series: s.id, bucket: day - (k + 1) * D })),
   );
-  for (const r of await db.levelRows('day', days)) keep(r.series, r.last);
+  for (const r of await db.levelRows('day', dayKeys)) keep(r.series, r.last);
   for (const s of [...sought, ...missing.filter((x) => !found.has(x.id))]) {
     const p = await db.pointAtOrBefore(s.id, at);
     if (p) keep(s.id, p);
   }
   return found;
+}
+
+/**
+ * The pools with these ids. A pool's id never changes meaning (adapter.ts), so each store's pool
+ * rows are kept once read: a moment's 600 pools and their thousands of members are not read again
+ * for the next moment.
+ */
+const poolRows = new WeakMap<HistoryReader, Map<number, PoolRow>>();
+async function poolsOf(db: HistoryReader, ids: readonly number[]): Promise<PoolRow[]> {
+  let known = poolRows.get(db);
+  if (!known) poolRows.set(db, (known = new Map()));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) for (const p of await db.pools(missing)) known.set(p.id, p);
+  return ids.flatMap((id) => known.get(id) ?? []);
 }
 
 /**
@@ -77,7 +92,7 @@ export async function answerSnapshot(db: HistoryReader, at: number): Promise<Mom
   const around = await db.observationNeighbours(at);
   const observedAt = around.has ? at : (around.prev ?? bounds.first);
   const rows = await db.membershipsAt(observedAt);
-  const pools = await db.pools([...new Set(rows.map((r) => r.pool))]);
+  const pools = await poolsOf(db, [...new Set(rows.map((r) => r.pool))]);
   const series = await db.seriesOfPools(pools.map((p) => p.id));
   const values = await lastValues(db, series, observedAt);
   const byPool = new Map<number, SeriesRow[]>();
