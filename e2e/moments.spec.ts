@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { subtractDecimals } from '../src/core/decimal';
 import { formatMoment, type MomentAnswer } from '../src/core/moment';
+import { LATE_MOVE } from '../server/demo/history-seed';
 
 /**
  * The shared server holds 30 generated days of history (playwright.config.ts). A moment a week
@@ -80,6 +81,40 @@ test('with vs, each balance gives its exact change between the two moments', asy
   }
   expect(checked).toBeGreaterThan(5);
   await expect(page.getByTestId('usd-total-vs')).toBeVisible();
+});
+
+test('a pool regrouped between the two moments is named, not counted as a loss', async ({
+  page,
+}) => {
+  // The demo's history moves a symbol into another pool 6 hours before its end.
+  const at = Math.floor((Date.now() - HOUR) / 60_000) * 60_000;
+  await page.goto(`/?at=${at}&vs=${at - 12 * HOUR}`);
+  const joined = page.getByTestId('pool').filter({ hasText: LATE_MOVE.into });
+  await expect(joined).toContainText(LATE_MOVE.symbol);
+  const change = joined.locator('[data-testid="change"][data-window="vs"]');
+  await expect(change.first()).toHaveAttribute('data-regrouped', 'true');
+  await expect(joined.locator('[data-testid="change"][data-value]')).toHaveCount(0);
+  await expect(joined.getByTestId('moment-regrouped')).toContainText('Regrouped since');
+});
+
+test('the moment’s CSV holds the balances recorded then, named with the moment', async ({
+  page,
+}) => {
+  const at = Math.floor((Date.now() - 2 * DAY) / 60_000) * 60_000;
+  const recorded = await momentOf(page, at);
+  await page.goto(`/?at=${at}`);
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(
+    `insurance-fund-demo-as-of-${new Date(at).toISOString().slice(0, 19).replaceAll(':', '-')}Z.csv`,
+  );
+  const text = await (await download.createReadStream()).toArray();
+  const csv = Buffer.concat(text).toString('utf8');
+  for (const p of recorded.answer.slice(0, 5))
+    for (const a of p.assets) expect(csv).toContain(a.marginBalance);
 });
 
 test('Back and Forward walk the moments chosen, and a bad moment says so and shows live', async ({
