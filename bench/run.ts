@@ -24,6 +24,7 @@ import { historyPart } from './history-part.ts';
 import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts';
 import { median, printTable } from './report.ts';
 import { measureMoments, momentRows, type MomentFigures } from './moments.ts';
+import { momentSlider, sliderRows, type SliderFigures } from './moment-slider.ts';
 import { rows, screensFigures, TARGETS, type Figures, type LandingSummary } from './rows.ts';
 import { refreshWork, searchLatency, searchQueries } from './scale.ts';
 import { serverLoad } from './server-load.ts';
@@ -89,6 +90,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const figures: Figures = { errors: {} };
+/** The moment slider's redraw at 600 pools, measured on the large stack (bench/moment-slider.ts). */
+let slider: SliderFigures | undefined;
 
 /** Runs one measure; if the page cannot give it, notes why and lets the others run. */
 async function attempt<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
@@ -207,6 +210,9 @@ async function main() {
     const queries = searchQueries(large.symbols, plan.searchQueries);
     const keys = await attempt('search', () => searchLatency(browser!, `${large.app}/`, queries));
     figures.search = keys === undefined ? undefined : (keys ?? null);
+    slider = await attempt('moment-slider', () =>
+      momentSlider(browser!, large.app, plan.largeRuns * 2),
+    );
     await release(large);
   }
   if (wanted('soak')) {
@@ -275,7 +281,11 @@ async function main() {
   let moments: MomentFigures | undefined;
   if (wanted('moments')) moments = await attempt('moments', () => measureMoments(quick, log));
 
-  const table = [...rows(figures), ...(moments ? momentRows(moments) : [])];
+  const table = [
+    ...rows(figures),
+    ...(moments ? momentRows(moments) : []),
+    ...(slider ? sliderRows(slider) : []),
+  ];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -300,7 +310,7 @@ async function main() {
     plan,
     targets: TARGETS,
     rows: table,
-    figures: { ...figures, moments },
+    figures: { ...figures, moments, slider },
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');
