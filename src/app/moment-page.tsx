@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { isApiError } from '../api/errors';
 import { fetchEvents, historyKeys } from '../api/history';
-import { useMoment, useMomentRange } from '../api/moment';
+import { momentQueryOptions, useMoment, useMomentRange } from '../api/moment';
 import { poolsQueryOptions } from '../api/queries';
 import { Alert } from '../components/alert';
 import { DemoBadge } from '../components/demo-badge';
@@ -28,6 +28,8 @@ import type { Navigate } from '../lib/use-url-state';
 const ONCE = { refreshMs: 3_600_000, inBackground: false };
 /** The recorded changes marked on the slider: the newest this many of the whole range. */
 const MAX_EVENTS_ASKED = 1_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /**
  * `?at=`: the overview as it was recorded at a past moment, and with `?vs=` each balance's change
@@ -75,6 +77,18 @@ export function MomentPage({
     () => (answer && vsAnswer ? momentChanges(answer.answer, vsAnswer.answer) : undefined),
     [answer, vsAnswer],
   );
+  // The slider's keys step an hour or a day: those moments are asked for ahead, once this one is in.
+  const client = useQueryClient();
+  const loaded = current !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    const last = range.data?.data.last ?? at;
+    for (const step of [-DAY, -HOUR, HOUR, DAY]) {
+      const next = at + step;
+      if (next <= last && (first === undefined || next >= first))
+        void client.prefetchQuery(momentQueryOptions(next));
+    }
+  }, [loaded, at, client, first, range.data]);
   const choose = useCallback<ChooseMoment>((patch, mode) => navigate(patch, mode), [navigate]);
   const toLive = useCallback(
     () => navigate({ at: undefined, vs: undefined, sort: undefined, dir: undefined }, 'push'),

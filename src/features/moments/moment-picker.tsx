@@ -18,6 +18,16 @@ const control =
 /** Writes a moment into the address: `push` a new entry (Back returns), `replace` this one. */
 export type ChooseMoment = (patch: { at?: string; vs?: string }, mode: 'push' | 'replace') => void;
 
+/**
+ * The slider's ends, on whole minutes (its step), so every value it gives is a moment a link
+ * writes to the minute: from the first whole minute recorded to the last.
+ */
+function sliderBounds(range: MomentRange): MomentRange {
+  const first = Math.ceil(range.first / SLIDER_STEP_MS) * SLIDER_STEP_MS;
+  const last = Math.floor(range.last / SLIDER_STEP_MS) * SLIDER_STEP_MS;
+  return first <= last ? { ...range, first, last } : range;
+}
+
 const clamp = (v: number, range: MomentRange) => Math.min(Math.max(v, range.first), range.last);
 
 /**
@@ -28,7 +38,7 @@ const clamp = (v: number, range: MomentRange) => Math.min(Math.max(v, range.firs
  */
 function MomentSlider({
   at,
-  range,
+  range: recorded,
   events,
   choose,
 }: {
@@ -38,6 +48,7 @@ function MomentSlider({
   choose: ChooseMoment;
 }) {
   const i18n = useI18n();
+  const range = sliderBounds(recorded);
   const ticks = useId();
   const [dragged, setDragged] = useState<number | undefined>(undefined);
   const pushed = useRef(false);
