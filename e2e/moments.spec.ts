@@ -50,6 +50,13 @@ test('a link to a moment a week back shows every pool as recorded then, not live
   await expect(page.getByTestId('as-of')).toHaveCount(0);
   await expect(page.getByTestId('pool').first()).toBeVisible();
   expect(await balances(page)).not.toEqual(expected);
+  // from live, a day back is one click, and Back returns to live
+  await page.getByTestId('moment-entry').nth(1).click();
+  await expect(page.getByTestId('as-of')).toBeVisible();
+  const dayBack = Number(await page.getByTestId('as-of').getAttribute('data-at'));
+  expect(Math.abs(Date.now() - DAY - dayBack)).toBeLessThan(5 * 60_000);
+  await page.goBack();
+  await expect(page.getByTestId('as-of')).toHaveCount(0);
   await page.goBack();
   await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
 });

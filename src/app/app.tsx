@@ -27,9 +27,12 @@ export function App({ client }: { client?: QueryClient }) {
         {/* the document's language, title and description follow the view */}
         <DocumentMeta url={url} />
         <ErrorBoundary name="app">
-          {/* dollar values and flags, on the view's own refresh period */}
+          {/* dollar values and flags, on the view's own refresh period (a past moment has its own) */}
           <ValuationProvider
-            policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
+            policy={{
+              refreshMs: (url.at === undefined || url.view === 'wall' ? url.refresh : 3600) * 1000,
+              inBackground: url.view === 'wall',
+            }}
             lowUsd={url.low}
           >
             {url.view === 'wall' ? (

@@ -249,6 +249,8 @@ export const enFirst = {
   'moment.pick.utc': 'That is {utc}.',
   'moment.pick.range': 'Recorded from {first} to {last}.',
   'moment.pick.open': 'Show a past moment',
+  'moment.entry.hint':
+    'Every pool as the history recorded it at a past moment, and how much each balance changed since an earlier one.',
   'moment.vs.heading': 'Compare with an earlier moment',
   'moment.vs.before': '{window} before',
   'moment.vs.clear': 'Stop comparing',

@@ -376,6 +376,7 @@ export const zhCN: Messages = {
   'moment.pick.utc': '即 {utc}。',
   'moment.pick.range': '记录范围：{first} 至 {last}。',
   'moment.pick.open': '查看过去的时刻',
+  'moment.entry.hint': '历史记录在过去某一时刻的全部资金池，以及每项余额自更早时刻以来的变化。',
   'moment.vs.heading': '与更早的时刻对比',
   'moment.vs.before': '{window}前',
   'moment.vs.clear': '取消对比',
