@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { subtractDecimals } from '../src/core/decimal';
 import { formatMoment, type MomentAnswer } from '../src/core/moment';
@@ -153,4 +154,18 @@ test('Back and Forward walk the moments chosen, and a bad moment says so and sho
   );
   await expect(page.getByTestId('as-of')).toHaveCount(0);
   await expect(page.getByTestId('pool').first()).toBeVisible();
+});
+
+test('axe finds no serious or critical violation on a moment compared with another', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const at = Math.floor((Date.now() - 2 * DAY) / 60_000) * 60_000;
+  await page.goto(`/?at=${at}&vs=${at - DAY}&lang=en`);
+  await expect(page.locator('[data-testid="change"][data-window="vs"]').first()).toBeAttached();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
+  expect(serious).toEqual([]);
 });
