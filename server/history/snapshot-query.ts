@@ -17,7 +17,8 @@ const DAYS_SEARCHED = 31;
 
 /**
  * Each series' last point with `t <= at`: its latest point when that is not after `at`; else read
- * from the coarse levels down: the raw points of `at`'s own hour for every series at once; for a series without one, the `last` of the hourly
+ * from the coarse levels down: the raw points of `at`'s own hour for every series at once (those
+ * since the recording before first, as a moving balance has one there); for a series without one, the `last` of the hourly
  * level's rows of the 24 hours before, then the daily level's rows of the month before those
  * (each day read lies wholly before `at`'s hour); a series quiet for longer, or whose levels do
  * not count that far yet (its `levelsTo`), by one seek in its own points. Every step is a few
@@ -27,6 +28,7 @@ async function lastValues(
   db: HistoryReader,
   series: readonly SeriesRow[],
   at: number,
+  previous: number | null,
 ): Promise<Map<number, TimedValue>> {
   const H = LEVEL_MS.hour;
   const D = LEVEL_MS.day;
@@ -39,9 +41,21 @@ async function lastValues(
   for (const s of series) if (s.last && s.last.t <= at) keep(s.id, s.last);
   const rest = series.filter((s) => !found.has(s.id));
   const hour = bucketOf('hour', at);
-  for (let i = 0; i < rest.length; i += CHUNK) {
-    const ids = rest.slice(i, i + CHUNK).map((s) => s.id);
-    for (const p of await db.pointsOfMany(ids, hour, at)) keep(p.series, p);
+  // A balance that moves moves between two recordings: the points since the recording before
+  // `at` answer most series with one point each; the rest of the hour answers the others.
+  const spans =
+    previous !== null && previous > hour
+      ? [
+          [previous, at],
+          [hour, previous - 1],
+        ]
+      : [[hour, at]];
+  for (const [from, to] of spans) {
+    const asked = rest.filter((s) => !found.has(s.id));
+    for (let i = 0; i < asked.length; i += CHUNK) {
+      const ids = asked.slice(i, i + CHUNK).map((s) => s.id);
+      for (const p of await db.pointsOfMany(ids, from!, to!)) keep(p.series, p);
+    }
   }
   let missing = rest.filter((s) => !found.has(s.id));
   // Where the levels count every point before `hour`, they answer; the others are sought.
@@ -94,7 +108,8 @@ export async function answerSnapshot(db: HistoryReader, at: number): Promise<Mom
   const rows = await db.membershipsAt(observedAt);
   const pools = await poolsOf(db, [...new Set(rows.map((r) => r.pool))]);
   const series = await db.seriesOfPools(pools.map((p) => p.id));
-  const values = await lastValues(db, series, observedAt);
+  const previous = around.has ? around.prev : (await db.observationNeighbours(observedAt)).prev;
+  const values = await lastValues(db, series, observedAt, previous);
   const byPool = new Map<number, SeriesRow[]>();
   for (const s of series) byPool.set(s.pool, [...(byPool.get(s.pool) ?? []), s]);
   const answer: Pool[] = [];
