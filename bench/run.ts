@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, history, moments)
+ *                                            history-chart, server, bounds, history, moments)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { boundsPart } from './bounds.ts';
 import { launch } from './browser.ts';
 import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
@@ -63,6 +64,10 @@ const plan = {
   screensSeconds: quick ? 20 : 60,
   loadSeconds: quick ? 5 : 10,
   loadSoakSeconds: quick ? 60 : 300,
+  boundsSeconds: quick ? 6 : 20,
+  /** The year of history the export bench downloads: a snapshot every this many ms. */
+  boundsHistoryEveryMs: quick ? 6 * 3_600_000 : 3_600_000,
+  boundsExportRounds: quick ? 1 : 3,
 };
 
 const started = Date.now();
@@ -173,7 +178,7 @@ async function largeLanding(browser: Browser, stack: Stack) {
 }
 
 /** The parts that serve the build or drive the browser; `history` does neither. */
-const BROWSER_PARTS = ['landing', 'large', 'soak', 'history-chart', 'server'];
+const BROWSER_PARTS = ['landing', 'large', 'soak', 'history-chart', 'server', 'bounds'];
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
@@ -184,7 +189,8 @@ async function main() {
     await buildFloor();
   }
   if (needsBuild) figures.sizes = await attempt('sizes', async () => jsSizes());
-  const browser = needsBuild ? await track(launch()) : undefined;
+  const needsBrowser = BROWSER_PARTS.filter((p) => p !== 'bounds').some(wanted);
+  const browser = needsBrowser ? await track(launch()) : undefined;
 
   if (wanted('landing')) {
     log('pools on screen: app and floor, cold loads');
@@ -270,6 +276,20 @@ async function main() {
       ),
     );
     await release(loadStack);
+  }
+
+  if (wanted('bounds')) {
+    log('the server under an attacker: page variants at 600 pools, a year downloaded');
+    figures.bounds = await attempt('bounds', () =>
+      boundsPart(
+        {
+          seconds: plan.boundsSeconds,
+          historyEveryMs: plan.boundsHistoryEveryMs,
+          exportRounds: plan.boundsExportRounds,
+        },
+        log,
+      ),
+    );
   }
 
   if (wanted('history')) {

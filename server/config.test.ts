@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cacheTtlMs, readConfig } from './config.ts';
+import { cacheTtlMs, ConfigError, readConfig } from './config.ts';
 
 describe('the server settings', () => {
   it('reads FAPI_CACHE_TTL in seconds, allows 0 and falls back to 5 for nonsense', () => {
@@ -38,7 +38,62 @@ describe('the server settings', () => {
     expect(config.historyDb).toBe('x.db');
     expect(warn.mock.calls.map(([line]) => line as string)).toEqual([
       expect.stringMatching(/^FAPI_UPSTREAM="ftp:\/\/example" is not an http\(s\) URL/),
-      expect.stringMatching(/^FAPI_RECORD_EVERY="hourly" is not a number of seconds/),
+      expect.stringMatching(
+        /^FAPI_RECORD_EVERY="hourly" is refused: it is not a number of seconds/,
+      ),
     ]);
+  });
+
+  it('refuses, by name, a number of seconds a timer cannot keep, and keeps the default', () => {
+    for (const value of [
+      '0.0001',
+      '0.5',
+      '-1',
+      'NaN',
+      'Infinity',
+      '1e3',
+      '2147484',
+      '99999999999',
+    ]) {
+      const warn = vi.fn();
+      expect(readConfig({ FAPI_RECORD_EVERY: value }, warn).recordEveryMs).toBe(60_000);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatch(
+        new RegExp(
+          `^FAPI_RECORD_EVERY=${JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is refused: .+; using 60\\.$`,
+        ),
+      );
+    }
+    const warn = vi.fn();
+    expect(readConfig({ FAPI_RECORD_EVERY: '1', FAPI_CACHE_TTL: '2147483' }, warn)).toMatchObject({
+      recordEveryMs: 1_000,
+      cacheTtlMs: 2_147_483_000,
+    });
+    expect(warn).not.toHaveBeenCalled();
+    expect(cacheTtlMs('0.0000001', warn)).toBe(5_000);
+    expect(warn.mock.calls[0]![0]).toMatch(
+      /^FAPI_CACHE_TTL="0.0000001" is refused: it is neither 0 nor/,
+    );
+  });
+
+  it('refuses a DATABASE_URL of another kind in one sentence that names it, not its contents', () => {
+    for (const url of [
+      'mysql://root:secret@db/history',
+      'sqlite:data/h.db',
+      'postgres://u:p@[bad/h',
+    ]) {
+      let error: unknown;
+      try {
+        readConfig({ DATABASE_URL: url }, vi.fn());
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^DATABASE_URL /);
+      expect((error as Error).message).not.toContain('secret');
+    }
+    expect(readConfig({ DATABASE_URL: 'postgres://u@db/h' }, vi.fn()).databaseUrl).toBe(
+      'postgres://u@db/h',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { createHealthRoute, type PartStatus } from './health.ts';
 import type { Middleware } from './http/chain.ts';
 import { createProxy, type Proxy } from './proxy/proxy.ts';
 import { createProxyRoute } from './proxy/route.ts';
+import { createPageRoute } from './render/page-route.ts';
 
 /** The history's parts as the servers mount them (server/history-thread). */
 export interface HistoryParts {
@@ -13,15 +14,18 @@ export interface HistoryParts {
 
 export interface ServerParts {
   proxy: Proxy;
-  /** In order: health, history API, proxy. Pages and files come after them. */
+  /** The route table, in order: health, history API, proxy, pages. Files come after them. */
   middlewares: Middleware[];
+  /** Closes every part, the history's store last; rejects if one could not be closed. */
   close: () => Promise<void>;
 }
 
 /**
- * The server's parts, the same in Vite's dev server and in the production server: the proxy
- * (cache, in-flight sharing, pause guard, budget), the history (recorder, store, API), and the
- * health check that reports on both.
+ * The server's parts and their routes, the one table that production (server/main.ts), Vite's
+ * dev and preview servers (server/vite-plugin.ts) and the tests mount: the proxy (cache,
+ * in-flight sharing, pause guard, budget), the history (recorder, store, API, in its thread),
+ * the health check that reports on both, and, given a client build, its pages rendered with the
+ * pools in them. A new part is one line in `middlewares` (and its `close` in `closers`).
  */
 export async function createServerParts(options: {
   config: ServerConfig;
@@ -29,6 +33,8 @@ export async function createServerParts(options: {
   demo: boolean;
   log: (line: string) => void;
   history?: (proxy: Proxy) => Promise<HistoryParts | undefined>;
+  /** A client build to serve pages of (production and preview; not the dev server). */
+  clientOutDir?: string;
 }): Promise<ServerParts> {
   const { config, log } = options;
   const proxy = createProxy({ upstream: config.upstream, cacheTtlMs: config.cacheTtlMs, log });
@@ -39,14 +45,26 @@ export async function createServerParts(options: {
     demo: options.demo,
     startedAt: Date.now(),
   });
-  const middlewares: Middleware[] = [health];
-  if (history) middlewares.push(history.routes);
-  middlewares.push(createProxyRoute(proxy));
+  const pages = options.clientOutDir
+    ? createPageRoute({ clientOutDir: options.clientOutDir, poolList: proxy.poolList })
+    : undefined;
+  const middlewares: Middleware[] = [
+    health,
+    ...(history ? [history.routes] : []),
+    createProxyRoute(proxy),
+    ...(pages ? [pages] : []),
+  ];
+  const closers: (() => Promise<void>)[] = [
+    ...(pages ? [pages.close] : []),
+    ...(history ? [history.close] : []),
+  ];
   return {
     proxy,
     middlewares,
     close: async () => {
-      await history?.close();
+      const failed: unknown[] = [];
+      for (const close of closers) await close().catch((error: unknown) => failed.push(error));
+      if (failed.length > 0) throw failed[0];
     },
   };
 }

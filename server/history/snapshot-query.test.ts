@@ -8,6 +8,7 @@ import { momentAnswerSchema, momentRangeSchema } from '../../src/core/moment.ts'
 import type { HistoryAdapter } from './adapter.ts';
 import { importLines } from './import-lines.ts';
 import { historyAnswers } from './routes.ts';
+import { answerSnapshot } from './snapshot-query.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 import { pool } from './store-suite.ts';
 
@@ -162,5 +163,13 @@ describe('GET /api/snapshot', () => {
     expect(range.first).toBe(T0);
     expect(range.coverage).toHaveLength(2);
     expect(range.coverage[0]![1]).toBe(T0 + 3 * D - 10 * MIN);
+  });
+
+  it('stops once its caller has left, and answers when it has not', async () => {
+    const left = new AbortController();
+    left.abort(new Error('the caller left'));
+    await expect(answerSnapshot(store, T0 + 2 * D, left.signal)).rejects.toThrow(/the caller left/);
+    const stayed = await answerSnapshot(store, T0 + 2 * D, new AbortController().signal);
+    expect(stayed?.observedAt).toBe(T0 + 2 * D);
   });
 });

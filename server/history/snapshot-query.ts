@@ -29,6 +29,7 @@ async function lastValues(
   series: readonly SeriesRow[],
   at: number,
   previous: number | null,
+  signal?: AbortSignal,
 ): Promise<Map<number, TimedValue>> {
   const H = LEVEL_MS.hour;
   const D = LEVEL_MS.day;
@@ -53,6 +54,7 @@ async function lastValues(
   for (const [from, to] of spans) {
     const asked = rest.filter((s) => !found.has(s.id));
     for (let i = 0; i < asked.length; i += CHUNK) {
+      signal?.throwIfAborted();
       const ids = asked.slice(i, i + CHUNK).map((s) => s.id);
       for (const p of await db.pointsOfMany(ids, from!, to!)) keep(p.series, p);
     }
@@ -66,13 +68,16 @@ async function lastValues(
   const hourKeys = counted.flatMap((s) =>
     Array.from({ length: (hour - day) / H }, (_, k) => ({ series: s.id, bucket: day + k * H })),
   );
+  signal?.throwIfAborted();
   for (const r of await db.levelRows('hour', hourKeys)) keep(r.series, r.last);
   missing = counted.filter((s) => !found.has(s.id));
   const dayKeys = missing.flatMap((s) =>
     Array.from({ length: DAYS_SEARCHED }, (_, k) => ({ series: s.id, bucket: day - (k + 1) * D })),
   );
+  signal?.throwIfAborted();
   for (const r of await db.levelRows('day', dayKeys)) keep(r.series, r.last);
   for (const s of [...sought, ...missing.filter((x) => !found.has(x.id))]) {
+    signal?.throwIfAborted();
     const p = await db.pointAtOrBefore(s.id, at);
     if (p) keep(s.id, p);
   }
@@ -98,18 +103,25 @@ async function poolsOf(db: HistoryReader, ids: readonly number[]): Promise<PoolR
  * `at` (the earliest one when `at` precedes none: `null`, a 404), with the memberships of then,
  * each asset's last recorded balance, and the asset index recorded with them. `gap` when `at`
  * lies outside every interval of coverage (a gap, or after the last recording): then
- * `observedAt` says which recording was used instead.
+ * `observedAt` says which recording was used instead. Stops at its next read once `signal` is
+ * aborted.
  */
-export async function answerSnapshot(db: HistoryReader, at: number): Promise<MomentAnswer | null> {
+export async function answerSnapshot(
+  db: HistoryReader,
+  at: number,
+  signal?: AbortSignal,
+): Promise<MomentAnswer | null> {
   const bounds = await db.observationBounds();
   if (!bounds || at < bounds.first) return null;
   const around = await db.observationNeighbours(at);
   const observedAt = around.has ? at : (around.prev ?? bounds.first);
+  signal?.throwIfAborted();
   const rows = await db.membershipsAt(observedAt);
+  signal?.throwIfAborted();
   const pools = await poolsOf(db, [...new Set(rows.map((r) => r.pool))]);
   const series = await db.seriesOfPools(pools.map((p) => p.id));
   const previous = around.has ? around.prev : (await db.observationNeighbours(observedAt)).prev;
-  const values = await lastValues(db, series, observedAt, previous);
+  const values = await lastValues(db, series, observedAt, previous, signal);
   const byPool = new Map<number, SeriesRow[]>();
   for (const s of series) byPool.set(s.pool, [...(byPool.get(s.pool) ?? []), s]);
   const answer: Pool[] = [];
@@ -126,6 +138,7 @@ export async function answerSnapshot(db: HistoryReader, at: number): Promise<Mom
   }
   const index = [];
   for (const a of [...assets].sort()) {
+    signal?.throwIfAborted();
     const x = await db.indexAtOrBefore(a, observedAt);
     if (x) index.push({ symbol: indexSymbolOf(a), index: x.index, time: x.t });
   }

@@ -1,11 +1,7 @@
 import { parseMoment } from '../../src/core/moment.ts';
-import type { HistoryReader } from './adapter.ts';
 import { BadParameter } from './params.ts';
-import type { HistoryAnswer } from './routes.ts';
+import type { HistoryAnswer, RouteContext } from './routes.ts';
 import { answerSnapshot, answerSnapshotRange } from './snapshot-query.ts';
-
-/** The paths of a past moment: the pool list then, and the range a moment may be chosen in. */
-export const SNAPSHOT_PATHS = ['/api/snapshot', '/api/snapshot/range'];
 
 const NOTHING = { code: 404, msg: 'nothing has been recorded yet' };
 
@@ -31,21 +27,24 @@ function atParam(params: URLSearchParams): number {
 }
 
 /**
- * `GET /api/snapshot?at=` and `GET /api/snapshot/range`. Rejects with `BadParameter` for a bad
- * `at` (the caller answers 400); a moment before the first recording, or an empty history, is 404.
+ * `GET /api/snapshot/range`: the first and last recording and the coverage between, for choosing
+ * a moment; an empty history is 404. An entry of `HISTORY_ROUTES` (routes.ts).
  */
-export async function answerSnapshotPath(
-  store: HistoryReader,
-  path: string,
-  params: URLSearchParams,
-): Promise<HistoryAnswer> {
-  if (path === '/api/snapshot/range') {
-    if ([...params.keys()].length > 0) throw new BadParameter('this endpoint takes no parameter');
-    const body = await answerSnapshotRange(store);
-    return body ? { status: 200, body } : { status: 404, body: NOTHING };
-  }
-  const at = atParam(params);
-  const body = await answerSnapshot(store, at);
+export async function snapshotRange(ctx: RouteContext): Promise<HistoryAnswer> {
+  if ([...ctx.params.keys()].length > 0) throw new BadParameter('this endpoint takes no parameter');
+  const body = await answerSnapshotRange(ctx.store);
+  return body ? { status: 200, body } : { status: 404, body: NOTHING };
+}
+
+/**
+ * `GET /api/snapshot?at=`: the pool list at a past moment. Throws `BadParameter` for a bad `at`
+ * (a 400); a moment before the first recording, or an empty history, is 404. An entry of
+ * `HISTORY_ROUTES` (routes.ts): it stops at its next read once `ctx.signal` is aborted.
+ */
+export async function snapshot(ctx: RouteContext): Promise<HistoryAnswer> {
+  const { store } = ctx;
+  const at = atParam(ctx.params);
+  const body = await answerSnapshot(store, at, ctx.signal);
   if (body) return { status: 200, body };
   const first = (await store.observationBounds())?.first;
   return {

@@ -64,6 +64,7 @@ describe('the pre-rendering middleware', () => {
         languages: ['zh-CN', 'en'],
         colorScheme: 'dark',
       }),
+      expect.any(AbortSignal),
     );
     expect(res.headers.get('accept-ch')).toBe('Sec-CH-Prefers-Color-Scheme');
   });

@@ -55,7 +55,7 @@ export function SymbolPage({
               symbol={param.symbol}
               range={url.range}
               rangeIgnored={url.rangeIgnored}
-              scale={url.scale}
+              scale={url.scaleGiven ? url.scale : 'linear'}
               policy={policy}
               demo={demo}
               unlisted={listed === false}

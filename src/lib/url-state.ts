@@ -89,11 +89,15 @@ export interface UrlState {
   /** `undefined`: not in the link, so the view's default applies. */
   theme: Theme | undefined;
   sort: Sort;
+  /** Whether the link names its order (`sort=`, or `asset=` for a balance): the wall keeps its own otherwise. */
+  sortGiven?: boolean;
   /** Asset whose balance the `balance` sort orders by; any asset name the data may hold. */
   asset: string | undefined;
   dir: 'asc' | 'desc';
   filter: string;
   scale: Scale;
+  /** Whether the link names its scale: a history over time opens fitted (linear) otherwise. */
+  scaleGiven?: boolean;
   /** The Low flag's threshold in dollars, an exact decimal string (core/flags). */
   low: string;
   /** The span of the symbol view's history. */
@@ -172,10 +176,12 @@ export function parseUrlState(search: string, now: number = Date.now()): UrlStat
     // A link from before the value sort that names an asset meant its balance.
     sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
+    ...(p.sort !== undefined || p.asset !== undefined ? { sortGiven: true } : {}),
     // `sort=changeVs` (a past moment's own sort) starts, like every change, with the largest fall.
     dir: p.dir ?? (single(params, 'sort') === 'changeVs' ? 'asc' : naturalDir(p.sort ?? 'value')),
     filter: filterOf(p.filter ?? ''),
     scale: p.scale ?? 'log',
+    ...(p.scale !== undefined ? { scaleGiven: true } : {}),
     low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
     range: p.range ?? DEFAULT_RANGE,
     ...ignoredRange(single(params, 'range'), p.range),

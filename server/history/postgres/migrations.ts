@@ -83,7 +83,7 @@ export async function migrate(client: PoolClient): Promise<SchemaState> {
     });
   if (found > MIGRATIONS.length) return { kind: 'newer', version: found };
   if (found === MIGRATIONS.length) return { kind: 'current' };
-  await client.query('BEGIN');
+  await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
     await client.query(

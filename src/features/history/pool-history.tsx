@@ -21,6 +21,7 @@ export interface PoolHistoryProps {
   range: Range;
   /** The link's `range=` when it names no range (`UrlState.rangeIgnored`). */
   rangeIgnored?: string | undefined;
+  /** The value axis: `linear`, fitted to each series' own range, unless the link names `scale=log`. */
   scale: Scale;
   policy: RefreshPolicy;
   /** The figures come from the demo upstream: the files say so. */
@@ -57,10 +58,7 @@ export function HistoryBody({
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <RangeLinks range={range} ignored={rangeIgnored} navigate={navigate} />
-        <ScaleToggle
-          scale={scale}
-          onChange={(s) => navigate({ scale: s === 'log' ? undefined : s }, 'replace')}
-        />
+        <ScaleToggle scale={scale} onChange={(s) => navigate({ scale: s }, 'replace')} />
       </div>
       {error?.kind === 'not-recorded' ? (
         <Alert tone="warning">

@@ -166,6 +166,9 @@ export const enLater = {
   'events.more': 'Show all {count} events',
   'events.fewer': 'Show the latest only',
   'events.cut': 'The list stops at the latest {count} events.',
+  // the history's fitted axis
+  'history.axisFitted':
+    'The axis is fitted to the range shown and does not start at zero: a small move looks large.',
 } satisfies Record<string, string>;
 
 export type LaterMessages = typeof enLater;

@@ -397,4 +397,6 @@ export const zhCN: Messages = {
   'moment.sort.changeVs': '自更早时刻以来的变化',
   'moment.export': '导出该时刻',
   'moment.export.note': '文件包含 {time} 记录的每一项余额，精确无误。',
+  // the history's fitted axis
+  'history.axisFitted': '纵轴按所示范围取值，不从零开始：小幅变动看起来会较大。',
 };
