@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, bounds, history, adl)
+ *                                            history-chart, server, bounds, history, adl, moments)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -25,6 +25,8 @@ import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
 import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts';
 import { median, printTable } from './report.ts';
+import { measureMoments, momentRows, type MomentFigures } from './moments.ts';
+import { momentSlider, sliderRows, type SliderFigures } from './moment-slider.ts';
 import { rows, screensFigures, TARGETS, type Figures, type LandingSummary } from './rows.ts';
 import { refreshWork, searchLatency, searchQueries } from './scale.ts';
 import { serverLoad } from './server-load.ts';
@@ -94,6 +96,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const figures: Figures = { errors: {} };
+/** The moment slider's redraw at 600 pools, measured on the large stack (bench/moment-slider.ts). */
+let slider: SliderFigures | undefined;
 
 /** Runs one measure; if the page cannot give it, notes why and lets the others run. */
 async function attempt<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
@@ -217,6 +221,9 @@ async function main() {
     const queries = searchQueries(large.symbols, plan.searchQueries);
     const keys = await attempt('search', () => searchLatency(browser!, `${large.app}/`, queries));
     figures.search = keys === undefined ? undefined : (keys ?? null);
+    slider = await attempt('moment-slider', () =>
+      momentSlider(browser!, large.app, plan.largeRuns * 2),
+    );
     await release(large);
   }
   if (wanted('soak')) {
@@ -301,7 +308,16 @@ async function main() {
     adl = await attempt('adl', () => adlPart(quick));
   }
 
-  const table = [...rows(figures), ...(wanted('adl') ? adlRows(adl) : [])];
+  // A past moment: /api/snapshot an hour, a month and a year back (bench/moments.ts).
+  let moments: MomentFigures | undefined;
+  if (wanted('moments')) moments = await attempt('moments', () => measureMoments(quick, log));
+
+  const table = [
+    ...rows(figures),
+    ...(wanted('adl') ? adlRows(adl) : []),
+    ...(moments ? momentRows(moments) : []),
+    ...(slider ? sliderRows(slider) : []),
+  ];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -326,7 +342,7 @@ async function main() {
     plan,
     targets: TARGETS,
     rows: table,
-    figures: { ...figures, ...(adl ? { adl } : {}) },
+    figures: { ...figures, ...(adl ? { adl } : {}), moments, slider },
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');

@@ -13,6 +13,7 @@ import { EXPORT_PATH, MAX_EXPORTS, streamExport, type AnswerSink } from './expor
 import { answerHistory } from './history-query.ts';
 import { answerOverview, SPARK_COMPUTED, thinSpark } from './overview-query.ts';
 import { BadParameter, eventsParams, historyParams, overviewParams } from './params.ts';
+import { snapshot, snapshotRange } from './snapshot-route.ts';
 
 type Next = (error?: unknown) => void;
 
@@ -94,6 +95,9 @@ export const HISTORY_ROUTES: Record<string, HistoryRoute> = {
   '/api/overview': { kind: 'json', answer: overview },
   '/api/events': { kind: 'json', answer: events },
   [ADL_PATH]: { kind: 'json', answer: adlRoute },
+  // A past moment's pool list, and the range a moment may be chosen in (snapshot-route.ts).
+  '/api/snapshot': { kind: 'json', answer: snapshot },
+  '/api/snapshot/range': { kind: 'json', answer: snapshotRange },
   [EXPORT_PATH]: {
     kind: 'stream',
     limit: MAX_EXPORTS,

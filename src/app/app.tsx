@@ -8,6 +8,8 @@ import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
 import { Dashboard } from './dashboard';
+import { MomentIgnoredNote } from '../features/moments/moment-ignored';
+import { MomentPage } from './moment-page';
 import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
@@ -26,9 +28,12 @@ export function App({ client }: { client?: QueryClient }) {
         {/* the document's language, title and description follow the view */}
         <DocumentMeta url={url} />
         <ErrorBoundary name="app">
-          {/* dollar values and flags, on the view's own refresh period */}
+          {/* dollar values and flags, on the view's own refresh period (a past moment has its own) */}
           <ValuationProvider
-            policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
+            policy={{
+              refreshMs: (url.at === undefined || url.view === 'wall' ? url.refresh : 3600) * 1000,
+              inBackground: url.view === 'wall',
+            }}
             lowUsd={url.low}
           >
             {/* the exchange's ADL risk ratings, beside the funds */}
@@ -37,8 +42,18 @@ export function App({ client }: { client?: QueryClient }) {
             >
               {url.view === 'wall' ? (
                 <WallView url={url} />
+              ) : url.at !== undefined && url.symbol === undefined ? (
+                // ?at=: the overview as recorded at a past moment (features/moments)
+                <MomentPage url={url} at={url.at} navigate={navigate} />
               ) : (
-                <Dashboard url={url} navigate={navigate} />
+                <>
+                  {url.momentIgnored ? (
+                    <div className="mx-auto max-w-[100rem] px-4 pt-4">
+                      <MomentIgnoredNote url={url} />
+                    </div>
+                  ) : null}
+                  <Dashboard url={url} navigate={navigate} />
+                </>
               )}
             </AdlProvider>
           </ValuationProvider>
