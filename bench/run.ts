@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, bounds, history)
+ *                                            history-chart, server, bounds, history, adl, moments)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -18,12 +18,15 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { adlPart, adlRows, type AdlFigures } from './adl.ts';
 import { boundsPart } from './bounds.ts';
 import { launch } from './browser.ts';
 import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
 import { detectTarget, loadOnce, type Landing, type Target } from './landing.ts';
 import { median, printTable } from './report.ts';
+import { measureMoments, momentRows, type MomentFigures } from './moments.ts';
+import { momentSlider, sliderRows, type SliderFigures } from './moment-slider.ts';
 import { rows, screensFigures, TARGETS, type Figures, type LandingSummary } from './rows.ts';
 import { refreshWork, searchLatency, searchQueries } from './scale.ts';
 import { serverLoad } from './server-load.ts';
@@ -93,6 +96,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const figures: Figures = { errors: {} };
+/** The moment slider's redraw at 600 pools, measured on the large stack (bench/moment-slider.ts). */
+let slider: SliderFigures | undefined;
 
 /** Runs one measure; if the page cannot give it, notes why and lets the others run. */
 async function attempt<T>(name: string, measure: () => Promise<T>): Promise<T | undefined> {
@@ -190,7 +195,11 @@ async function main() {
 
   if (wanted('landing')) {
     log('pools on screen: app and floor, cold loads');
-    const small = await track(startStack({ stepMs: 1000, cacheTtl: '0', withFloor: true }));
+    // Both servers keep the answer as production does (FAPI_CACHE_TTL's default): the floor's
+    // answer and the app's page rendered from it are each shared by the viewers of one answer.
+    // With the cache off, every load of the app would wait for a render no viewer ever waits for
+    // in production, while the floor's answer costs the same either way.
+    const small = await track(startStack({ stepMs: 1000, cacheTtl: undefined, withFloor: true }));
     figures.landing = await attempt('landing', () => landing(browser!, small));
     await release(small);
   }
@@ -212,6 +221,9 @@ async function main() {
     const queries = searchQueries(large.symbols, plan.searchQueries);
     const keys = await attempt('search', () => searchLatency(browser!, `${large.app}/`, queries));
     figures.search = keys === undefined ? undefined : (keys ?? null);
+    slider = await attempt('moment-slider', () =>
+      momentSlider(browser!, large.app, plan.largeRuns * 2),
+    );
     await release(large);
   }
   if (wanted('soak')) {
@@ -290,7 +302,22 @@ async function main() {
     figures.history = await historyPart(quick, log, attempt);
   }
 
-  const table = rows(figures);
+  let adl: AdlFigures | null | undefined;
+  if (wanted('adl')) {
+    log('the ADL risk ratings: a recording of 600 symbols');
+    adl = await attempt('adl', () => adlPart(quick));
+  }
+
+  // A past moment: /api/snapshot an hour, a month and a year back (bench/moments.ts).
+  let moments: MomentFigures | undefined;
+  if (wanted('moments')) moments = await attempt('moments', () => measureMoments(quick, log));
+
+  const table = [
+    ...rows(figures),
+    ...(wanted('adl') ? adlRows(adl) : []),
+    ...(moments ? momentRows(moments) : []),
+    ...(slider ? sliderRows(slider) : []),
+  ];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -315,7 +342,7 @@ async function main() {
     plan,
     targets: TARGETS,
     rows: table,
-    figures,
+    figures: { ...figures, ...(adl ? { adl } : {}), moments, slider },
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openWithAnswer, watchPageErrors, type UpstreamPool } from './fixtures';
 import { sumDecimals } from '../src/core/decimal';
-import { EXPORT_COLUMNS } from '../src/core/export-row';
+import { EXPORT_ADL_COLUMNS, EXPORT_COLUMNS } from '../src/core/export-row';
 import { readCsv } from '../src/test/read-csv';
 
 /** Opens the page (refresh an hour away) and returns the upstream answer on screen. */
@@ -33,12 +33,21 @@ test('the CSV download has a row per pool and asset, summing to the true totals,
 }) => {
   const errors = watchPageErrors(page);
   const pools = await open(page);
+  // The file carries the ADL ratings once the page has them.
+  await expect(page.getByTestId('adl-summary').first()).toBeVisible();
   const { name, bytes } = await download(page, 'Download CSV');
   expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.csv`);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
   const [header, ...all] = readCsv(bytes.subarray(3).toString('utf8'));
-  expect(header).toEqual([...EXPORT_COLUMNS]);
+  // The one export row, then the exchange's ADL risk ratings of the pool's members (docs/adl.md).
+  expect(header).toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
+  const adl = EXPORT_COLUMNS.length;
+  // Every member counted once: high, medium, low and unrated add up to `symbol_count`.
+  for (const r of all)
+    expect(Number(r[adl]) + Number(r[adl + 1]) + Number(r[adl + 2]) + Number(r[adl + 3])).toBe(
+      Number(r[4]),
+    );
   // From `pool_key` to `update_time`: the pool, the asset, the exact balance and its time.
   const rows = all.map((r) => r.slice(2, 9));
   const expected = pools.flatMap((p) =>
@@ -51,7 +60,7 @@ test('the CSV download has a row per pool and asset, summing to the true totals,
       new Date(a.updateTime).toISOString(),
     ]),
   );
-  expect(rows.map((r) => [r[0], ...r.slice(2)])).toEqual(expected);
+  expect(rows.map((r) => [r[0], ...r.slice(2, 7)])).toEqual(expected);
   // a spreadsheet's SUM of balance by asset is the summary's exact total
   for (const asset of new Set(rows.map((r) => r[4]!))) {
     const sum = sumDecimals(rows.filter((r) => r[4] === asset).map((r) => r[5]!));

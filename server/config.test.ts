@@ -17,6 +17,7 @@ describe('the server settings', () => {
       upstream: 'https://fapi.binance.com',
       cacheTtlMs: 5000,
       recordEveryMs: 60_000,
+      adlEveryMs: 300_000,
       historyDb: 'data/history.sqlite',
       databaseUrl: undefined,
     });
@@ -25,6 +26,22 @@ describe('the server settings', () => {
   it('reads FAPI_RECORD_EVERY in seconds, 0 recording nothing', () => {
     expect(readConfig({ FAPI_RECORD_EVERY: '0' }, vi.fn()).recordEveryMs).toBe(0);
     expect(readConfig({ FAPI_RECORD_EVERY: '2.5' }, vi.fn()).recordEveryMs).toBe(2_500);
+  });
+
+  it('reads FAPI_ADL_EVERY in seconds, 0 recording no ratings, and refuses the rest by name', () => {
+    const warn = vi.fn();
+    expect(readConfig({ FAPI_ADL_EVERY: '0' }, warn).adlEveryMs).toBe(0);
+    expect(readConfig({ FAPI_ADL_EVERY: '90' }, warn).adlEveryMs).toBe(90_000);
+    expect(readConfig({ FAPI_ADL_EVERY: 'often' }, warn).adlEveryMs).toBe(300_000);
+    expect(readConfig({ FAPI_ADL_EVERY: '-5' }, warn).adlEveryMs).toBe(300_000);
+    expect(readConfig({ FAPI_ADL_EVERY: '0.5' }, warn).adlEveryMs).toBe(300_000);
+    expect(readConfig({ FAPI_ADL_EVERY: '99999999999' }, warn).adlEveryMs).toBe(300_000);
+    expect(warn.mock.calls.map(([line]) => line as string)).toEqual([
+      'FAPI_ADL_EVERY="often" is refused: it is not a number of seconds; using 300.',
+      'FAPI_ADL_EVERY="-5" is refused: it is not a number of seconds; using 300.',
+      'FAPI_ADL_EVERY="0.5" is refused: it is neither 0 nor at least 1 s; using 300.',
+      expect.stringMatching(/^FAPI_ADL_EVERY="99999999999" is refused: it is longer than/),
+    ]);
   });
 
   it('names a setting it cannot read and keeps its default', () => {

@@ -10,6 +10,7 @@ import { parseDatabaseUrl } from './history/postgres/database-url.ts';
 export const DEFAULT_UPSTREAM = 'https://fapi.binance.com';
 const DEFAULT_TTL_S = 5;
 const DEFAULT_RECORD_EVERY_S = 60;
+const DEFAULT_ADL_EVERY_S = 300;
 export const DEFAULT_HISTORY_DB = 'data/history.sqlite';
 
 /** The longest delay a Node timer keeps (a signed 32-bit count of ms); longer ones fire at once. */
@@ -19,6 +20,8 @@ export interface ServerConfig {
   upstream: string;
   cacheTtlMs: number;
   recordEveryMs: number;
+  /** `FAPI_ADL_EVERY` × 1000: between two recordings of the ADL risk ratings; 0 records none. */
+  adlEveryMs: number;
   historyDb: string;
   databaseUrl: string | undefined;
 }
@@ -32,6 +35,8 @@ export class ConfigError extends Error {}
 const SMALLEST_S: Record<string, number> = {
   // Node runs any timer under 1 ms after 1 ms, and the history's coverage counts in seconds.
   FAPI_RECORD_EVERY: 1,
+  // The exchange updates the ratings every 30 minutes; each reading costs request weight.
+  FAPI_ADL_EVERY: 1,
   FAPI_CACHE_TTL: 0.001,
 };
 
@@ -100,6 +105,7 @@ export function readConfig(env: Env = process.env, warn = console.warn): ServerC
     upstream: upstreamFrom(env, warn),
     cacheTtlMs: secondsFrom(env, 'FAPI_CACHE_TTL', DEFAULT_TTL_S, warn),
     recordEveryMs: secondsFrom(env, 'FAPI_RECORD_EVERY', DEFAULT_RECORD_EVERY_S, warn),
+    adlEveryMs: secondsFrom(env, 'FAPI_ADL_EVERY', DEFAULT_ADL_EVERY_S, warn),
     ...storeSettings(env),
   };
 }

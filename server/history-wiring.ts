@@ -22,11 +22,16 @@ export async function loadHistory(
       historyDb: config.historyDb,
       databaseUrl: config.databaseUrl,
       everyMs: config.recordEveryMs,
+      adlEveryMs: config.adlEveryMs,
     },
     log,
   }),
 ): Promise<HistoryParts & { thread: HistoryThread }> {
-  thread.attach({ poolList: proxy.poolList, assetIndex: proxy.assetIndex });
+  thread.attach({
+    poolList: proxy.poolList,
+    assetIndex: proxy.assetIndex,
+    adlRisk: proxy.adlRisk,
+  });
   await thread.started;
   return threadParts(thread);
 }
@@ -39,7 +44,7 @@ export async function loadHistory(
  * a temporary one (removed when the thread closes).
  */
 export async function demoHistory(
-  config: Pick<ServerConfig, 'recordEveryMs'>,
+  config: Pick<ServerConfig, 'recordEveryMs'> & Partial<Pick<ServerConfig, 'adlEveryMs'>>,
   log: (line: string) => void,
   historyDb?: string,
 ): Promise<{ market: DemoPool[] | undefined; thread: HistoryThread }> {
@@ -48,6 +53,7 @@ export async function demoHistory(
     settings: {
       historyDb: historyDb ?? join(dir!, 'demo-history.sqlite'),
       everyMs: config.recordEveryMs,
+      adlEveryMs: config.adlEveryMs ?? 0,
       seedDemo: true,
     },
     log,

@@ -1,6 +1,7 @@
 import type { ServerConfig } from './config.ts';
 import { createHealthRoute, type PartStatus } from './health.ts';
 import type { Middleware } from './http/chain.ts';
+import type { Answer } from './proxy/answer.ts';
 import { createProxy, type Proxy } from './proxy/proxy.ts';
 import { createProxyRoute } from './proxy/route.ts';
 import { createPageRoute } from './render/page-route.ts';
@@ -37,7 +38,14 @@ export async function createServerParts(options: {
   clientOutDir?: string;
 }): Promise<ServerParts> {
   const { config, log } = options;
-  const proxy = createProxy({ upstream: config.upstream, cacheTtlMs: config.cacheTtlMs, log });
+  // A new pool list is rendered before the first viewer asks, when the cache keeps it to share.
+  let warmPages: ((answer: Answer) => Promise<void>) | undefined;
+  const proxy = createProxy({
+    upstream: config.upstream,
+    cacheTtlMs: config.cacheTtlMs,
+    log,
+    onPoolList: (answer) => void warmPages?.(answer).catch(() => undefined),
+  });
   const history = await options.history?.(proxy);
   const health = createHealthRoute({
     proxy,
@@ -46,8 +54,13 @@ export async function createServerParts(options: {
     startedAt: Date.now(),
   });
   const pages = options.clientOutDir
-    ? createPageRoute({ clientOutDir: options.clientOutDir, poolList: proxy.poolList })
+    ? createPageRoute({
+        clientOutDir: options.clientOutDir,
+        poolList: proxy.poolList,
+        peekPoolList: proxy.peekPoolList,
+      })
     : undefined;
+  if (pages && config.cacheTtlMs > 0) warmPages = pages.warm;
   const middlewares: Middleware[] = [
     health,
     ...(history ? [history.routes] : []),

@@ -13,8 +13,13 @@ import type {
 } from './protocol.ts';
 import { workerScript } from './worker-script.ts';
 
-/** Where recordings take the pool list and the asset index from: the main thread's proxy. */
-export type RecordSource = Record<Asked, () => Promise<Answer>>;
+/**
+ * Where recordings take the pool list and the asset index from, and the ADL risk ratings on
+ * their own timer (`adlEveryMs`): the main thread's proxy.
+ */
+export type RecordSource = Record<Asked, () => Promise<Answer>> & {
+  adlRisk?: () => Promise<Answer>;
+};
 
 export interface HistoryThreadOptions {
   settings: WorkerSettings;
@@ -45,7 +50,8 @@ function deferred<T>() {
  * job that does not stop when cancelled stops the thread, and a thread that stops is started
  * again with a growing pause (unless its settings cannot work: then it says why, once). Data
  * goes one way: every `everyMs` the main thread takes the pool list and the asset index through
- * its proxy (`attach`) and hands them over to be recorded.
+ * its proxy (`attach`) and hands them over to be recorded, and every `adlEveryMs` the ADL risk
+ * ratings the same way.
  */
 export function startHistoryThread(options: HistoryThreadOptions) {
   const { log } = options;
@@ -60,6 +66,7 @@ export function startHistoryThread(options: HistoryThreadOptions) {
   let pause = restart.first;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
+  let adlTicker: ReturnType<typeof setInterval> | undefined;
   let last = 0;
   const jobs = new Map<number, (m: JobOut) => void>();
   const recordings = new Map<number, () => void>();
@@ -145,20 +152,24 @@ export function startHistoryThread(options: HistoryThreadOptions) {
   }
   void spawn(true);
 
+  /** One answer taken through the proxy, or why not. */
+  async function takeOne(ask: () => Promise<Answer>): Promise<Taken> {
+    try {
+      const a = await ask();
+      return { answer: { status: a.status, body: a.body, demo: a.demo, fetchedAt: a.fetchedAt } };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
   /** Takes every answer a recording needs through the proxy, each answer or why not. */
   async function take(): Promise<Partial<Record<Asked, Taken>>> {
     const taken: Partial<Record<Asked, Taken>> = {};
     if (!source) return taken;
+    const asked: Asked[] = ['poolList', 'assetIndex'];
     await Promise.all(
-      (Object.entries(source) as [Asked, () => Promise<Answer>][]).map(async ([what, ask]) => {
-        try {
-          const a = await ask();
-          taken[what] = {
-            answer: { status: a.status, body: a.body, demo: a.demo, fetchedAt: a.fetchedAt },
-          };
-        } catch (error) {
-          taken[what] = { error: (error as Error).message };
-        }
+      asked.map(async (what) => {
+        taken[what] = await takeOne(source![what]);
       }),
     );
     return taken;
@@ -178,6 +189,25 @@ export function startHistoryThread(options: HistoryThreadOptions) {
       await done;
     })().finally(() => (recording = null));
     return recording;
+  }
+
+  let adlRecording: Promise<void> | null = null;
+  /** One reading of the ADL risk ratings: taken through the proxy, handed over, stored. */
+  function recordAdlOnce(): Promise<void> {
+    adlRecording ??= (async () => {
+      // The first reading waits for the thread: at a slow pace, a skipped one is missed for long.
+      await Promise.all([mayRecord, started.promise]);
+      const ask = source?.adlRisk;
+      if (!ask || !worker || !running || closing) return;
+      const at = Date.now();
+      const taken = await takeOne(ask);
+      if (!worker || !running || closing) return;
+      const id = (last += 1);
+      const done = new Promise<void>((resolve) => recordings.set(id, resolve));
+      post({ kind: 'recordAdl', id, taken, at });
+      await done;
+    })().finally(() => (adlRecording = null));
+    return adlRecording;
   }
 
   const target: JobTarget = {
@@ -219,13 +249,21 @@ export function startHistoryThread(options: HistoryThreadOptions) {
     attach(s: RecordSource) {
       source = s;
       const every = options.settings.everyMs;
-      if (every <= 0 || ticker || closing) return;
-      void mayRecord.then(() => {
-        if (closing || ticker) return;
-        void recordOnce();
-        ticker = setInterval(() => void recordOnce(), every);
-        ticker.unref();
-      });
+      if (every > 0 && !ticker && !closing)
+        void mayRecord.then(() => {
+          if (closing || ticker) return;
+          void recordOnce();
+          ticker = setInterval(() => void recordOnce(), every);
+          ticker.unref();
+        });
+      const adlEvery = options.settings.adlEveryMs ?? 0;
+      if (adlEvery > 0 && s.adlRisk && !adlTicker && !closing)
+        void mayRecord.then(() => {
+          if (closing || adlTicker) return;
+          void recordAdlOnce();
+          adlTicker = setInterval(() => void recordAdlOnce(), adlEvery);
+          adlTicker.unref();
+        });
     },
     /** The worker's last status, and why it is not running if it is not (`null`: it is). */
     status: () => ({ status, down: running ? null : down }),
@@ -233,6 +271,8 @@ export function startHistoryThread(options: HistoryThreadOptions) {
     target,
     /** One recording now (tests, the benchmark); resolves once it is over. */
     recordOnce,
+    /** One reading of the ADL risk ratings now (tests); resolves once it is stored. */
+    recordAdlOnce,
     /** The running worker (tests stop it to see the server survive). */
     worker: () => worker,
     /** Stops recording, lets a write in flight finish, closes the store and ends the thread. */
@@ -240,6 +280,7 @@ export function startHistoryThread(options: HistoryThreadOptions) {
       closing = true;
       if (timer) clearTimeout(timer);
       if (ticker) clearInterval(ticker);
+      if (adlTicker) clearInterval(adlTicker);
       const w = worker;
       let closed = true;
       if (w) {

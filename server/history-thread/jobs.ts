@@ -1,4 +1,6 @@
 import type { HistoryReader } from '../history/adapter.ts';
+import { NOT_RECORDING } from '../history/adl-query.ts';
+import type { AdlStatus } from '../history/adl-recorder.ts';
 import type { AnswerSink } from '../history/export-route.ts';
 import { failureAnswer, HISTORY_ROUTES, type RouteContext } from '../history/routes.ts';
 import type { Job, JobOut } from './protocol.ts';
@@ -22,7 +24,11 @@ const text = new TextEncoder();
  * chunks, at most WINDOW ahead of what the main thread has passed on (`more`): a client that stops
  * reading stops the reading of the store.
  */
-export function jobRunner(store: HistoryReader, now: () => number = Date.now) {
+export function jobRunner(
+  store: HistoryReader,
+  now: () => number = Date.now,
+  adlStatus: () => AdlStatus = () => NOT_RECORDING,
+) {
   const memo = new Map<string, unknown>();
   const jobs = new Map<number, { stop: AbortController; owed: number; credit?: () => void }>();
   const stats = { done: 0, aborted: 0 };
@@ -44,6 +50,7 @@ export function jobRunner(store: HistoryReader, now: () => number = Date.now) {
       now,
       memo,
       method: job.method,
+      adl: adlStatus(),
     };
     const id = job.id;
     let headSent = false;

@@ -12,6 +12,8 @@ import type { Answer, RecorderStatus } from '../history/recorder.ts';
 export interface WorkerSettings extends StoreSettings {
   /** Milliseconds between recordings (for the coverage's gaps); 0 records nothing. */
   everyMs: number;
+  /** Milliseconds between two recordings of the ADL risk ratings; 0 (or none) records none. */
+  adlEveryMs?: number;
   /** The demo: fill the store with 30 days of generated history first, and say where it ends. */
   seedDemo?: boolean;
 }
@@ -59,6 +61,8 @@ export type ToWorker =
   /** The main thread has sent one more chunk of a stream on. */
   | { kind: 'more'; id: number }
   | { kind: 'record'; id: number; taken: Partial<Record<Asked, Taken>> }
+  /** The ADL risk ratings, taken through the proxy at `at` on their own timer (`adlEveryMs`). */
+  | { kind: 'recordAdl'; id: number; taken: Taken; at: number }
   | { kind: 'close' };
 
 export type FromWorker =

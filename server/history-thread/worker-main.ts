@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { demoIndexValuesAt } from '../demo/asset-index.ts';
 import { seedDemoHistory } from '../demo/history-seed.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
+import { createAdlRecorder } from '../history/adl-recorder.ts';
 import { openStore } from '../history/open-store.ts';
 import { createRecorder, type Answer } from '../history/recorder.ts';
 import { jobRunner } from './jobs.ts';
@@ -72,7 +73,22 @@ const recorder = createRecorder({
   log,
   onRecorded: sayStatus,
 });
-const runner = jobRunner(store);
+/** The ADL risk ratings handed over for the reading in progress, and when they were taken. */
+let adlHanded: { taken: Taken; at: number } | null = null;
+const adl = createAdlRecorder({
+  store,
+  // Says whether the ratings are recorded; the timer is the main thread's, never started here.
+  everyMs: settings.adlEveryMs ?? 0,
+  adlRisk: async (): Promise<Answer> => {
+    const taken = adlHanded?.taken;
+    if (!taken) throw new Error('no ADL risk ratings were handed over');
+    if ('error' in taken) throw new Error(taken.error);
+    return taken.answer;
+  },
+  now: () => adlHanded?.at ?? Date.now(),
+  log,
+});
+const runner = jobRunner(store, Date.now, adl.status);
 const watch = setInterval(sayStatus, 2_000);
 watch.unref();
 
@@ -81,6 +97,7 @@ async function close() {
   let code = 0;
   try {
     await recorder.stop();
+    await adl.stop();
     await store.close();
   } catch (error) {
     log(`history: the store could not be closed: ${(error as Error).message}`);
@@ -97,6 +114,9 @@ port.on('message', (m: ToWorker) => {
   else if (m.kind === 'record') {
     handed = m.taken;
     void recorder.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
+  } else if (m.kind === 'recordAdl') {
+    adlHanded = { taken: m.taken, at: m.at };
+    void adl.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
   } else if (m.kind === 'close') void close();
 });
 send({ kind: 'ready', status: recorder.status() });

@@ -1,5 +1,6 @@
 import type { EventsAnswer, HistoryEvent } from '../../src/core/history.ts';
 import type { HistoryReader, MembershipRow, PoolRow } from './adapter.ts';
+import { adlEvents } from './adl-events.ts';
 import { regroupingEvents } from './regrouping-events.ts';
 
 export interface EventsQuery {
@@ -100,6 +101,7 @@ export async function answerEvents(
       after: d.after,
     });
   }
+  events.push(...(await adlEvents(db, q)));
   events.sort((a, b) => b.at - a.at);
   return { from: q.from, to: q.to, events: events.slice(0, q.limit) };
 }

@@ -1,4 +1,5 @@
 import type { HistoryAdapter } from './adapter.ts';
+import { createAdlRecorder } from './adl-recorder.ts';
 import { openStore, type StoreSettings } from './open-store.ts';
 import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
 import { historyAnswers } from './routes.ts';
@@ -10,6 +11,10 @@ export interface HistoryPartsOptions {
   everyMs: number;
   poolList: () => Promise<Answer>;
   assetIndex?: () => Promise<Answer>;
+  /** Every symbol's ADL risk rating, through the proxy; without it no rating is recorded. */
+  adlRisk?: () => Promise<Answer>;
+  /** Milliseconds between two recordings of the ratings (`FAPI_ADL_EVERY` × 1000); 0 records none. */
+  adlEveryMs?: number;
   log?: (line: string) => void;
   /** A store opened by the caller (the demo's own); else `openStore(settings)`. */
   store?: HistoryAdapter;
@@ -29,6 +34,8 @@ export async function createHistoryParts({
   everyMs,
   poolList,
   assetIndex,
+  adlRisk,
+  adlEveryMs = 0,
   log,
   store: given,
   recordAfter,
@@ -43,16 +50,24 @@ export async function createHistoryParts({
     ...(log ? { log } : {}),
     ...(onRecorded ? { onRecorded } : {}),
   });
+  const adl = createAdlRecorder({
+    store,
+    adlRisk: adlRisk ?? (() => Promise.reject(new Error('no source'))),
+    everyMs: adlRisk ? adlEveryMs : 0,
+    ...(log ? { log } : {}),
+  });
   let closed = false;
-  if (recordAfter)
-    void recordAfter.then(
-      () => closed || recorder.start(),
-      () => closed || recorder.start(),
-    );
-  else recorder.start();
+  const startAll = () => {
+    if (closed) return;
+    recorder.start();
+    adl.start();
+  };
+  if (recordAfter) void recordAfter.then(startAll, startAll);
+  else startAll();
   return {
-    answers: historyAnswers(store),
+    answers: historyAnswers(store, Date.now, adl.status),
     recorder,
+    adl,
     store,
     /** For `/api/health`: `degraded` when the store cannot be written or read as it should. */
     status(): RecorderStatus {
@@ -61,6 +76,7 @@ export async function createHistoryParts({
     async close() {
       closed = true;
       await recorder.stop();
+      await adl.stop();
       await store.close();
     },
   };

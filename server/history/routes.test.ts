@@ -9,6 +9,7 @@ import {
   historyAnswerSchema,
   overviewAnswerSchema,
 } from '../../src/core/history.ts';
+import { momentAnswerSchema, momentRangeSchema } from '../../src/core/moment.ts';
 import type { HistoryAdapter } from './adapter.ts';
 import { historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
@@ -125,6 +126,24 @@ describe('the history API', () => {
         pool: ['BTCUSDT', 'ETHUSDT'],
       }),
     );
+  });
+
+  it('answers a past moment and its range through the same table, in words when refused', async () => {
+    const at = 1_764_633_600_000 + 20 * 60_000 + 30_000;
+    const moment = await get(`/api/snapshot?at=${at}`);
+    expect(moment.status).toBe(200);
+    const answer = z.parse(momentAnswerSchema, moment.body);
+    expect(answer.observedAt).toBe(1_764_633_600_000 + 20 * 60_000);
+    expect(answer.answer[0]?.assets[0]?.marginBalance).toBe('80.5');
+    const range = await get('/api/snapshot/range');
+    expect(range.status).toBe(200);
+    expect(z.parse(momentRangeSchema, range.body).first).toBe(1_764_633_600_000);
+    const bad = await get('/api/snapshot?at=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.msg).toMatch(/at must be a moment/);
+    const before = await get('/api/snapshot?at=2020-01-01T00:00Z');
+    expect(before.status).toBe(404);
+    expect(before.body.msg).toMatch(/the first recording is 2025-12-02T00:00:00.000Z/);
   });
 
   it('leaves every other path to the next handler', async () => {

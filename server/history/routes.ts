@@ -6,11 +6,14 @@ import {
   type ForwardLimits,
 } from '../history-thread/forward-routes.ts';
 import type { HistoryReader } from './adapter.ts';
+import { ADL_PATH, adlRoute, NOT_RECORDING } from './adl-query.ts';
+import type { AdlStatus } from './adl-recorder.ts';
 import { answerEvents } from './events-query.ts';
 import { EXPORT_PATH, MAX_EXPORTS, streamExport, type AnswerSink } from './export-route.ts';
 import { answerHistory } from './history-query.ts';
 import { answerOverview, SPARK_COMPUTED, thinSpark } from './overview-query.ts';
 import { BadParameter, eventsParams, historyParams, overviewParams } from './params.ts';
+import { snapshot, snapshotRange } from './snapshot-route.ts';
 
 type Next = (error?: unknown) => void;
 
@@ -30,6 +33,8 @@ export interface RouteContext {
   method: string;
   /** Kept from one request to the next for this store (the overview, computed once per recording). */
   memo: Map<string, unknown>;
+  /** What the recorder of the ADL risk ratings says of their source, for `/api/adl`. */
+  adl: AdlStatus;
 }
 
 export type HistoryRoute =
@@ -89,6 +94,10 @@ export const HISTORY_ROUTES: Record<string, HistoryRoute> = {
   '/api/history': { kind: 'json', answer: history },
   '/api/overview': { kind: 'json', answer: overview },
   '/api/events': { kind: 'json', answer: events },
+  [ADL_PATH]: { kind: 'json', answer: adlRoute },
+  // A past moment's pool list, and the range a moment may be chosen in (snapshot-route.ts).
+  '/api/snapshot': { kind: 'json', answer: snapshot },
+  '/api/snapshot/range': { kind: 'json', answer: snapshotRange },
   [EXPORT_PATH]: {
     kind: 'stream',
     limit: MAX_EXPORTS,
@@ -114,13 +123,19 @@ export function failureAnswer(error: unknown): HistoryAnswer {
  * The JSON answers as a function of the path and its query (the routes of the table that are
  * not streamed). Never rejects; `null` for a path that is not one of them.
  */
-export function historyAnswers(store: HistoryReader, now: () => number = Date.now) {
+export function historyAnswers(
+  store: HistoryReader,
+  now: () => number = Date.now,
+  adlStatus: () => AdlStatus = () => NOT_RECORDING,
+) {
   const memo = new Map<string, unknown>();
   return async (path: string, params: URLSearchParams): Promise<HistoryAnswer | null> => {
     const route = HISTORY_ROUTES[path];
     if (route?.kind !== 'json') return null;
     const signal = new AbortController().signal;
-    return route.answer({ store, params, signal, now, memo, method: 'GET' }).catch(failureAnswer);
+    return route
+      .answer({ store, params, signal, now, memo, method: 'GET', adl: adlStatus() })
+      .catch(failureAnswer);
   };
 }
 

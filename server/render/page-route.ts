@@ -45,6 +45,12 @@ export function markupSearch(search: string): string {
  */
 export const MAX_RENDERED_LIST_CHARS = 1_500_000;
 
+/** How many of the variants asked for last a new answer is rendered in before anyone asks. */
+export const WARM_VARIANTS = 4;
+
+/** A variant nobody has asked for in this long is no longer rendered ahead (nor the plain page, from start). */
+export const WARM_FOR_MS = 10 * 60_000;
+
 export interface PageRouteOptions {
   /** The built client: its index.html is the template. */
   clientOutDir: string;
@@ -141,23 +147,17 @@ export function createPageRoute(options: PageRouteOptions) {
     return key;
   }
 
-  async function page(req: IncomingMessage, search: string, left: AbortSignal) {
-    const shell = template();
-    if (!shell) return undefined;
-    const held = options.peekPoolList?.();
-    const [entry, answer] = await Promise.all([
-      load(),
-      held ?? withinBudget(options.poolList(), budgetMs),
-    ]);
-    if (!entry || !answer || answer.status !== 200) return undefined;
-    if (answer.body.length > MAX_RENDERED_LIST_CHARS) return undefined;
-    const hints = {
-      search: markupSearch(search),
-      languages: acceptedLanguages(req.headers['accept-language']),
-      colorScheme: colorSchemeOf(req.headers['sec-ch-prefers-color-scheme']),
-    };
-    const variant = variantOf(entry, hints, req);
-    const made = cache.page(
+  type Hints = Parameters<NonNullable<ServerEntry['variantOf']>>[0];
+  /** Renders (or finds in memory) one variant's page of one answer. */
+  function pageOf(
+    entry: ServerEntry,
+    shell: { template: string; styles: InlineStyle[] },
+    answer: Answer,
+    hints: Hints,
+    variant: string,
+    left?: AbortSignal,
+  ) {
+    return cache.page(
       answer,
       variant,
       async (signal) => {
@@ -167,12 +167,71 @@ export function createPageRoute(options: PageRouteOptions) {
       },
       left,
     );
+  }
+  const renderable = (answer: Answer | undefined): answer is Answer =>
+    answer !== undefined && answer.status === 200 && answer.body.length <= MAX_RENDERED_LIST_CHARS;
+
+  // The variants viewers asked for last, newest last: a new answer is rendered in these before
+  // anyone asks, so the next viewer is served from memory.
+  const asked = new Map<string, { hints: Hints; at: number }>([
+    ['', { hints: { search: '', languages: [] }, at: now() }],
+  ]);
+  let askedDefault = true;
+  function noteAsked(variant: string, hints: Hints) {
+    if (askedDefault) {
+      asked.clear();
+      askedDefault = false;
+    }
+    asked.delete(variant);
+    asked.set(variant, { hints, at: now() });
+    if (asked.size > WARM_VARIANTS) asked.delete(asked.keys().next().value!);
+  }
+
+  async function warm(answer: Answer): Promise<void> {
+    const shell = template();
+    if (!shell || !renderable(answer)) return;
+    const entry = await load();
+    if (!entry) return;
+    const since = now() - WARM_FOR_MS;
+    const jobs = [...asked]
+      .filter(([, { at }]) => at >= since)
+      .map(([variant, { hints }]) =>
+        pageOf(
+          entry,
+          shell,
+          answer,
+          hints,
+          askedDefault ? (entry.variantOf?.(hints) ?? JSON.stringify(hints)) : variant,
+        ),
+      );
+    stats.warmed += jobs.length;
+    // A warm render refused (the threads are busy) or failed is tried again by the first viewer.
+    await Promise.allSettled(jobs);
+  }
+
+  async function page(req: IncomingMessage, search: string, left: AbortSignal) {
+    const shell = template();
+    if (!shell) return undefined;
+    const held = options.peekPoolList?.();
+    const [entry, answer] = await Promise.all([
+      load(),
+      held ?? withinBudget(options.poolList(), budgetMs),
+    ]);
+    if (!entry || !renderable(answer)) return undefined;
+    const hints = {
+      search: markupSearch(search),
+      languages: acceptedLanguages(req.headers['accept-language']),
+      colorScheme: colorSchemeOf(req.headers['sec-ch-prefers-color-scheme']),
+    };
+    const variant = variantOf(entry, hints, req);
+    noteAsked(variant, hints);
+    const made = pageOf(entry, shell, answer, hints, variant, left);
     // A render that is late goes on for the next viewer; this one gets the plain page now.
     const page = await withinBudget(made, renderWaitMs);
     if (page === undefined && !left.aborted) stats.late += 1;
     return page;
   }
-  const stats = Object.assign(cache.stats, { late: 0, busy: 0, failed: 0 });
+  const stats = Object.assign(cache.stats, { late: 0, busy: 0, failed: 0, warmed: 0 });
 
   let lastWarnedAt = 0;
   let closed = false;
@@ -234,6 +293,12 @@ export function createPageRoute(options: PageRouteOptions) {
 
   return Object.assign(route, {
     stats,
+    /**
+     * Renders a new pool-list answer, before anyone asks, in the variants viewers asked for last
+     * (the plain page until someone has asked), those asked for in the last WARM_FOR_MS: call it
+     * when the proxy takes in a new answer.
+     */
+    warm,
     /** Stops the render thread. */
     close: async () => {
       closed = true;

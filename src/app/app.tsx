@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AdlProvider } from '../components/adl-context';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationProvider } from '../components/valuation-context';
 import { useLoadedLang } from '../lib/i18n/catalogues';
@@ -7,6 +8,8 @@ import { detectLang, I18nProvider } from '../lib/i18n/i18n';
 import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
 import { Dashboard } from './dashboard';
+import { MomentIgnoredNote } from '../features/moments/moment-ignored';
+import { MomentPage } from './moment-page';
 import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
@@ -25,16 +28,34 @@ export function App({ client }: { client?: QueryClient }) {
         {/* the document's language, title and description follow the view */}
         <DocumentMeta url={url} />
         <ErrorBoundary name="app">
-          {/* dollar values and flags, on the view's own refresh period */}
+          {/* dollar values and flags, on the view's own refresh period (a past moment has its own) */}
           <ValuationProvider
-            policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
+            policy={{
+              refreshMs: (url.at === undefined || url.view === 'wall' ? url.refresh : 3600) * 1000,
+              inBackground: url.view === 'wall',
+            }}
             lowUsd={url.low}
           >
-            {url.view === 'wall' ? (
-              <WallView url={url} />
-            ) : (
-              <Dashboard url={url} navigate={navigate} />
-            )}
+            {/* the exchange's ADL risk ratings, beside the funds */}
+            <AdlProvider
+              policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
+            >
+              {url.view === 'wall' ? (
+                <WallView url={url} />
+              ) : url.at !== undefined && url.symbol === undefined ? (
+                // ?at=: the overview as recorded at a past moment (features/moments)
+                <MomentPage url={url} at={url.at} navigate={navigate} />
+              ) : (
+                <>
+                  {url.momentIgnored ? (
+                    <div className="mx-auto max-w-[100rem] px-4 pt-4">
+                      <MomentIgnoredNote url={url} />
+                    </div>
+                  ) : null}
+                  <Dashboard url={url} navigate={navigate} />
+                </>
+              )}
+            </AdlProvider>
           </ValuationProvider>
         </ErrorBoundary>
       </I18nProvider>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { refreshPolicy } from '../api/refresh-timing';
 import { usePools } from '../api/use-pools';
+import { AdlStatus } from '../components/adl-status';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -12,6 +13,7 @@ import { assetsOf, poolOfSymbol } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { RecentEvents } from '../features/history/events-section';
+import { MomentEntry } from '../features/moments/moment-entry';
 import { PoolsSummary } from '../features/pools/pools-summary';
 import { useBalanceChanges } from '../features/pools/use-balance-changes';
 import { SearchBox } from '../features/search/search-box';
@@ -100,6 +102,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
               sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
             />
           ) : null}
+          <AdlStatus />
           {/* symbol view: the pool, its history and its events, in place of the overview */}
           {url.symbol ? (
             <SymbolPageView
@@ -150,6 +153,12 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           {overview ? (
             <ErrorBoundary name="events">
               <RecentEvents policy={policy} navigate={navigate} />
+            </ErrorBoundary>
+          ) : null}
+          {/* a past moment: the overview as recorded then (features/moments) */}
+          {overview ? (
+            <ErrorBoundary name="moments">
+              <MomentEntry navigate={navigate} />
             </ErrorBoundary>
           ) : null}
           {/* charts: every pool's balance, across pools, below the table */}

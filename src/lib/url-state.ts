@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_LOW_USD } from '../core/flags';
 import { LANGS, type Lang } from '../core/lang';
+import { parseMoment } from '../core/moment';
 import { normalizeSymbol } from '../core/symbol';
 
 /**
@@ -14,7 +15,8 @@ export const VIEWS = ['dashboard', 'wall'] as const;
 export type View = (typeof VIEWS)[number];
 /**
  * `value`, the pool's estimated worth in dollars, is the default; `change1h`, `change24h` and
- * `change7d` order by the pool's change over that window, as a share (core/value-change).
+ * `change7d` order by the pool's change over that window, as a share (core/value-change); `adl`
+ * by the members the exchange rates high for ADL risk, most first (core/adl).
  */
 export const SORTS = [
   'value',
@@ -24,6 +26,7 @@ export const SORTS = [
   'change1h',
   'change24h',
   'change7d',
+  'adl',
 ] as const;
 export type Sort = (typeof SORTS)[number];
 
@@ -105,7 +108,20 @@ export interface UrlState {
   rangeIgnored?: string;
   /** Minutes the wall keeps a drop's banner up (`?hold=`, 1 to 1440). */
   hold: number;
+  /** A past moment (ms) the overview shows as recorded then; `undefined`: live. */
+  at?: number;
+  /** With `at`, an earlier moment (ms): each balance's change from it to `at`. */
+  vs?: number;
+  /** `sort=changeVs`: the pools ordered by their change from `vs` to `at`. */
+  sortVs?: boolean;
+  /** A link's `at=` or `vs=` that could not be used, and why: the view says so and shows live (or `at` alone). */
+  momentIgnored?: MomentIgnored;
 }
+
+/** Why a link's moment was not used: not a moment, given twice, in the future, or `vs` not before `at` (or without it). */
+export type MomentIgnored =
+  | { param: 'at'; raw: string; reason: 'format' | 'repeated' | 'future' }
+  | { param: 'vs'; raw: string; reason: 'format' | 'repeated' | 'future' | 'order' | 'alone' };
 
 // zod/mini: the same checks as the full build at a fraction of the entry chunk's weight.
 const fallback = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
@@ -149,7 +165,7 @@ function parseSymbol(raw: string | undefined): SymbolParam | undefined {
   return check.ok ? { raw, symbol: check.symbol, valid: true } : { raw, valid: false };
 }
 
-export function parseUrlState(search: string): UrlState {
+export function parseUrlState(search: string, now: number = Date.now()): UrlState {
   const params = new URLSearchParams(search);
   const input = Object.fromEntries(URL_PARAMS.map((n) => [n, single(params, n)]));
   const p = paramsSchema.parse(input);
@@ -163,7 +179,8 @@ export function parseUrlState(search: string): UrlState {
     sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
     ...(p.sort !== undefined || p.asset !== undefined ? { sortGiven: true } : {}),
-    dir: p.dir ?? naturalDir(p.sort ?? 'value'),
+    // `sort=changeVs` (a past moment's own sort) starts, like every change, with the largest fall.
+    dir: p.dir ?? (single(params, 'sort') === 'changeVs' ? 'asc' : naturalDir(p.sort ?? 'value')),
     filter: filterOf(p.filter ?? ''),
     scale: p.scale ?? 'log',
     ...(p.scale !== undefined ? { scaleGiven: true } : {}),
@@ -171,7 +188,49 @@ export function parseUrlState(search: string): UrlState {
     range: p.range ?? DEFAULT_RANGE,
     ...ignoredRange(single(params, 'range'), p.range),
     hold: p.hold ?? DEFAULT_HOLD_MIN,
+    ...momentsOf(params, now),
   };
+}
+
+/**
+ * `at=` and `vs=`: ms or ISO 8601 (core/moment). A bad, repeated or future `at` means live; a
+ * bad `vs`, or one not before `at`, means `at` alone; either way the first refusal is kept in
+ * `momentIgnored` for the view to say in words.
+ */
+function momentsOf(params: URLSearchParams, now: number) {
+  const read = (param: 'at' | 'vs') => {
+    const all = params.getAll(param);
+    if (all.length === 0 || (all.length === 1 && all[0]!.trim() === '')) return undefined;
+    const raw = all[0]!.slice(0, 40);
+    if (all.length > 1) return { param, raw, reason: 'repeated' } as const;
+    const r = parseMoment(all[0]!);
+    if (!r.ok) return { param, raw, reason: 'format' } as const;
+    if (r.at > now) return { param, raw, reason: 'future' } as const;
+    return r.at;
+  };
+  const at = read('at');
+  const vs = read('vs');
+  const sortVs = params.getAll('sort').length === 1 && params.get('sort') === 'changeVs';
+  if (typeof at === 'object') return { momentIgnored: at };
+  if (at === undefined)
+    return typeof vs === 'object'
+      ? { momentIgnored: vs }
+      : vs === undefined
+        ? {}
+        : {
+            momentIgnored: {
+              param: 'vs',
+              raw: params.get('vs')!.slice(0, 40),
+              reason: 'alone',
+            } as const,
+          };
+  if (typeof vs === 'object') return { at, momentIgnored: vs };
+  if (vs !== undefined && vs >= at)
+    return {
+      at,
+      momentIgnored: { param: 'vs', raw: params.get('vs')!.slice(0, 40), reason: 'order' } as const,
+    };
+  return { at, ...(vs === undefined ? {} : { vs, ...(sortVs ? { sortVs } : {}) }) };
 }
 
 /** A `range=` given once but naming no range: kept, so the view can say what it did instead. */
@@ -195,7 +254,9 @@ export type UrlPatch = Partial<
     | 'scale'
     | 'low'
     | 'range'
-    | 'hold',
+    | 'hold'
+    | 'at'
+    | 'vs',
     string | number | undefined
   >
 >;

@@ -58,6 +58,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX drop_event_t ON drop_event (t);
   `,
+  // 2: the exchange's ADL risk ratings, one row per change of a symbol's rating (`t` its
+  // updateTime), and each symbol's latest row again in adl_current, read at every recording.
+  `
+  CREATE TABLE adl_rating (
+    symbol text NOT NULL, t bigint NOT NULL, level text NOT NULL, PRIMARY KEY (symbol, t)
+  );
+  CREATE INDEX adl_rating_t ON adl_rating (t);
+  CREATE TABLE adl_current (symbol text PRIMARY KEY, t bigint NOT NULL, level text NOT NULL);
+  `,
 ];
 
 /** Advisory lock keys, fixed for this schema: one for migrating, one for every write transaction. */

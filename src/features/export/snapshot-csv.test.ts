@@ -140,3 +140,21 @@ describe('csvField and textField', () => {
     expect(csvField('-12.5')).toBe('-12.5');
   });
 });
+
+describe('snapshotCsv with the ADL risk ratings', () => {
+  it('adds each pool’s members by rating and names those rated high', () => {
+    const ratings = new Map([
+      ['BTCUSDT', { symbol: 'BTCUSDT', level: 'high' as const, updateTime: t }],
+      ['ETHUSDT', { symbol: 'ETHUSDT', level: 'low' as const, updateTime: t }],
+    ]);
+    const csv = snapshotCsv([majors], seen, { ratings });
+    expect(csv.split('\r\n')[0]).toBe(
+      `${BOM}observed_at,observed_at_ms,pool_key,pool,symbol_count,symbols,asset,balance,update_time,update_time_ms,usd_index,usd_value,adl_high,adl_medium,adl_low,adl_unrated,adl_high_symbols`,
+    );
+    const rows = allRowsOf(csv);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.slice(-5)).toEqual(['1', '0', '1', '1', 'BTCUSDT']);
+    // Without ratings at hand the file has no ADL columns at all.
+    expect(snapshotCsv([majors], seen).split('\r\n')[0]).not.toContain('adl_');
+  });
+});

@@ -41,4 +41,26 @@ describe('snapshotJson', () => {
       ],
     });
   });
+
+  it('with the ADL ratings, gives each row its pool’s members by rating and the file the ratings', () => {
+    const ratings = new Map([
+      ['哈基米USDT', { symbol: '哈基米USDT', level: 'high' as const, updateTime: t }],
+    ]);
+    const body = JSON.parse(
+      snapshotJson({ data: pools, demo: false, fetchedAt: t }, { ratings }),
+    ) as { rows: Record<string, unknown>[]; adlRatings: unknown };
+    expect(body.rows[0]).toMatchObject({
+      adlHigh: 1,
+      adlMedium: 0,
+      adlLow: 0,
+      adlUnrated: 1,
+      adlHighSymbols: ['哈基米USDT'],
+    });
+    expect(body.adlRatings).toEqual([{ symbol: '哈基米USDT', adlRisk: 'high', updateTime: t }]);
+    const plain = JSON.parse(snapshotJson({ data: pools, demo: false, fetchedAt: t })) as {
+      rows: Record<string, unknown>[];
+    };
+    expect(plain.rows[0]).not.toHaveProperty('adlHigh');
+    expect(plain).not.toHaveProperty('adlRatings');
+  });
 });

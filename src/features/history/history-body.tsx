@@ -1,5 +1,6 @@
 import { Suspense, useMemo } from 'react';
 import type { RefreshPolicy } from '../../api/refresh-timing';
+import { AdlBand } from '../../components/adl-band';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert, apiErrorText } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
@@ -104,6 +105,7 @@ export function HistoryBody({
               )}
             </ErrorBoundary>
           )}
+          <AdlBand symbol={symbol} from={data.from} to={data.to} refreshMs={60_000} />
           <HistoryExportButtons answer={data} range={range} demo={demo} />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Pool } from '../../core/pool-schema';
+import { useAdlContext, type AdlView } from '../../components/adl-context';
 import { PoolCard } from '../../components/pool-card';
 import type { Changes } from '../../core/refresh-change';
 import type { ChangeWindow } from '../../core/history';
@@ -33,13 +34,16 @@ const NO_HEIGHTS: CardHeights = new Map();
 
 /**
  * What a card's height follows besides its members: its balances, its flags, whether the history
- * gives it a day's sparkline and changes, and whether it has a dollar value. Its figures do not.
+ * gives it a day's sparkline and changes, whether it has a dollar value, and its ADL risk line
+ * (there or not, its counts, the high-rated symbols it names and their mark). Its figures do not.
  */
-function shapeOf(pool: Pool, valuation: Valuation): string {
+function shapeOf(pool: Pool, valuation: Valuation, adl: AdlView): string {
   const flags = Object.keys(valuation.flagsOf(pool)).join(',');
   const history = valuation.historyOf(pool) ? 'h' : '';
   const value = valuation.poolValue(pool) ? 'v' : '';
-  return `${pool.assets.length}:${flags}:${history}${value}`;
+  const a = adl.summaryOf(pool);
+  const risk = a ? `${a.high}/${a.medium}/${a.low}/${a.unrated}/${a.highSymbols.join(' ')}` : '';
+  return `${pool.assets.length}:${flags}:${history}${value}:${risk}`;
 }
 
 /** The mean measured height of cards with as many balances, for a card not measured yet. */
@@ -83,6 +87,7 @@ export const WallPages = memo(function WallPages({
   const area = useRef<HTMLDivElement>(null);
   const frame = usePageFrame(area);
   const valuation = useValuationContext();
+  const adl = useAdlContext();
   const fontsLoaded = useFontsLoaded();
   // Heights hold for one type size and one set of fonts; within it, for one shape of card.
   const epoch = `${frame.fontSize}:${fontsLoaded}`;
@@ -100,8 +105,8 @@ export const WallPages = memo(function WallPages({
     [epoch],
   );
   const shapes = useMemo(
-    () => pools.map((p) => `${keyOf(p)}|${shapeOf(p, valuation)}`),
-    [pools, valuation],
+    () => pools.map((p) => `${keyOf(p)}|${shapeOf(p, valuation, adl)}`),
+    [pools, valuation, adl],
   );
   const sizes = useMemo(() => {
     const byAssets = meanByAssets(pools, shapes, heights);

@@ -214,6 +214,76 @@ export const enFirst = {
   'spark.label': '{asset} balance over 24 h: {from} to {to}',
   'spark.none': 'No 24 h history yet',
   // hardening
+  // ADL risk: the exchange's rating of each symbol (core/adl)
+  'pools.sort.adl': 'ADL risk (most rated high first)',
+  'adl.counts': 'ADL risk: {high} high · {medium} medium · {low} low',
+  'adl.unrated': '({count} not rated)',
+  'adl.highNamed': 'Rated high: {symbols}',
+  'adl.unavailable':
+    'The exchange’s ADL risk ratings are unavailable since {time}; the pools, balances and history are unaffected.',
+  'adl.level.low': 'low',
+  'adl.level.medium': 'medium',
+  'adl.level.high': 'high',
+  'adl.level.unknown': 'unknown rating',
+  // a past moment (?at=, ?vs=): features/moments
+  'moment.notLive': 'Not live: every pool as recorded at {local} ({utc}).',
+  'moment.recording': 'The recording shown was made at {utc}.',
+  'moment.gap':
+    'The history has a gap at that moment (nothing was being recorded): shown is the nearest recording before it, made at {utc}.',
+  'moment.after': 'That moment is after the last recording: shown is the last one, made at {utc}.',
+  'moment.backToLive': 'Back to live',
+  'moment.badge': 'Recorded, not live',
+  'moment.index': 'USD values are estimates with the asset index recorded at that moment ({utc}).',
+  'moment.noIndex': 'No asset index was recorded at that moment, so no USD value is given.',
+  'moment.loading': 'Loading the pools as recorded at that moment…',
+  'moment.before':
+    'Nothing was recorded at or before {utc}. The history starts at {first}: shown is that first recording.',
+  'moment.failed':
+    'The recorded history could not be read ({detail}). Back to live shows the current pools.',
+  'moment.ignored.at.format':
+    'The link’s moment “{raw}” is not a time the dashboard can read (ISO 8601 with a zone, such as {example}, or milliseconds): showing live data.',
+  'moment.ignored.at.repeated': 'The link names more than one moment: showing live data.',
+  'moment.ignored.at.future': 'The link’s moment “{raw}” is in the future: showing live data.',
+  'moment.ignored.vs.format':
+    'The link’s comparison moment “{raw}” is not a time the dashboard can read: no change is shown.',
+  'moment.ignored.vs.repeated':
+    'The link names more than one comparison moment: no change is shown.',
+  'moment.ignored.vs.future':
+    'The link’s comparison moment “{raw}” is in the future: no change is shown.',
+  'moment.ignored.vs.order':
+    'The comparison moment “{raw}” must be before the moment shown: no change is shown.',
+  'moment.ignored.vs.alone':
+    'A comparison moment (vs) needs a moment to compare with it (at): showing live data.',
+  'moment.pick.heading': 'Any moment of the recorded history',
+  'moment.pick.time': 'Moment, your time ({zone})',
+  'moment.pick.slider': 'Moment within the recorded history',
+  'moment.pick.utc': 'That is {utc}.',
+  'moment.pick.range': 'Recorded from {first} to {last}.',
+  'moment.pick.open': 'Show a past moment',
+  'moment.entry.hint':
+    'Every pool as the history recorded it at a past moment, and how much each balance changed since an earlier one.',
+  'moment.vs.heading': 'Compare with an earlier moment',
+  'moment.vs.before': '{window} before',
+  'moment.vs.clear': 'Stop comparing',
+  'moment.vs.time': 'Earlier moment, your time',
+  'moment.events': 'Changes recorded around that moment: choose one to go to it',
+  'moment.events.none': 'No change of pools was recorded in that week.',
+  'moment.col.change': 'Change since {time}',
+  'moment.regrouped': 'Regrouped since {time}: these symbols were then in {pools}.',
+  'moment.regroupedNew': 'Not listed then: {symbols}.',
+  'moment.notHeld': 'not held then',
+  'moment.summary.heading': 'The two moments side by side',
+  'moment.summary.at': 'At {time}',
+  'moment.summary.vs': 'At {time}',
+  'moment.summary.change': 'Change',
+  'moment.summary.usd': 'Value (USD, estimate)',
+  'moment.summary.regrouped.one':
+    '{count} pool was regrouped between the two moments; its balances are not counted as a change.',
+  'moment.summary.regrouped.other':
+    '{count} pools were regrouped between the two moments; their balances are not counted as a change.',
+  'moment.sort.changeVs': 'Change since the earlier moment',
+  'moment.export': 'Export this moment',
+  'moment.export.note': 'The files hold every balance exactly as recorded at {time}.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enFirst | keyof LaterMessages;

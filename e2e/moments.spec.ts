@@ -1,0 +1,171 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { subtractDecimals } from '../src/core/decimal';
+import { formatMoment, type MomentAnswer } from '../src/core/moment';
+import { LATE_MOVE } from '../server/demo/history-seed';
+
+/**
+ * The shared server holds 30 generated days of history (playwright.config.ts). A moment a week
+ * back is opened by its link: every pool as recorded then, said not to be live, with the way back.
+ */
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+async function momentOf(page: Page, at: number): Promise<MomentAnswer> {
+  const res = await page.request.get(`/api/snapshot?at=${at}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as MomentAnswer;
+}
+
+const balances = (page: Page) =>
+  page
+    .locator('[data-testid="pool"] [data-testid="balance"]')
+    .evaluateAll((els) =>
+      els
+        .map(
+          (e) =>
+            `${e.closest('[data-testid="pool"]')!.getAttribute('data-pool-key')}|${e.getAttribute('data-asset')}|${e.getAttribute('data-value')}`,
+        )
+        .sort(),
+    );
+
+test('a link to a moment a week back shows every pool as recorded then, not live', async ({
+  page,
+}) => {
+  const at = Math.floor((Date.now() - 7 * DAY) / 60_000) * 60_000;
+  const recorded = await momentOf(page, at);
+  await page.goto(`/?at=${formatMoment(at)}`);
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
+  await expect(page.getByTestId('as-of')).toContainText(/Not live/);
+  // the freshness badge claims nothing live
+  await expect(page.locator('[data-testid="freshness"][data-state="live"]')).toHaveCount(0);
+  await expect(page.getByTestId('pool')).toHaveCount(recorded.answer.length);
+  const expected = recorded.answer
+    .flatMap((p) =>
+      p.assets.map((a) => `${[...p.symbols].sort().join(',')}|${a.asset}|${a.marginBalance}`),
+    )
+    .sort();
+  expect(await balances(page)).toEqual(expected);
+  // and they are not the live balances
+  await page.getByRole('button', { name: 'Back to live' }).click();
+  await expect(page.getByTestId('as-of')).toHaveCount(0);
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  expect(await balances(page)).not.toEqual(expected);
+  // from live, a day back is one click, and Back returns to live
+  await page.getByTestId('moment-entry').nth(1).click();
+  await expect(page.getByTestId('as-of')).toBeVisible();
+  const dayBack = Number(await page.getByTestId('as-of').getAttribute('data-at'));
+  expect(Math.abs(Date.now() - DAY - dayBack)).toBeLessThan(5 * 60_000);
+  await page.goBack();
+  await expect(page.getByTestId('as-of')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
+});
+
+test('with vs, each balance gives its exact change between the two moments', async ({ page }) => {
+  const at = Math.floor((Date.now() - 3 * DAY) / 60_000) * 60_000;
+  const vs = at - DAY;
+  const [now, then] = [await momentOf(page, at), await momentOf(page, vs)];
+  await page.goto(`/?at=${at}&vs=${vs}&sort=changeVs`);
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
+  const before = new Map(then.answer.map((p) => [[...p.symbols].sort().join(','), p]));
+  let checked = 0;
+  for (const p of now.answer.slice(0, 30)) {
+    const key = [...p.symbols].sort().join(',');
+    const old = before.get(key);
+    const row = page.locator(`[data-testid="pool"][data-pool-key="${key}"]`);
+    for (const a of p.assets) {
+      const cell = row.locator(`[data-testid="change"][data-window="vs"][data-asset="${a.asset}"]`);
+      const was = old?.assets.find((x) => x.asset === a.asset);
+      if (!old) await expect(cell).toHaveAttribute('data-regrouped', 'true');
+      else if (was) {
+        await expect(cell).toHaveAttribute(
+          'data-value',
+          subtractDecimals(a.marginBalance, was.marginBalance),
+        );
+        checked += 1;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(5);
+  await expect(page.getByTestId('usd-total-vs')).toBeVisible();
+});
+
+test('a pool regrouped between the two moments is named, not counted as a loss', async ({
+  page,
+}) => {
+  // The demo's history moves a symbol into another pool 6 hours before its end.
+  const at = Math.floor((Date.now() - HOUR) / 60_000) * 60_000;
+  await page.goto(`/?at=${at}&vs=${at - 12 * HOUR}`);
+  const joined = page.getByTestId('pool').filter({ hasText: LATE_MOVE.into });
+  await expect(joined).toContainText(LATE_MOVE.symbol);
+  const change = joined.locator('[data-testid="change"][data-window="vs"]');
+  await expect(change.first()).toHaveAttribute('data-regrouped', 'true');
+  await expect(joined.locator('[data-testid="change"][data-value]')).toHaveCount(0);
+  await expect(joined.getByTestId('moment-regrouped')).toContainText('Regrouped since');
+});
+
+test('the moment’s CSV holds the balances recorded then, named with the moment', async ({
+  page,
+}) => {
+  const at = Math.floor((Date.now() - 2 * DAY) / 60_000) * 60_000;
+  const recorded = await momentOf(page, at);
+  await page.goto(`/?at=${at}`);
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(
+    `insurance-fund-demo-as-of-${new Date(at).toISOString().slice(0, 19).replaceAll(':', '-')}Z.csv`,
+  );
+  const text = await (await download.createReadStream()).toArray();
+  const csv = Buffer.concat(text).toString('utf8');
+  for (const p of recorded.answer.slice(0, 5))
+    for (const a of p.assets) expect(csv).toContain(a.marginBalance);
+});
+
+test('Back and Forward walk the moments chosen, and a bad moment says so and shows live', async ({
+  page,
+}) => {
+  const at = Math.floor((Date.now() - 5 * DAY) / 60_000) * 60_000;
+  await page.goto(`/?at=${at}`);
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
+  await page.getByTestId('moment-vs').first().click();
+  await expect(page).toHaveURL(/vs=/);
+  await expect(page.locator('[data-testid="change"][data-window="vs"]').first()).toBeAttached();
+  const slider = page.getByTestId('moment-slider');
+  await slider.focus();
+  await page.keyboard.press('PageDown');
+  const moved = at - DAY;
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(moved));
+  await page.goBack();
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
+  await expect(page).toHaveURL(/vs=/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/vs=/);
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(moved));
+
+  await page.goto('/?at=last-tuesday');
+  await expect(page.getByRole('alert').filter({ hasText: 'last-tuesday' })).toContainText(
+    'showing live data',
+  );
+  await expect(page.getByTestId('as-of')).toHaveCount(0);
+  await expect(page.getByTestId('pool').first()).toBeVisible();
+});
+
+test('axe finds no serious or critical violation on a moment compared with another', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const at = Math.floor((Date.now() - 2 * DAY) / 60_000) * 60_000;
+  await page.goto(`/?at=${at}&vs=${at - DAY}&lang=en`);
+  await expect(page.locator('[data-testid="change"][data-window="vs"]').first()).toBeAttached();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
+  expect(serious).toEqual([]);
+});
