@@ -95,7 +95,7 @@ function PoolCardView({
         {pool.assets.map((balance) => {
           const move = changeOf(pool, balance.asset, changes);
           return (
-            <li key={balance.asset}>
+            <li key={balance.asset} className="balance-item">
               <div className="balance-line">
                 <Balance balance={balance} change={move?.change} />
                 {move ? <ChangeMark move={move} /> : null}
