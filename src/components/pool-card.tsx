@@ -84,7 +84,7 @@ function PoolCardView({
     <article
       data-testid={testId}
       aria-labelledby={titleId}
-      className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
+      className="pool-card rounded-lg border bg-[var(--surface)] p-[1em] text-[1em]"
     >
       <CardHeader titleId={titleId} name={nameOf(pool)} pool={pool} />
       <div className="pool-card-value">
