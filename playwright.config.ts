@@ -50,7 +50,8 @@ export default defineConfig({
       command: `npx tsx server/demo/upstream-cli.ts --port ${UPSTREAM_PORT} --step-ms 1000 --seed-history ${HISTORY_DB}`,
       url: `http://127.0.0.1:${UPSTREAM_PORT}/__demo/stats`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // 30 days of demo history are generated before it answers: a few seconds on a quiet machine.
+      timeout: 120_000,
     },
     {
       // The production server as `npm start` runs it: the build's own server bundle.

@@ -6,7 +6,7 @@ export function DemoBadge() {
     <span
       data-testid="demo-badge"
       title={t('app.demoHint')}
-      className="rounded-full border border-[var(--demo-border)] bg-[var(--demo-bg)] px-3 py-0.5 text-xs font-semibold uppercase tracking-wide text-[var(--demo-fg)]"
+      className="demo-badge rounded-full border border-[var(--demo-border)] bg-[var(--demo-bg)] px-3 py-0.5 text-xs font-semibold uppercase tracking-wide text-[var(--demo-fg)]"
     >
       {t('app.demo')}
     </span>

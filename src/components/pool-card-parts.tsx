@@ -54,13 +54,18 @@ export function SnapshotAge({
   const age = now !== undefined ? Math.max(0, now - time) : Math.floor(bucket / 2) * 60_000;
   const stale = now !== undefined ? now - time > staleAfterMs : bucket % 2 === 1;
   return (
-    <p className="flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]">
-      <span>{i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}</span>
-      <span className="whitespace-nowrap">
+    <p
+      className="pool-age flex flex-wrap items-center gap-x-2 text-[0.8125em] text-[var(--muted)]"
+      data-stale={stale ? 'true' : undefined}
+    >
+      <span className="pool-age-when">
+        {i18n.t('pools.snapshot', { time: i18n.formatUtc(time) })}
+      </span>
+      <span className="pool-age-when whitespace-nowrap">
         {`· ${age < 60_000 ? i18n.t('pools.justNow') : i18n.formatAgo(time, time + age)}`}
       </span>
       {stale ? (
-        <span data-testid="pool-stale">
+        <span data-testid="pool-stale" className="pool-age-stale">
           <FlagChip
             flag="stale"
             hint={staleHint({ ageMs: age, afterMs: staleAfterMs, interval }, i18n)}

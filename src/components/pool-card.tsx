@@ -85,7 +85,7 @@ function PoolCardView({
     <article
       data-testid={testId}
       aria-labelledby={titleId}
-      className="pool-card rounded-lg border border-[var(--border)] bg-[var(--surface)] p-[1em] text-[1em]"
+      className="pool-card rounded-lg border bg-[var(--surface)] p-[1em] text-[1em]"
     >
       <CardHeader titleId={titleId} name={nameOf(pool)} pool={pool} />
       <div className="pool-card-value">
@@ -96,7 +96,7 @@ function PoolCardView({
         {pool.assets.map((balance) => {
           const move = refreshChangeOf(pool, balance.asset, changes);
           return (
-            <li key={balance.asset}>
+            <li key={balance.asset} className="balance-item">
               <div className="balance-line">
                 <Balance balance={balance} change={move?.change} />
                 {move ? <ChangeMark move={move} /> : null}

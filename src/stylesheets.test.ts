@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Every stylesheet under src/, by its path from there. */
+const sheets = readdirSync(root, { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.css'))
+  .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+
+/** The sheet's text without its comments, so that a comment may still name what a rule must not. */
+const rulesOf = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '');
+
+describe('stylesheets', () => {
+  it('finds the stylesheets it checks', () => {
+    expect(sheets.map((s) => s.path)).toContain('index.css');
+  });
+
+  it.each(sheets.map((s) => [s.path, s.text] as const))(
+    '%s styles by class and state, never by a test hook',
+    (_path, text) => {
+      const hooks = rulesOf(text)
+        .split('\n')
+        .filter((line) => /data-testid/i.test(line));
+      expect(hooks).toEqual([]);
+    },
+  );
+});
