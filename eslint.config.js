@@ -12,9 +12,12 @@ const features = readdirSync('src/features', { withFileTypes: true })
   .map((d) => d.name);
 
 /**
- * Imports go one way: app -> features -> shared (components, api, lib) -> core. The core is the
- * domain's rules, imported by the browser and the server alike, and imports nothing of ours. The
- * server reaches into src/ for the core alone.
+ * Imports go one way: entries -> app -> features -> shared (components, api, lib) -> core. The
+ * entries (main.tsx in the browser, entry-server.tsx for server rendering) start the app. lib/
+ * holds what every layer shares that is not a component of the page: helpers, hooks and the
+ * language provider (lib/i18n). The core is the domain's rules, imported by the browser and the
+ * server alike: plain TypeScript, no React, and it imports nothing of ours. The server reaches
+ * into src/ for the core alone.
  */
 const zones = [
   ...features.map((name) => ({
@@ -23,6 +26,11 @@ const zones = [
     except: [`./${name}`],
     message: 'A feature never imports another feature; move what both need to components/ or lib/.',
   })),
+  {
+    target: './src',
+    from: ['./src/main.tsx', './src/entry-server.tsx'],
+    message: 'The entries start the app (the browser, server rendering); nothing imports them.',
+  },
   {
     target: ['./src/features', './src/components', './src/api', './src/lib', './src/core'],
     from: './src/app',
@@ -36,7 +44,8 @@ const zones = [
   {
     target: ['./src/lib', './src/core'],
     from: ['./src/components', './src/api'],
-    message: 'lib/ and core/ hold no React components and no fetching.',
+    message:
+      'lib/ and core/ import no component of the page and fetch nothing (lib/ may hold hooks and the language provider; core/ holds no React at all).',
   },
   {
     target: './src/core',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openWithAnswer, watchPageErrors, type UpstreamPool } from './fixtures';
 import { sumDecimals } from '../src/core/decimal';
+import { EXPORT_ADL_COLUMNS, EXPORT_COLUMNS } from '../src/core/export-row';
 import { readCsv } from '../src/test/read-csv';
 
 /** Opens the page (refresh an hour away) and returns the upstream answer on screen. */
@@ -38,24 +39,17 @@ test('the CSV download has a row per pool and asset, summing to the true totals,
   expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.csv`);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
-  const [header, ...rows] = readCsv(bytes.subarray(3).toString('utf8'));
-  expect(header).toEqual([
-    'pool_key',
-    'pool',
-    'symbol_count',
-    'symbols',
-    'asset',
-    'balance',
-    'update_time',
-    // the exchange's ADL risk ratings of the pool's members (docs/adl.md)
-    'adl_high',
-    'adl_medium',
-    'adl_low',
-    'adl_unrated',
-    'adl_high_symbols',
-  ]);
-  for (const r of rows)
-    expect(Number(r[7]) + Number(r[8]) + Number(r[9]) + Number(r[10])).toBe(Number(r[2]));
+  const [header, ...all] = readCsv(bytes.subarray(3).toString('utf8'));
+  // The one export row, then the exchange's ADL risk ratings of the pool's members (docs/adl.md).
+  expect(header).toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
+  const adl = EXPORT_COLUMNS.length;
+  // Every member counted once: high, medium, low and unrated add up to `symbol_count`.
+  for (const r of all)
+    expect(Number(r[adl]) + Number(r[adl + 1]) + Number(r[adl + 2]) + Number(r[adl + 3])).toBe(
+      Number(r[4]),
+    );
+  // From `pool_key` to `update_time`: the pool, the asset, the exact balance and its time.
+  const rows = all.map((r) => r.slice(2, 9));
   const expected = pools.flatMap((p) =>
     p.assets.map((a) => [
       [...p.symbols].sort().join(','),
@@ -98,18 +92,17 @@ test('the JSON download keeps every balance as the upstream string, times in ISO
   expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.json`);
   const body = JSON.parse(bytes.toString('utf8')) as {
     source: string;
-    pools: {
-      symbols: string[];
-      assets: { asset: string; marginBalance: unknown; updateTime: string }[];
-    }[];
+    rows: { symbols: string[]; asset: string; balance: unknown; updateTime: string }[];
   };
   expect(body.source).toBe('demo');
-  expect(body.pools.map((p) => p.symbols)).toEqual(pools.map((p) => p.symbols));
-  expect(
-    body.pools.map((p) => p.assets.map((a) => [a.asset, a.marginBalance, a.updateTime])),
-  ).toEqual(
-    pools.map((p) =>
-      p.assets.map((a) => [a.asset, a.marginBalance, new Date(a.updateTime).toISOString()]),
+  expect(body.rows.map((r) => [r.symbols, r.asset, r.balance, r.updateTime])).toEqual(
+    pools.flatMap((p) =>
+      p.assets.map((a) => [
+        p.symbols,
+        a.asset,
+        a.marginBalance,
+        new Date(a.updateTime).toISOString(),
+      ]),
     ),
   );
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import * as z from 'zod/mini';
+import { EXPORT_COLUMNS } from '../src/core/export-row';
 import { historyLineSchema, type HistoryAnswer, type HistoryLine } from '../src/core/history';
 import { readCsv } from '../src/test/read-csv';
 import { expect, test, type UpstreamPool } from './fixtures';
@@ -128,15 +129,7 @@ test("every pool's history downloads through the overview as CSV and JSON, for t
   expect(csv.name).toMatch(/^insurance-fund-history-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv$/);
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = readCsv(csv.text.slice(1));
-  expect(header!.slice(0, 7)).toEqual([
-    'observed_at',
-    'observed_at_ms',
-    'pool_key',
-    'pool',
-    'symbols',
-    'asset',
-    'balance',
-  ]);
+  expect(header).toEqual([...EXPORT_COLUMNS]);
   const recent = lines.slice(4);
   const expected = recent.flatMap((l) =>
     l.answer.flatMap((p) =>
@@ -151,7 +144,7 @@ test("every pool's history downloads through the overview as CSV and JSON, for t
     ),
   );
   const sort = (r: string[][]) => [...r].sort((x, y) => x.join().localeCompare(y.join()));
-  expect(sort(rows.map((r) => [r[0]!, r[1]!, r[4]!, r[5]!, r[6]!, r[7]!]))).toEqual(sort(expected));
+  expect(sort(rows.map((r) => [r[0]!, r[1]!, r[5]!, r[6]!, r[7]!, r[8]!]))).toEqual(sort(expected));
 
   // everything recorded as one JSON document, the range chosen with the keyboard
   await part.getByRole('radio', { name: 'Last 24 hours' }).focus();
@@ -185,36 +178,33 @@ test('the history on screen downloads as CSV and JSON, exactly as the charts dra
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
   expect(csv.text).toContain('\r\n');
   const [header, ...rows] = readCsv(csv.text.slice(1));
-  expect(header).toEqual([
-    'time',
-    'asset',
-    'balance',
-    'pool_key',
-    'pool',
-    'usd_index',
-    'usd_value',
-  ]);
+  expect(header).toEqual([...EXPORT_COLUMNS]);
+  const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
+  const [time, asset, balance] = [col('update_time'), col('asset'), col('balance')];
   const expected = answer.series
     .flatMap((s) => s.points.map((p) => [new Date(p.t).toISOString(), s.asset, p.balance]))
     .sort((a, b) => a[0]!.localeCompare(b[0]!));
-  expect(rows.map((r) => r.slice(0, 3)).sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual(
-    expected,
-  );
+  expect(
+    rows.map((r) => [r[time]!, r[asset]!, r[balance]!]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+  ).toEqual(expected);
   const key = [...answer.pools.at(-1)!.symbols].sort().join(',');
-  expect(rows.at(-1)![3]).toBe(key);
+  expect(rows.at(-1)![col('pool_key')]).toBe(key);
   // valued where the history recorded an index: USDT has one, BNFCR none
-  expect(rows.find((r) => r[1] === 'USDT')![5]).toMatch(/^\d+\.\d+$/);
-  expect(rows.find((r) => r[1] === 'BNFCR')?.[5] ?? '').toBe('');
+  expect(rows.find((r) => r[asset] === 'USDT')![col('usd_value')]).toMatch(/^\d+\.\d+$/);
+  expect(rows.find((r) => r[asset] === 'BNFCR')?.[col('usd_value')] ?? '').toBe('');
 
   const json = await download(page, 'Download this history (JSON)');
   expect(json.name).toBe(`insurance-fund-history-demo-BTCUSDT-24h-${stamp}.json`);
   const body = JSON.parse(json.text) as {
     symbol: string;
     range: string;
-    series: { asset: string; points: { timeMs: number; balance: string }[] }[];
+    rows: { asset: string; updateTimeMs: number; balance: string }[];
   };
   expect(body).toMatchObject({ symbol: 'BTCUSDT', range: '24h' });
-  expect(body.series.map((s) => [s.asset, s.points.map((p) => [p.timeMs, p.balance])])).toEqual(
-    answer.series.map((s) => [s.asset, s.points.map((p) => [p.t, p.balance])]),
-  );
+  expect(
+    answer.series.map((s) => [
+      s.asset,
+      body.rows.filter((r) => r.asset === s.asset).map((r) => [r.updateTimeMs, r.balance]),
+    ]),
+  ).toEqual(answer.series.map((s) => [s.asset, s.points.map((p) => [p.t, p.balance])]));
 });

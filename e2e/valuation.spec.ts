@@ -1,9 +1,14 @@
 import type { Page } from '@playwright/test';
-import { assetIndexListSchema } from '../src/core/asset-index';
 import { compareDecimals, formatExact } from '../src/core/decimal';
 import { DEFAULT_LOW_USD } from '../src/core/flags';
 import type { Pool } from '../src/core/pool-schema';
-import { indexMap, valuePool, valuePools, type AssetIndexMap } from '../src/core/valuation';
+import {
+  assetIndexListSchema,
+  indexMap,
+  totalValue,
+  valuePool,
+  type AssetIndexMap,
+} from '../src/core/valuation';
 import { expect, openWithAnswer, test, watchPageErrors, type UpstreamPool } from './fixtures';
 
 /**
@@ -70,7 +75,7 @@ test('each pool and the summary show their dollar value to the cent, BNFCR named
   expect(majors!.unvalued).toBe('BNFCR');
   expect(majors!.text).toContain('Not valued (no USD index): BNFCR');
 
-  const total = valuePools(pools, index);
+  const total = totalValue(pools.map((p) => valuePool(p, index)));
   const summary = page.getByTestId('usd-total');
   await expect(summary).toHaveAttribute('data-value', total.usd);
   await expect(summary).toContainText(`≈ $${formatExact(total.usd, 'en')}`);

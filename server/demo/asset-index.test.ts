@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { assetIndexEntrySchema, assetIndexListSchema } from '../../src/core/asset-index.ts';
+import { assetIndexEntrySchema, assetIndexListSchema } from '../../src/core/valuation.ts';
 import { compareDecimals, multiplyDecimals, subtractDecimals } from '../../src/core/decimal.ts';
 import { demoIndexAt } from './asset-index.ts';
 import { startDemoUpstream, type DemoUpstream } from './upstream.ts';

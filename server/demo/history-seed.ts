@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
+import type { AssetIndexEntry } from '../../src/core/valuation.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
 import { recordAdl } from '../history/record-adl.ts';

@@ -1,3 +1,4 @@
+import type { HistoryPoint } from '../../src/core/history.ts';
 /**
  * The persistence adapter: what a history store must persist and query, and nothing more. The
  * domain logic (the diff of a snapshot against the stored state, memberships, coverage, drop
@@ -26,12 +27,6 @@ export interface PointRow {
   balance: string;
 }
 
-/** One value with the time it held. */
-export interface TimedValue {
-  t: number;
-  balance: string;
-}
-
 /** The coarser levels: one row per series per bucket (an hour or a UTC day). */
 export type Level = 'hour' | 'day';
 export const LEVEL_MS: Record<Level, number> = { hour: 3_600_000, day: 86_400_000 };
@@ -46,9 +41,9 @@ export interface LevelRow {
   series: number;
   bucket: number;
   n: number;
-  last: TimedValue;
-  min: TimedValue;
-  max: TimedValue;
+  last: HistoryPoint;
+  min: HistoryPoint;
+  max: HistoryPoint;
 }
 
 /**
@@ -62,12 +57,12 @@ export interface SeriesRow {
   id: number;
   pool: number;
   asset: string;
-  last: TimedValue | null;
+  last: HistoryPoint | null;
   inDrop: boolean;
   levelsTo: number | null;
   hourMax: HourMax | null;
   /** The hour's high the current drawdown episode began below (with its time), `null` outside one. */
-  episodeHigh: TimedValue | null;
+  episodeHigh: HistoryPoint | null;
 }
 
 /** The highest balance of the hour starting at `bucket` and, if it had points, of the hour before. */

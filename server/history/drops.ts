@@ -1,47 +1,30 @@
-import { scaleOf } from '../../src/core/decimal.ts';
-import { compareBalances as compareDecimals } from './compare.ts';
-import { DROP_EVENT_SHARE, DROP_EVENT_WINDOW_MS } from '../../src/core/history.ts';
-import type { DropRow, HistoryReader, PointRow, SeriesRow, TimedValue } from './adapter.ts';
+import { compareDecimals } from '../../src/core/decimal.ts';
+import { fallsBeyond } from '../../src/core/drawdown.ts';
+import {
+  DROP_EVENT_SHARE,
+  DROP_EVENT_WINDOW_MS,
+  type HistoryPoint,
+} from '../../src/core/history.ts';
+import type { DropRow, HistoryReader, PointRow, SeriesRow } from './adapter.ts';
 
-/** The exact integer of `value` in units of 10^-scale. */
-function scaled(value: string, scale: number): bigint {
-  const negative = value.startsWith('-');
-  const [whole = '0', fraction = ''] = (negative ? value.slice(1) : value).split('.');
-  const n = BigInt(whole + fraction.padEnd(scale, '0'));
-  return negative ? -n : n;
-}
-
-const SHARE = Number(DROP_EVENT_SHARE);
-
-/**
- * Whether `after` is more than DROP_EVENT_SHARE below a positive `before`, exactly. The floats
- * answer first where they are far from the line; only a fall that close is computed digit by digit.
- */
-export function isDrop(before: string, after: string): boolean {
-  const x = Number(before);
-  const share = (x - Number(after)) / x;
-  if (x > 0 && Number.isFinite(x) && Number.isFinite(share)) {
-    if (share < SHARE - 1e-9) return false;
-    if (share > SHARE + 1e-9) return true;
-  }
-  if (compareDecimals(before, '0') <= 0) return false;
-  const scale = Math.max(scaleOf(before), scaleOf(after), scaleOf(DROP_EVENT_SHARE));
-  const b = scaled(before, scale);
-  const fall = b - scaled(after, scale);
-  const unit = 10n ** BigInt(scaleOf(DROP_EVENT_SHARE));
-  return fall * unit > scaled(DROP_EVENT_SHARE, scaleOf(DROP_EVENT_SHARE)) * b;
-}
+/** Whether `after` is more than DROP_EVENT_SHARE below a positive `before`, exactly (core/drawdown). */
+export const isDrop = (before: string, after: string): boolean =>
+  fallsBeyond(before, after, DROP_EVENT_SHARE);
 
 /** The highest point of the series in the hour before `t` (not counting `t`), or `null`. */
-async function hourHigh(db: HistoryReader, series: number, t: number): Promise<TimedValue | null> {
-  let high: TimedValue | null = null;
+async function hourHigh(
+  db: HistoryReader,
+  series: number,
+  t: number,
+): Promise<HistoryPoint | null> {
+  let high: HistoryPoint | null = null;
   for (const p of await db.points(series, t - DROP_EVENT_WINDOW_MS, t - 1))
     if (high === null || compareDecimals(p.balance, high.balance) > 0)
       high = { t: p.t, balance: p.balance };
   return high;
 }
 
-async function dropAt(db: HistoryReader, p: PointRow): Promise<TimedValue | null> {
+async function dropAt(db: HistoryReader, p: PointRow): Promise<HistoryPoint | null> {
   const high = await hourHigh(db, p.series, p.t);
   return high !== null && isDrop(high.balance, p.balance) ? high : null;
 }
@@ -49,7 +32,7 @@ async function dropAt(db: HistoryReader, p: PointRow): Promise<TimedValue | null
 export interface DropCheck {
   inDrop: boolean;
   /** The high the episode began below, kept while it lasts: within its hour it confirms the episode without a query. */
-  episodeHigh: TimedValue | null;
+  episodeHigh: HistoryPoint | null;
   event: DropRow | null;
 }
 

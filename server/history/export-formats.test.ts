@@ -104,6 +104,7 @@ describe('the history export formats', () => {
       'observed_at_ms',
       'pool_key',
       'pool',
+      'symbol_count',
       'symbols',
       'asset',
       'balance',
@@ -120,6 +121,7 @@ describe('the history export formats', () => {
         String(last),
         'BTCUSDT,币安人生USDT',
         'BTC · 币安人生',
+        '2',
         'BTCUSDT 币安人生USDT',
         'USDT',
         HUGE,
@@ -132,6 +134,7 @@ describe('the history export formats', () => {
         ...['2026-12-01T00:02:00.000Z', String(last), 'BTCUSDT,币安人生USDT'],
         'BTC · 币安人生',
         ...[
+          '2',
           'BTCUSDT 币安人生USDT',
           'BNFCR',
           '-0.10',
@@ -144,11 +147,11 @@ describe('the history export formats', () => {
       [
         ...['2026-12-01T00:02:00.000Z', String(last), `'=HYPER,"X"USDT`],
         `'=HYPER,"X"`,
-        ...[`'=HYPER,"X"USDT`, 'USDT', '7', '2026-12-01T00:00:00.000Z', String(T0)],
+        ...['1', `'=HYPER,"X"USDT`, 'USDT', '7', '2026-12-01T00:00:00.000Z', String(T0)],
         ...['0.99980000', '7.00'],
       ],
     ]);
-    expect(rows.map((r) => r[6])).toEqual([
+    expect(rows.map((r) => r[7])).toEqual([
       '1000.00',
       '-0.10',
       '7',
@@ -165,10 +168,10 @@ describe('the history export formats', () => {
     const text = await csvOf(await fetch(`${base}?format=csv&from=${T0}&to=${T0}`));
     const [, first, , hostile] = text.split('\r\n');
     expect(first).toBe(
-      `2026-12-01T00:00:00.000Z,${T0},"BTCUSDT,币安人生USDT",BTC · 币安人生,"BTCUSDT 币安人生USDT",USDT,1000.00,2026-12-01T00:00:00.000Z,${T0},0.99980000,999.80`,
+      `2026-12-01T00:00:00.000Z,${T0},"BTCUSDT,币安人生USDT",BTC · 币安人生,2,"BTCUSDT 币安人生USDT",USDT,1000.00,2026-12-01T00:00:00.000Z,${T0},0.99980000,999.80`,
     );
     expect(hostile).toBe(
-      `2026-12-01T00:00:00.000Z,${T0},"'=HYPER,""X""USDT","'=HYPER,""X""","'=HYPER,""X""USDT",USDT,7,2026-12-01T00:00:00.000Z,${T0},0.99980000,7.00`,
+      `2026-12-01T00:00:00.000Z,${T0},"'=HYPER,""X""USDT","'=HYPER,""X""",1,"'=HYPER,""X""USDT",USDT,7,2026-12-01T00:00:00.000Z,${T0},0.99980000,7.00`,
     );
   });
 

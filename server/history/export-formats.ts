@@ -1,8 +1,6 @@
-import { indexSymbolOf } from '../../src/core/asset-index.ts';
-import { BOM, csvField, quotedField, defused, textField } from '../../src/core/csv.ts';
-import { multiplyDecimals, roundToCents } from '../../src/core/decimal.ts';
+import { exportCsvHead, exportCsvLine, poolListRows } from '../../src/core/export-row.ts';
 import type { HistoryLine } from '../../src/core/history.ts';
-import { poolKey, poolName } from '../../src/core/pools.ts';
+import { indexSymbolOf } from '../../src/core/valuation.ts';
 
 /** The files the recorded history is exported as, by the server's route and the CLI alike. */
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'json'] as const;
@@ -30,45 +28,18 @@ export interface ExportRange {
   to: number;
 }
 
-/** One row per snapshot, pool and asset: the columns of the CSV file, in order. */
-export const HISTORY_EXPORT_CSV_COLUMNS = [
-  'observed_at',
-  'observed_at_ms',
-  'pool_key',
-  'pool',
-  'symbols',
-  'asset',
-  'balance',
-  'update_time',
-  'update_time_ms',
-  'usd_index',
-  'usd_value',
-] as const;
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /**
- * `observed_at` is when the server received the snapshot, `update_time` the exchange's time of
- * the balance; `symbols` the members as the exchange lists them, space-separated in one quoted
- * column; `balance` the upstream's exact string; `usd_index` the `<ASSET>USD` index recorded with
- * the snapshot and `usd_value` the balance times it, to the cent, both empty where none was.
+ * One row per snapshot, pool and asset (src/core/export-row, the dashboard's one file schema):
+ * `observed_at` is when the server received the snapshot, `usd_index` the `<ASSET>USD` index
+ * recorded with it and `usd_value` the balance times it, to the cent, both empty where none was.
  */
 function csvRows(line: HistoryLine): string {
   const index = new Map((line.index ?? []).map((x) => [x.symbol, x.index]));
-  const observed = `${iso(line.observedAt)},${line.observedAt}`;
   let out = '';
-  for (const pool of line.answer) {
-    const identity = [
-      textField(poolKey(pool)),
-      textField(poolName(pool)),
-      quotedField(defused(pool.symbols.join(' '))),
-    ].join(',');
-    for (const a of pool.assets) {
-      const usd = index.get(indexSymbolOf(a.asset));
-      const value = usd === undefined ? '' : roundToCents(multiplyDecimals(a.marginBalance, usd));
-      out += `${observed},${identity},${textField(a.asset)},${csvField(a.marginBalance)},${iso(a.updateTime)},${a.updateTime},${csvField(usd ?? '')},${csvField(value)}\r\n`;
-    }
-  }
+  for (const row of poolListRows(line.answer, line.observedAt, (asset) =>
+    index.get(indexSymbolOf(asset)),
+  ))
+    out += exportCsvLine(row);
   return out;
 }
 
@@ -84,7 +55,7 @@ export function exportWriter(format: ExportFormat, range: ExportRange): ExportWr
     return {
       contentType: 'text/csv; charset=utf-8',
       extension: 'csv',
-      head: () => `${BOM}${HISTORY_EXPORT_CSV_COLUMNS.join(',')}\r\n`,
+      head: exportCsvHead,
       snapshot: csvRows,
       tail: () => '',
     };

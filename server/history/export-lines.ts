@@ -1,8 +1,8 @@
-import type { HistoryLine } from '../../src/core/history.ts';
+import type { HistoryLine, HistoryPoint } from '../../src/core/history.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
-import { indexSymbolOf } from '../../src/core/asset-index.ts';
 import { toEntry } from '../../src/core/adl.ts';
-import type { HistoryReader, SeriesRow, TimedValue } from './adapter.ts';
+import { indexSymbolOf } from '../../src/core/valuation.ts';
+import type { HistoryReader, SeriesRow } from './adapter.ts';
 
 const CHUNK = 500;
 
@@ -30,7 +30,7 @@ export async function* exportLines(
       (await db.pools([...new Set(rows.map((r) => r.pool))])).map((p) => [p.id, p]),
     );
     const series = await db.seriesOfPools([...pools.keys()]);
-    const state = new Map<number, TimedValue>();
+    const state = new Map<number, HistoryPoint>();
     for (const s of series) {
       const p = await db.pointAtOrBefore(s.id, first - 1);
       if (p) state.set(s.id, p);

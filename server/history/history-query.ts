@@ -1,5 +1,10 @@
-import { MAX_POINTS, type HistoryAnswer, type Membership } from '../../src/core/history.ts';
-import type { HistoryReader, TimedValue } from './adapter.ts';
+import {
+  MAX_POINTS,
+  type HistoryAnswer,
+  type Membership,
+  type HistoryPoint,
+} from '../../src/core/history.ts';
+import type { HistoryReader } from './adapter.ts';
 import { bucketWidth, lastPerBucket } from './buckets.ts';
 import { assetsOfPath, symbolPath, type Segment } from './series-path.ts';
 import { thinSeries } from './thin-series.ts';
@@ -28,7 +33,7 @@ export async function pathSeries(
   asset: string,
   w: number,
 ) {
-  const parts: TimedValue[] = [];
+  const parts: HistoryPoint[] = [];
   let dropped = false;
   for (const seg of path) {
     const s = seg.series.find((x) => x.asset === asset);

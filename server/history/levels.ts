@@ -6,7 +6,7 @@ import {
   type LevelRow,
   type PointRow,
 } from './adapter.ts';
-import { compareBalances } from './compare.ts';
+import { compareDecimals } from '../../src/core/decimal.ts';
 
 const H = LEVEL_MS.hour;
 export const bucketOf = (level: Level, t: number) =>
@@ -14,11 +14,11 @@ export const bucketOf = (level: Level, t: number) =>
 
 type Value = { t: number; balance: string };
 const lower = (a: Value, b: Value) => {
-  const c = compareBalances(a.balance, b.balance);
+  const c = compareDecimals(a.balance, b.balance);
   return c < 0 || (c === 0 && a.t < b.t) ? a : b;
 };
 const higher = (a: Value, b: Value) => {
-  const c = compareBalances(a.balance, b.balance);
+  const c = compareDecimals(a.balance, b.balance);
   return c > 0 || (c === 0 && a.t < b.t) ? a : b;
 };
 
@@ -56,8 +56,8 @@ export function hourRowsOf(raw: readonly PointRow[]): LevelRow[] {
     }
     row.n += 1;
     row.last = v;
-    if (compareBalances(p.balance, row.min.balance) < 0) row.min = v;
-    else if (compareBalances(p.balance, row.max.balance) > 0) row.max = v;
+    if (compareDecimals(p.balance, row.min.balance) < 0) row.min = v;
+    else if (compareDecimals(p.balance, row.max.balance) > 0) row.max = v;
   }
   return hours;
 }
@@ -103,7 +103,7 @@ export async function addOldPoint(tx: HistoryTx, p: PointRow) {
 export function nextHourMax(h: HourMax | null, p: PointRow): HourMax {
   const bucket = bucketOf('hour', p.t);
   if (h?.bucket === bucket)
-    return { ...h, max: compareBalances(p.balance, h.max) > 0 ? p.balance : h.max };
+    return { ...h, max: compareDecimals(p.balance, h.max) > 0 ? p.balance : h.max };
   return { bucket, max: p.balance, prevMax: h?.bucket === bucket - H ? h.max : null };
 }
 
@@ -118,7 +118,7 @@ export function hourHighBounds(h: HourMax | null | undefined, t: number) {
   if (h && h.bucket >= bucket - H) candidates.push(h.max);
   if (h && h.bucket >= bucket && h.prevMax !== null) candidates.push(h.prevMax);
   const upper = candidates.reduce<string | null>(
-    (m, v) => (m === null || compareBalances(v, m) > 0 ? v : m),
+    (m, v) => (m === null || compareDecimals(v, m) > 0 ? v : m),
     null,
   );
   return { upper, lower: h?.bucket === bucket ? h.max : null };

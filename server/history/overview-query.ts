@@ -1,12 +1,13 @@
-import { compareBalances as compareDecimals } from './compare.ts';
+import { compareDecimals } from '../../src/core/decimal.ts';
 import {
   CHANGE_WINDOW_NAMES,
   CHANGE_WINDOWS,
   type OverviewAnswer,
   type OverviewPool,
+  type HistoryPoint,
 } from '../../src/core/history.ts';
 import { leadingSymbols } from '../../src/core/pools.ts';
-import { LEVEL_MS, type HistoryReader, type TimedValue } from './adapter.ts';
+import { LEVEL_MS, type HistoryReader } from './adapter.ts';
 import { bucketWidth, lastPerBucket } from './buckets.ts';
 import { pathSeries } from './history-query.ts';
 import { maxIn } from './thin-series.ts';
@@ -86,7 +87,7 @@ async function overviewPool(
     const latest = s.last;
     latestT = Math.max(latestT, latest.t);
     const weekPath = within(full, latest.t - WEEK, latest.t);
-    const ref = {} as Record<(typeof CHANGE_WINDOW_NAMES)[number], TimedValue | null>;
+    const ref = {} as Record<(typeof CHANGE_WINDOW_NAMES)[number], HistoryPoint | null>;
     for (const name of CHANGE_WINDOW_NAMES) {
       const at = latest.t - CHANGE_WINDOWS[name];
       const seg = full.find((g) => g.lo <= at && at <= g.hi) ?? full.findLast((g) => g.from <= at);
@@ -94,7 +95,7 @@ async function overviewPool(
       const p = at < first || !series ? null : await db.pointAtOrBefore(series.id, at);
       ref[name] = p ? { t: p.t, balance: p.balance } : null;
     }
-    let peak: TimedValue | null = null;
+    let peak: HistoryPoint | null = null;
     for (const seg of weekPath) {
       const series = seriesAt(seg, s.asset);
       const m = series ? await maxIn(db, series, seg.lo, seg.hi, compareDecimals) : null;

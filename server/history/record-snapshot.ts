@@ -1,6 +1,7 @@
-import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
+import type { HistoryPoint } from '../../src/core/history.ts';
+import type { AssetIndexEntry } from '../../src/core/valuation.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
-import type { HistoryTx, PointRow, SeriesState, TimedValue } from './adapter.ts';
+import type { HistoryTx, PointRow, SeriesState } from './adapter.ts';
 import { addCoverage, addCoverageCached } from './coverage.ts';
 import { detectDrop } from './drops.ts';
 import { addOldPointBuffered, fillBuffered, notePoint } from './level-buffer.ts';
@@ -46,7 +47,7 @@ export interface RecordOptions {
   plain?: boolean;
 }
 
-type Next = SeriesState & { last: TimedValue };
+type Next = SeriesState & { last: HistoryPoint };
 
 /** The observations around `t`; `fast` when `t` is newer than every stored one. */
 async function neighbours(tx: HistoryTx, ctx: RecordContext, t: number, plain: boolean) {

@@ -1,17 +1,13 @@
 import * as z from 'zod/mini';
-import { assetIndexListSchema, type AssetIndexEntry } from '../../src/core/asset-index.ts';
+import type { Answer } from '../proxy/answer.ts';
+import { assetIndexListSchema, type AssetIndexEntry } from '../../src/core/valuation.ts';
 import { poolListSchema } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter, StoreInfo } from './adapter.ts';
 import { catchUpLevels } from './levels.ts';
 import { recordSnapshot, type Snapshot } from './record-snapshot.ts';
 
-/** The proxy's answer, taken through its cache, in-flight sharing, Retry-After pause and budget. */
-export interface Answer {
-  status: number;
-  body: string;
-  demo: boolean;
-  fetchedAt: number;
-}
+/** The proxy's answer (server/proxy/answer.ts), taken through its cache, in-flight sharing, Retry-After pause and budget. */
+export type { Answer };
 
 export interface RecorderOptions {
   store: HistoryAdapter;

@@ -1,13 +1,8 @@
 import type { MomentAnswer } from '../../src/core/moment.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
-import { indexSymbolOf } from '../../src/core/asset-index.ts';
-import {
-  LEVEL_MS,
-  type HistoryReader,
-  type PoolRow,
-  type SeriesRow,
-  type TimedValue,
-} from './adapter.ts';
+import type { HistoryPoint } from '../../src/core/history.ts';
+import { indexSymbolOf } from '../../src/core/valuation.ts';
+import { LEVEL_MS, type HistoryReader, type PoolRow, type SeriesRow } from './adapter.ts';
 import { bucketOf } from './levels.ts';
 
 /** How many series are read in one query. */
@@ -30,11 +25,11 @@ async function lastValues(
   at: number,
   previous: number | null,
   signal?: AbortSignal,
-): Promise<Map<number, TimedValue>> {
+): Promise<Map<number, HistoryPoint>> {
   const H = LEVEL_MS.hour;
   const D = LEVEL_MS.day;
-  const found = new Map<number, TimedValue>();
-  const keep = (id: number, v: TimedValue) => {
+  const found = new Map<number, HistoryPoint>();
+  const keep = (id: number, v: HistoryPoint) => {
     const had = found.get(id);
     if (!had || v.t > had.t) found.set(id, { t: v.t, balance: v.balance });
   };

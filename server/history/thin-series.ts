@@ -1,10 +1,5 @@
-import {
-  LEVEL_MS,
-  type HistoryReader,
-  type Level,
-  type SeriesRow,
-  type TimedValue,
-} from './adapter.ts';
+import type { HistoryPoint } from '../../src/core/history.ts';
+import { LEVEL_MS, type HistoryReader, type Level, type SeriesRow } from './adapter.ts';
 import { lastPerBucket, levelFor } from './buckets.ts';
 
 const finer: Record<Level, Level | null> = { day: 'hour', hour: null };
@@ -21,7 +16,7 @@ function completeUntil(series: SeriesRow, level: Level): number {
  * buckets the level counts completely come from its rows; partial buckets at the edges from one
  * raw point each (the last); the part the level does not count yet from the next finer level.
  */
-type Served = { items: TimedValue[]; dropped: boolean };
+type Served = { items: HistoryPoint[]; dropped: boolean };
 
 async function serve(
   db: HistoryReader,
@@ -31,16 +26,16 @@ async function serve(
   hi: number,
   w: number,
 ): Promise<Served> {
-  if (hi < lo) return { items: [] as TimedValue[], dropped: false };
+  if (hi < lo) return { items: [] as HistoryPoint[], dropped: false };
   if (!level) {
     const r = lastPerBucket(await db.points(series.id, lo, hi), w);
-    return { items: r.kept as TimedValue[], dropped: r.dropped };
+    return { items: r.kept as HistoryPoint[], dropped: r.dropped };
   }
   const lw = LEVEL_MS[level];
   const firstFull = Math.ceil(lo / lw) * lw;
   const fullEnd = Math.min(Math.floor((hi + 1) / lw) * lw, completeUntil(series, level)) - 1;
   if (firstFull > fullEnd) return serve(db, series, finer[level], lo, hi, w);
-  const items: TimedValue[] = [];
+  const items: HistoryPoint[] = [];
   let dropped = false;
   if (firstFull > lo) {
     const head = await db.lastPointIn(series.id, lo, firstFull - 1);
@@ -88,7 +83,7 @@ export async function maxIn(
   const h = LEVEL_MS.hour;
   const firstFull = Math.ceil(lo / h) * h;
   const fullEnd = Math.min(Math.floor((hi + 1) / h) * h, completeUntil(series, 'hour')) - 1;
-  const candidates: TimedValue[] = [];
+  const candidates: HistoryPoint[] = [];
   if (firstFull > fullEnd) candidates.push(...(await db.points(series.id, lo, hi)));
   else {
     candidates.push(...(await db.points(series.id, lo, firstFull - 1)));
@@ -96,7 +91,7 @@ export async function maxIn(
       candidates.push(r.max);
     candidates.push(...(await db.points(series.id, fullEnd + 1, hi)));
   }
-  let best: TimedValue | null = null;
+  let best: HistoryPoint | null = null;
   for (const c of candidates)
     if (!best || higher(c.balance, best.balance) > 0) best = { t: c.t, balance: c.balance };
   return best;

@@ -7,14 +7,8 @@ import {
   type AdlRating,
 } from '../core/adl';
 import { ADL_RISK_PATH } from '../core/upstream';
-import {
-  createPause,
-  poolListPause,
-  requestUpstream,
-  type UpstreamRoute,
-} from './insurance-balance';
-import { requestServer } from './server-request';
-import type { RefreshPolicy } from './use-pools';
+import { request } from './api-client';
+import type { RefreshPolicy } from './refresh-timing';
 
 /**
  * The exchange's ADL risk ratings (core/adl): from the dashboard's own server (`/api/adl`, the
@@ -29,12 +23,6 @@ export interface AdlData {
   unavailableSince: number | undefined;
 }
 
-const ROUTE: UpstreamRoute = {
-  path: ADL_RISK_PATH,
-  pause: createPause(),
-  waitsFor: [poolListPause],
-};
-
 /** The first failure of the run going on in this page, when the server does not say. */
 let failingSince: number | undefined;
 
@@ -45,7 +33,7 @@ async function fromServer(
   signal?: AbortSignal,
 ): Promise<AdlApiAnswer | undefined> {
   try {
-    return (await requestServer('/api/adl', params, adlApiSchema, signal)).data;
+    return (await request('/api/adl', params, adlApiSchema, signal)).data;
   } catch (error) {
     if (signal?.aborted) throw error;
     return undefined;
@@ -61,7 +49,7 @@ export async function fetchAdl(signal?: AbortSignal): Promise<AdlData> {
     return { ratings: byName(api.ratings.map(toRating)), unavailableSince: undefined };
   }
   try {
-    const answer = await requestUpstream(ROUTE, adlAnswerSchema, undefined, signal);
+    const answer = await request(ADL_RISK_PATH, {}, adlAnswerSchema, signal);
     const list = Array.isArray(answer.data) ? answer.data : [answer.data];
     failingSince = undefined;
     return { ratings: byName(list.map(toRating)), unavailableSince: undefined };

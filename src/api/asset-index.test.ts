@@ -1,43 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  assetIndexQueryOptions,
-  fetchAssetIndex,
-  indexPausedUntil,
-  resetIndexPause,
-  shouldRetryIndex,
-} from './asset-index';
-import { ApiError } from './errors';
-import { fetchInsuranceBalance, pausedUntil, resetPause } from './insurance-balance';
-
-/** Answers every call anew (a Response's body can be read once). */
-function reply(status: number, body: string, headers: Record<string, string> = {}) {
-  return vi
-    .fn<typeof fetch>()
-    .mockImplementation(() =>
-      Promise.resolve(
-        new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } }),
-      ),
-    );
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
+import { pausedUntil, resetPause } from './api-client';
+import { assetIndexQueryOptions, fetchAssetIndex } from './asset-index';
+import { failure, reply } from '../test/api-replies';
+import { fetchInsuranceBalance } from './insurance-balance';
+import { nextAttemptIn } from './refresh-timing';
 
 const DOCUMENTED =
   '[{"symbol":"ADAUSD","time":1635740268004,"index":"1.92957370","bidBuffer":"0.10000000","askBuffer":"0.10000000","bidRate":"1.73661633","askRate":"2.12253107","autoExchangeBidBuffer":"0.05000000","autoExchangeAskBuffer":"0.05000000","autoExchangeBidRate":"1.83309501","autoExchangeAskRate":"2.02605238"}]';
 
-beforeEach(() => {
-  resetPause();
-  resetIndexPause();
+beforeEach(() => resetPause());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
-afterEach(() => vi.unstubAllGlobals());
 
 describe('fetchAssetIndex', () => {
   it('asks the proxy for every entry and keeps what values a balance, exactly', async () => {
@@ -57,44 +32,62 @@ describe('fetchAssetIndex', () => {
     });
   });
 
-  it('pauses itself alone after its own 429, so the pool list keeps refreshing', async () => {
+  it('pauses every path after its own 429: the exchange limits the whole address', async () => {
     vi.stubGlobal(
       'fetch',
       reply(429, '{"code":-1003,"msg":"Too many requests."}', { 'retry-after': '30' }),
     );
     const limited = await failure(fetchAssetIndex());
     expect(limited.kind).toBe('rate-limited');
-    expect(indexPausedUntil()).toBe(limited.retryAt);
+    expect(pausedUntil()).toBe(limited.retryAt);
+    const okMock = reply(200, '[]');
+    vi.stubGlobal('fetch', okMock);
+    expect((await failure(fetchInsuranceBalance())).kind).toBe('rate-limited');
+    expect((await failure(fetchAssetIndex())).kind).toBe('rate-limited');
+    expect(okMock).not.toHaveBeenCalled();
+  });
+
+  it('leaves the pool list alone when the server holds the heavier index back for its budget', async () => {
+    vi.stubGlobal(
+      'fetch',
+      reply(429, '{"code":-1003,"msg":"over budget"}', {
+        'retry-after': '30',
+        'x-proxy-error': 'over-budget',
+      }),
+    );
+    const held = await failure(fetchAssetIndex());
+    expect(held.kind).toBe('rate-limited');
+    expect(held.retryAt).toBeGreaterThan(Date.now());
     expect(pausedUntil()).toBe(0);
     const okMock = reply(200, '[]');
     vi.stubGlobal('fetch', okMock);
     await fetchInsuranceBalance();
-    expect((await failure(fetchAssetIndex())).kind).toBe('rate-limited');
     expect(okMock).toHaveBeenCalledTimes(1);
   });
 
-  it('waits out a pause of the pool list too: the exchange limits the whole address', async () => {
+  it('waits out a pause of the pool list too', async () => {
     vi.stubGlobal('fetch', reply(418, '{"code":-1003,"msg":"banned"}', { 'retry-after': '120' }));
-    await failure(fetchInsuranceBalance());
+    const banned = await failure(fetchInsuranceBalance());
     const okMock = reply(200, DOCUMENTED);
     vi.stubGlobal('fetch', okMock);
     const error = await failure(fetchAssetIndex());
     expect(error.kind).toBe('banned');
+    expect(error.retryAt).toBe(banned.retryAt);
     expect(okMock).not.toHaveBeenCalled();
-    expect(indexPausedUntil()).toBe(pausedUntil());
   });
 
-  it('refreshes on the dashboard’s period, and later while paused', () => {
+  it('refreshes on the dashboard’s period, by the one policy of every query', () => {
     const options = assetIndexQueryOptions({ refreshMs: 60_000, inBackground: false });
-    const interval = options.refetchInterval as () => number;
-    expect(interval()).toBe(60_000);
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
+    const state = {
+      fetchStatus: 'idle',
+      dataUpdatedAt: Date.now(),
+      errorUpdatedAt: 0,
+      error: null,
+    } as const;
+    const query = { queryKey: options.queryKey, meta: options.meta, state } as const;
+    expect(nextAttemptIn(query)).toBe(60_000);
     expect(options.queryKey).toEqual(['assetIndex', 'list']);
-  });
-
-  it('does not retry a refusal such as a path the proxy does not serve', () => {
-    expect(shouldRetryIndex(0, new ApiError('upstream', { status: 404 }))).toBe(false);
-    expect(shouldRetryIndex(0, new ApiError('upstream', { status: 500 }))).toBe(true);
-    expect(shouldRetryIndex(0, new ApiError('rate-limited', { status: 429 }))).toBe(false);
-    expect(shouldRetryIndex(0, new ApiError('unreachable'))).toBe(true);
+    expect(options.refetchIntervalInBackground).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
+import { failure, reply } from '../test/api-replies';
 import {
   eventsQueryOptions,
   fetchEvents,
@@ -7,31 +8,10 @@ import {
   fetchOverview,
   historyKeys,
   historyQueryOptions,
-  shouldRetryHistory,
 } from './history';
-import { fetchInsuranceBalance, resetPause } from './insurance-balance';
-import { resetServerPause, serverPausedUntil } from './server-request';
-
-function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return vi
-    .fn<typeof fetch>()
-    .mockImplementation(() =>
-      Promise.resolve(
-        new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } }),
-      ),
-    );
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
+import { pausedUntil, resetPause } from './api-client';
+import { fetchInsuranceBalance } from './insurance-balance';
+import { nextAttemptIn } from './refresh-timing';
 
 const t = 1764633600000;
 const HISTORY = {
@@ -43,10 +23,7 @@ const HISTORY = {
   coverage: [[t - 3_600_000, t]],
 };
 
-beforeEach(() => {
-  resetServerPause();
-  resetPause();
-});
+beforeEach(() => resetPause());
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -139,16 +116,27 @@ describe('the history fetchers', () => {
     });
   });
 
-  it('keep a pause of their own after a Retry-After of the server, not of the exchange', async () => {
+  it('say when a busy server asks to be asked again, without pausing the exchange’s paths', async () => {
+    vi.stubGlobal('fetch', reply(503, { code: 503, msg: 'busy' }, { 'retry-after': '20' }));
+    const busy = await failure(fetchOverview());
+    expect(busy).toMatchObject({ kind: 'history-unavailable', status: 503 });
+    expect(busy.retryAt).toBeGreaterThanOrEqual(Date.now() + 19_000);
+    expect(pausedUntil()).toBe(0);
+    const okMock = reply(200, []);
+    vi.stubGlobal('fetch', okMock);
+    await fetchInsuranceBalance();
+    expect(okMock.mock.calls[0]![0]).toBe('/fapi/v1/insuranceBalance');
+  });
+
+  it('wait out a 429 on every path, the exchange’s too, in the history’s own words', async () => {
     vi.stubGlobal('fetch', reply(429, { code: -1003, msg: 'busy' }, { 'retry-after': '20' }));
     const paused = await failure(fetchOverview());
-    expect(paused.retryAt).toBe(serverPausedUntil());
+    expect(paused).toMatchObject({ kind: 'history-unavailable', retryAt: pausedUntil() });
     const okMock = reply(200, []);
     vi.stubGlobal('fetch', okMock);
     expect((await failure(fetchOverview())).retryAt).toBe(paused.retryAt);
-    await fetchInsuranceBalance();
-    expect(okMock).toHaveBeenCalledTimes(1);
-    expect(okMock.mock.calls[0]![0]).toBe('/fapi/v1/insuranceBalance');
+    expect((await failure(fetchInsuranceBalance())).kind).toBe('rate-limited');
+    expect(okMock).not.toHaveBeenCalled();
   });
 });
 
@@ -158,17 +146,25 @@ describe('the history queries', () => {
     const options = historyQueryOptions(params, { refreshMs: 30_000, inBackground: true });
     expect(options.queryKey).toEqual(['history', 'series', params]);
     expect(historyKeys.overview(24)).toEqual(['history', 'overview', { spark: 24 }]);
-    expect((options.refetchInterval as () => number)()).toBe(30_000);
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
+    const state = {
+      fetchStatus: 'idle',
+      dataUpdatedAt: Date.now(),
+      errorUpdatedAt: 0,
+      error: null,
+    } as const;
+    expect(nextAttemptIn({ queryKey: options.queryKey, meta: options.meta, state })).toBe(30_000);
     expect(options.refetchIntervalInBackground).toBe(true);
     expect(options.placeholderData).toBeTypeOf('function');
   });
 
-  it('retry what a retry can mend, and neither a refusal nor a pause', () => {
-    expect(shouldRetryHistory(0, new ApiError('history-unavailable', { status: 502 }))).toBe(true);
-    expect(shouldRetryHistory(0, new ApiError('history-unavailable'))).toBe(true);
-    expect(shouldRetryHistory(2, new ApiError('history-unavailable'))).toBe(false);
-    expect(shouldRetryHistory(0, new ApiError('not-recorded', { status: 404 }))).toBe(false);
-    expect(shouldRetryHistory(0, new ApiError('history-unavailable', { status: 400 }))).toBe(false);
-    expect(shouldRetryHistory(0, new ApiError('history-unavailable', { retryAt: 1 }))).toBe(false);
+  it('ask a busy server again no sooner than its Retry-After', () => {
+    const params = { symbol: 'BTCUSDT', points: 1000 };
+    const options = historyQueryOptions(params, { refreshMs: 5_000, inBackground: false });
+    const now = Date.now();
+    const error = new ApiError('history-unavailable', { status: 503, retryAt: now + 20_000 });
+    const state = { fetchStatus: 'idle', dataUpdatedAt: 0, errorUpdatedAt: now, error } as const;
+    const wait = nextAttemptIn({ queryKey: options.queryKey, meta: options.meta, state });
+    expect(wait).toBeGreaterThanOrEqual(20_000);
   });
 });

@@ -7,10 +7,10 @@ import {
   type HistoryAnswer,
   type OverviewAnswer,
 } from '../core/history';
-import { isApiError, toApiError, type ApiError } from './errors';
-import type { Snapshot } from './insurance-balance';
-import { requestServer, serverPausedUntil } from './server-request';
-import type { RefreshPolicy } from './use-pools';
+import { request, type Snapshot } from './api-client';
+import { counted } from './attempts';
+import { toApiError, type ApiError } from './errors';
+import { refreshing, type RefreshPolicy } from './refresh-timing';
 
 /**
  * The recorded history, from the dashboard's own server: `/api/history` (a symbol's pool over
@@ -46,21 +46,21 @@ export function fetchHistory(
   signal?: AbortSignal,
 ): Promise<Snapshot<HistoryAnswer>> {
   const params = { symbol, ...range(rest), points };
-  return requestServer('/api/history', params, historyAnswerSchema, signal);
+  return request('/api/history', params, historyAnswerSchema, signal);
 }
 
 export function fetchOverview(
   spark?: number,
   signal?: AbortSignal,
 ): Promise<Snapshot<OverviewAnswer>> {
-  return requestServer('/api/overview', { spark }, overviewAnswerSchema, signal);
+  return request('/api/overview', { spark }, overviewAnswerSchema, signal);
 }
 
 export function fetchEvents(
   { limit, ...rest }: EventsParams = {},
   signal?: AbortSignal,
 ): Promise<Snapshot<EventsAnswer>> {
-  return requestServer('/api/events', { ...range(rest), limit }, eventsAnswerSchema, signal);
+  return request('/api/events', { ...range(rest), limit }, eventsAnswerSchema, signal);
 }
 
 export const historyKeys = {
@@ -70,53 +70,40 @@ export const historyKeys = {
   events: (params: EventsParams = {}) => [...historyKeys.all, 'events', params] as const,
 };
 
-const MAX_RETRIES = 2;
-
-/**
- * A refusal (4xx, such as a symbol never recorded) stays so until the next refresh, and nothing
- * is asked during a pause; anything else is retried a bounded number of times.
- */
-export function shouldRetryHistory(failureCount: number, error: unknown): boolean {
-  if (failureCount >= MAX_RETRIES) return false;
-  if (!isApiError(error)) return true;
-  const refused = error.status !== undefined && error.status >= 400 && error.status < 500;
-  return !refused && error.kind !== 'not-recorded' && error.retryAt === undefined;
-}
-
-/** What every history query shares: the refresh period, and the last answer kept while refetching. */
-function refreshing({ refreshMs, inBackground }: RefreshPolicy) {
+/** What every history query shares: the refresh policy, and the last answer kept while refetching. */
+function refreshed<T>(
+  key: readonly unknown[],
+  fetch: (signal: AbortSignal) => Promise<Snapshot<T>>,
+  policy: RefreshPolicy,
+) {
   return {
-    refetchInterval: () => Math.max(refreshMs, serverPausedUntil() - Date.now() + 250),
-    refetchIntervalInBackground: inBackground,
-    staleTime: Math.min(refreshMs, 5_000),
+    queryFn: counted(key, fetch),
+    ...refreshing(policy),
     placeholderData: keepPreviousData,
-    retry: shouldRetryHistory,
-    retryDelay: (attempt: number) =>
-      Math.max(Math.min(1000 * 2 ** attempt, 10_000), serverPausedUntil() - Date.now()),
   };
 }
 
 export function historyQueryOptions(params: HistoryParams, policy: RefreshPolicy) {
+  const queryKey = historyKeys.series(params);
   return queryOptions({
-    queryKey: historyKeys.series(params),
-    queryFn: ({ signal }) => fetchHistory(params, signal),
-    ...refreshing(policy),
+    queryKey,
+    ...refreshed(queryKey, (signal) => fetchHistory(params, signal), policy),
   });
 }
 
 export function overviewQueryOptions(policy: RefreshPolicy, spark?: number) {
+  const queryKey = historyKeys.overview(spark);
   return queryOptions({
-    queryKey: historyKeys.overview(spark),
-    queryFn: ({ signal }) => fetchOverview(spark, signal),
-    ...refreshing(policy),
+    queryKey,
+    ...refreshed(queryKey, (signal) => fetchOverview(spark, signal), policy),
   });
 }
 
 export function eventsQueryOptions(params: EventsParams, policy: RefreshPolicy) {
+  const queryKey = historyKeys.events(params);
   return queryOptions({
-    queryKey: historyKeys.events(params),
-    queryFn: ({ signal }) => fetchEvents(params, signal),
-    ...refreshing(policy),
+    queryKey,
+    ...refreshed(queryKey, (signal) => fetchEvents(params, signal), policy),
   });
 }
 

@@ -1,24 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './errors';
-import { fetchInsuranceBalance, pausedUntil, resetPause } from './insurance-balance';
-
-function reply(status: number, body: string, headers: Record<string, string> = {}) {
-  return vi
-    .fn<typeof fetch>()
-    .mockResolvedValue(
-      new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } }),
-    );
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure, reply } from '../test/api-replies';
+import { pausedUntil, resetPause } from './api-client';
+import { fetchInsuranceBalance } from './insurance-balance';
 
 beforeEach(() => resetPause());
 afterEach(() => vi.unstubAllGlobals());

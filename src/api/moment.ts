@@ -5,22 +5,21 @@ import {
   type MomentAnswer,
   type MomentRange,
 } from '../core/moment';
-import { shouldRetryHistory } from './history';
-import type { Snapshot } from './insurance-balance';
-import { requestServer } from './server-request';
+import { request, type Snapshot } from './api-client';
 
 /**
  * A past moment from the dashboard's own server: `/api/snapshot?at=` (the pool list as recorded
  * then) and `/api/snapshot/range` (the range a moment can be chosen in). What was recorded does
  * not change, so a moment's answer is asked once and kept; only the range grows with time.
+ * Retries follow the query client's one policy (refresh-timing `QUERY_POLICY`).
  */
 
 export function fetchMoment(at: number, signal?: AbortSignal): Promise<Snapshot<MomentAnswer>> {
-  return requestServer('/api/snapshot', { at }, momentAnswerSchema, signal);
+  return request('/api/snapshot', { at }, momentAnswerSchema, signal);
 }
 
 export function fetchMomentRange(signal?: AbortSignal): Promise<Snapshot<MomentRange>> {
-  return requestServer('/api/snapshot/range', {}, momentRangeSchema, signal);
+  return request('/api/snapshot/range', {}, momentRangeSchema, signal);
 }
 
 export const momentKeys = {
@@ -39,7 +38,6 @@ export function momentQueryOptions(at: number) {
     queryFn: ({ signal }) => fetchMoment(at, signal),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
-    retry: shouldRetryHistory,
   });
 }
 
@@ -48,7 +46,6 @@ export function momentRangeQueryOptions() {
     queryKey: momentKeys.range(),
     queryFn: ({ signal }) => fetchMomentRange(signal),
     staleTime: 60_000,
-    retry: shouldRetryHistory,
   });
 }
 

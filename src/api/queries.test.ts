@@ -3,9 +3,9 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetAttempts } from './attempts';
 import { isApiError } from './errors';
-import { resetPause } from './insurance-balance';
+import { resetPause } from './api-client';
 import { insuranceKeys, poolsQueryOptions } from './queries';
-import { nextAttemptOf } from './use-pools';
+import { nextAttemptOf, QUERY_POLICY } from './refresh-timing';
 
 const T0 = Date.UTC(2026, 11, 2, 1, 35, 0);
 const POOLS =
@@ -21,7 +21,7 @@ let stop: (() => void) | undefined;
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 });
   vi.stubGlobal('fetch', fetchMock);
-  client = new QueryClient();
+  client = new QueryClient({ defaultOptions: { queries: QUERY_POLICY } });
 });
 afterEach(() => {
   stop?.();

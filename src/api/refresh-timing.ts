@@ -1,9 +1,15 @@
 import type { View } from '../lib/url-state';
+import { pausedUntil } from './api-client';
+import { failuresInARow, questionOf } from './attempts';
+import { isApiError } from './errors';
 
 /**
- * When the client asks the exchange next. One rule, used by the query's own timer and by every
- * text that says when the next attempt comes ("asks again at 01:35:52 UTC", "Next try in 4 s"), so
- * the screen can never name a time the client does not keep.
+ * When the client asks next: the one retry and pause policy of every query (the pool list, a
+ * symbol's pool, the asset index, the history), set in the query client's defaults
+ * (`QUERY_POLICY`). One rule, used by each query's own timer and by every text that says when the
+ * next attempt comes ("asks again at 01:35:52 UTC", "Next try in 4 s"), so the screen can never
+ * name a time the client does not keep. Retries are this timer's work (TanStack's own are off),
+ * so there is one schedule, and the screen can say it.
  */
 
 /** The first retry after a failure; each failure in a row doubles it, up to the refresh period. */
@@ -39,7 +45,7 @@ export interface AttemptTimes {
   refreshMs: number;
   /** Failed attempts in a row (src/api/attempts.ts). */
   failures: number;
-  /** The exchange's Retry-After pause (src/api/insurance-balance.ts); 0 when there is none. */
+  /** The Retry-After pause (src/api/api-client.ts) or the server's own; 0 when there is none. */
   pausedUntil: number;
 }
 
@@ -65,4 +71,66 @@ export interface NextAttempt {
 /** Time left until the next attempt, by a clock that may lag the last attempt by up to a tick. */
 export function timeLeft(next: NextAttempt, now: number): number {
   return Math.min(next.at - now, next.at - next.settledAt);
+}
+
+interface AttemptState {
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+  error: unknown;
+  fetchStatus: 'fetching' | 'paused' | 'idle';
+}
+
+/** What the client does next about a query, by the rule its own timer follows. */
+export function nextAttemptOf(
+  state: AttemptState,
+  key: readonly unknown[],
+  { refreshMs }: Pick<RefreshPolicy, 'refreshMs'>,
+): NextAttempt {
+  const settledAt = Math.max(state.dataUpdatedAt, state.errorUpdatedAt);
+  // A pause of every path (a 429 or 418), or the server's own Retry-After for this query.
+  const failed = state.errorUpdatedAt >= state.dataUpdatedAt && isApiError(state.error);
+  const retryAt = failed ? ((state.error as { retryAt?: number }).retryAt ?? 0) : 0;
+  return {
+    underway: state.fetchStatus === 'fetching',
+    at: nextAttemptAt({
+      settledAt,
+      refreshMs,
+      failures: failuresInARow(questionOf(key)),
+      pausedUntil: Math.max(pausedUntil(), retryAt),
+    }),
+    settledAt,
+  };
+}
+
+interface QueryLike {
+  queryKey: readonly unknown[];
+  meta?: Record<string, unknown>;
+  state: AttemptState;
+}
+
+/**
+ * The query's own timer, set again whenever the query changes: it fires at the time
+ * `nextAttemptOf` names. While an attempt is under way the timer waits a period; the attempt's
+ * end sets it again. A query without a period (`refreshing`) is not refreshed.
+ */
+export function nextAttemptIn(query: QueryLike): number | false {
+  const refreshMs = query.meta?.refreshMs;
+  if (typeof refreshMs !== 'number') return false;
+  const period = retryPeriod(refreshMs, failuresInARow(questionOf(query.queryKey)));
+  if (query.state.fetchStatus === 'fetching') return period;
+  const left = nextAttemptOf(query.state, query.queryKey, { refreshMs }).at - Date.now();
+  // Past due only where the timer may not fetch (a hidden dashboard): the tab's return fetches.
+  return left > 0 ? left : period;
+}
+
+/** The one policy, for the query client's defaults: no retries of TanStack's, one timer. */
+export const QUERY_POLICY = { retry: false, refetchInterval: nextAttemptIn } as const;
+
+/** What a query of a view passes: its period (read by `nextAttemptIn`), and when it is fresh. */
+export function refreshing({ refreshMs, inBackground }: RefreshPolicy) {
+  return {
+    meta: { refreshMs },
+    refetchIntervalInBackground: inBackground,
+    staleTime: Math.min(refreshMs, 5_000),
+  };
 }

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { historyByKey } from '../core/drawdown';
+import { createValuation, type Valuation } from '../core/pool-figures';
 import { freshnessOf } from '../lib/freshness';
 import { useNow } from '../lib/use-now';
-import { failuresInARow } from './attempts';
+import { useAssetIndex } from './asset-index';
 import { toApiError, type ApiError } from './errors';
-import { pausedUntil } from './insurance-balance';
-import { insuranceKeys, poolsQueryOptions, questionOf } from './queries';
-import { nextAttemptAt, type NextAttempt, type RefreshPolicy } from './refresh-timing';
+import { useOverview } from './history';
+import { insuranceKeys, poolsQueryOptions } from './queries';
+import { nextAttemptOf, type RefreshPolicy } from './refresh-timing';
 
 export type { RefreshPolicy };
 
@@ -34,35 +37,11 @@ export function latestFailure(state: QueryFailureState): {
   return { error: undefined, failedAfterData: false };
 }
 
-interface AttemptState {
-  dataUpdatedAt: number;
-  errorUpdatedAt: number;
-  fetchStatus: 'fetching' | 'paused' | 'idle';
-}
-
-/** What the client does next about a query, by the rule its own timer follows (refresh-timing.ts). */
-export function nextAttemptOf(
-  state: AttemptState,
-  key: readonly unknown[],
-  { refreshMs }: RefreshPolicy,
-): NextAttempt {
-  const settledAt = Math.max(state.dataUpdatedAt, state.errorUpdatedAt);
-  return {
-    underway: state.fetchStatus === 'fetching',
-    at: nextAttemptAt({
-      settledAt,
-      refreshMs,
-      failures: failuresInARow(questionOf(key)),
-      pausedUntil: pausedUntil(),
-    }),
-    settledAt,
-  };
-}
-
 /**
  * The one source of pool data for every view: the pool list, refreshed on the policy's period,
  * with how far the data on screen can be trusted, what went wrong and when the next attempt is.
- * A symbol's pool comes from the same list where it is there (use-symbol-pool.ts).
+ * A symbol's pool comes from the same list where it is there (use-symbol-pool.ts); the pools'
+ * dollar values and flags from `useValuation` below, provided once above the views.
  */
 export function usePools(policy: RefreshPolicy) {
   const query = useQuery(poolsQueryOptions(policy));
@@ -79,4 +58,37 @@ export function usePools(policy: RefreshPolicy) {
   });
   const next = nextAttemptOf(query, insuranceKeys.pools(), policy);
   return { query, snapshot: query.data, freshness, error, now, next };
+}
+
+export interface ValuationState {
+  valuation: Valuation;
+  /** Why the asset index is missing (or could not be refreshed), if it is. */
+  indexError: ApiError | undefined;
+  /** When the index on screen was fetched; `undefined` while there is none. */
+  indexFetchedAt: number | undefined;
+  /** The recorded history could not be had: Drawn down cannot be judged, Stale uses its floor. */
+  historyMissing: boolean;
+}
+
+/**
+ * The asset index and the history's overview, refreshed on the view's period, as one Valuation
+ * for the cards, the summary and the charts. Either can fail without the other, and neither
+ * failure touches the balances.
+ */
+export function useValuation(policy: RefreshPolicy, lowUsd: string): ValuationState {
+  const asset = useAssetIndex(policy);
+  const overview = useOverview(policy);
+  const index = asset.index;
+  const answer = overview.data;
+  const history = useMemo(() => (answer ? historyByKey(answer) : undefined), [answer]);
+  const valuation = useMemo(
+    () => createValuation({ index, history, lowUsd }),
+    [index, history, lowUsd],
+  );
+  const { error: indexError, fetchedAt: indexFetchedAt } = asset;
+  const historyMissing = answer === undefined && !overview.pending;
+  return useMemo(
+    () => ({ valuation, indexError, indexFetchedAt, historyMissing }),
+    [valuation, indexError, indexFetchedAt, historyMissing],
+  );
 }

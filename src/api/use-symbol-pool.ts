@@ -4,8 +4,7 @@ import type { Pool } from '../core/pool-schema';
 import { poolOfSymbol } from '../core/pools';
 import { toApiError, type ApiError } from './errors';
 import { insuranceKeys, symbolPoolQueryOptions } from './queries';
-import type { NextAttempt, RefreshPolicy } from './refresh-timing';
-import { nextAttemptOf } from './use-pools';
+import { nextAttemptOf, type NextAttempt, type RefreshPolicy } from './refresh-timing';
 
 export interface PoolList {
   /** The pool list on screen (usePools), `undefined` until it arrives. */

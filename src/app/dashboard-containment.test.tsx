@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insuranceKeys } from '../api/queries';
-import type { Snapshot } from '../api/insurance-balance';
+import type { Snapshot } from '../api/api-client';
 import type { Pool } from '../core/pool-schema';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { parseUrlState } from '../lib/url-state';

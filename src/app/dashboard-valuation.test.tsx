@@ -2,9 +2,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetIndexPause } from '../api/asset-index';
-import type { Snapshot } from '../api/insurance-balance';
-import { resetPause } from '../api/insurance-balance';
+import type { Snapshot } from '../api/api-client';
+import { QUERY_POLICY } from '../api/refresh-timing';
+import { resetPause } from '../api/api-client';
 import { insuranceKeys } from '../api/queries';
 import { ValuationProvider } from '../components/valuation-context';
 import type { Pool } from '../core/pool-schema';
@@ -45,7 +45,7 @@ function serve(index: () => Response) {
 }
 
 function renderDashboard(search = '') {
-  const client = new QueryClient();
+  const client = new QueryClient({ defaultOptions: { queries: QUERY_POLICY } });
   const snapshot: Snapshot<Pool[]> = { data: pools, demo: true, fetchedAt: now };
   client.setQueryData(insuranceKeys.pools(), snapshot);
   const url = parseUrlState(search);
@@ -67,7 +67,6 @@ const names = () =>
 
 beforeEach(() => {
   resetPause();
-  resetIndexPause();
 });
 afterEach(() => {
   cleanup();

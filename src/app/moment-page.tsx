@@ -20,7 +20,7 @@ import { MomentTable } from '../features/moments/moment-table';
 import { SettingsBar } from '../features/settings/settings-bar';
 import { loadLaterTexts } from '../lib/i18n/catalogues';
 import { useI18n } from '../lib/i18n/i18n';
-import { createValuation } from '../lib/valuation';
+import { createValuation } from '../core/pool-figures';
 import { withParams, type UrlState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-url-state';
 

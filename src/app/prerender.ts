@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { poolListSnapshot, type Snapshot } from '../api/insurance-balance';
+import type { Snapshot } from '../api/api-client';
+import { poolListSnapshot } from '../api/insurance-balance';
 import { insuranceKeys } from '../api/queries';
 import type { Pool } from '../core/pool-schema';
 

@@ -1,10 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { poolListQuery } from '../api/queries';
+import { QUERY_POLICY } from '../api/refresh-timing';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
+        // The one retry and pause policy of every query (api/refresh-timing.ts): no retries of
+        // TanStack's, each query's timer asks again by the failures in a row and Retry-After.
+        ...QUERY_POLICY,
         // The dashboard refreshes at once when its tab becomes visible again.
         refetchOnWindowFocus: true,
         refetchOnReconnect: true,

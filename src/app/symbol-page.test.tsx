@@ -3,8 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insuranceKeys } from '../api/queries';
-import type { Snapshot } from '../api/insurance-balance';
-import { resetServerPause } from '../api/server-request';
+import type { Snapshot } from '../api/api-client';
+import { resetPause } from '../api/api-client';
 import type { EventsAnswer, HistoryAnswer } from '../core/history';
 import type { Pool } from '../core/pool-schema';
 import { I18nProvider } from '../lib/i18n/i18n';
@@ -85,7 +85,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  resetServerPause();
+  resetPause();
   vi.unstubAllGlobals();
 });
 

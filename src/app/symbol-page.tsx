@@ -3,7 +3,7 @@ import type { Pool } from '../core/pool-schema';
 import { SymbolAdl } from '../components/adl-symbol';
 import { ErrorBoundary } from '../components/error-boundary';
 import { PoolEvents } from '../features/history/events-section';
-import { PoolHistory } from '../features/history/history-section';
+import { PoolHistory } from '../features/history/pool-history';
 import { SymbolView } from '../features/search/symbol-view';
 import type { UrlState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-url-state';

@@ -1,5 +1,5 @@
 import type { AssetBalance } from '../core/pool-schema';
-import type { Change } from '../core/changes';
+import type { RefreshMark } from '../core/refresh-change';
 import { formatCompact, formatExactParts } from '../core/decimal';
 import { useI18n } from '../lib/i18n/i18n';
 
@@ -25,7 +25,7 @@ export function ExactFigure({ value }: { value: string }) {
  * up digit for digit; the unit never wraps away from its figure. `data-value` carries the string
  * exactly as the upstream sent it.
  */
-export function Balance({ balance, change }: { balance: AssetBalance; change?: Change }) {
+export function Balance({ balance, change }: { balance: AssetBalance; change?: RefreshMark }) {
   const { lang } = useI18n();
   return (
     <span

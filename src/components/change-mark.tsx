@@ -1,13 +1,13 @@
 import { memo } from 'react';
-import { sameMove, type Change, type Move } from '../core/changes';
+import { sameRefreshChange, type RefreshChange, type RefreshMark } from '../core/refresh-change';
 import { formatMove } from '../lib/format-move';
 import { useI18n } from '../lib/i18n/i18n';
 
-const ARROWS: Record<Change, string> = { up: '▲', down: '▼', drop: '▼▼' };
+const ARROWS: Record<RefreshMark, string> = { up: '▲', down: '▼', drop: '▼▼' };
 
 /** A balance that moved since the last refresh: which way, and by how much (`▲ 1.2%`), its words for screen readers. */
 export const ChangeMark = memo(
-  function ChangeMark({ move }: { move: Move }) {
+  function ChangeMark({ move }: { move: RefreshChange }) {
     const { t, lang } = useI18n();
     const size = formatMove(move.rel, lang);
     return (
@@ -22,5 +22,5 @@ export const ChangeMark = memo(
       </span>
     );
   },
-  (a, b) => sameMove(a.move, b.move),
+  (a, b) => sameRefreshChange(a.move, b.move),
 );

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../core/pool-schema';
 import { indexMap } from '../core/valuation';
-import { createValuation, type Valuation } from '../lib/valuation';
+import { createValuation, type Valuation } from '../core/pool-figures';
 import { ValuationWithPools } from './follow-pools';
 import { ValuationContext, useValuationContext } from './valuation-context';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Pool } from '../core/pool-schema';
-import type { Valuation } from '../lib/valuation';
+import type { Valuation } from '../core/pool-figures';
 import { ValuationContext, useValuationContext } from './valuation-context';
 
 /** Longest a new asset index or history overview waits for the pool list before it is shown anyway. */

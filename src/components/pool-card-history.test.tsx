@@ -5,7 +5,7 @@ import type { OverviewPool } from '../core/history';
 import type { Pool } from '../core/pool-schema';
 import { I18nProvider } from '../lib/i18n/i18n';
 import type { Lang } from '../lib/url-state';
-import { createValuation } from '../lib/valuation';
+import { createValuation } from '../core/pool-figures';
 import { OVERVIEW_AT, overviewAsset, overviewPool } from '../test/overview-pool';
 import { PoolCard } from './pool-card';
 import { ValuationContext } from './valuation-context';

@@ -7,7 +7,7 @@ import { poolKey } from '../core/pools';
 import { indexMap } from '../core/valuation';
 import { I18nProvider } from '../lib/i18n/i18n';
 import type { Lang } from '../lib/url-state';
-import { createValuation, type ValuationInputs } from '../lib/valuation';
+import { createValuation, type ValuationInputs } from '../core/pool-figures';
 import { PoolCard } from './pool-card';
 import { ValuationContext } from './valuation-context';
 

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../core/pool-schema';
-import { changeKey, type Changes } from '../core/changes';
+import { changeKey, type Changes } from '../core/refresh-change';
 import { I18nProvider } from '../lib/i18n/i18n';
 import { PoolCard } from './pool-card';
 

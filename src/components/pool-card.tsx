@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
-import { changeOf, sameMove, type Changes } from '../core/changes';
+import { refreshChangeOf, sameRefreshChange, type Changes } from '../core/refresh-change';
 import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName } from '../core/pools';
@@ -11,7 +11,7 @@ import type { MemberLines } from './member-fit';
 import { MemberList } from './member-list';
 import { PoolAge } from './pool-age';
 import { PoolFlagChips } from './pool-flags';
-import { PoolAssetChanges, PoolSparkline } from './pool-history';
+import { PoolAssetChanges, PoolSparkline } from './pool-card-history';
 import { PoolValue } from './pool-value';
 
 export interface PoolCardProps {
@@ -94,7 +94,7 @@ function PoolCardView({
       </div>
       <ul aria-label={i18n.t('pools.balances')} className="balance-lines">
         {pool.assets.map((balance) => {
-          const move = changeOf(pool, balance.asset, changes);
+          const move = refreshChangeOf(pool, balance.asset, changes);
           return (
             <li key={balance.asset} className="balance-item">
               <div className="balance-line">
@@ -132,7 +132,10 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     return false;
   if (a.changes === b.changes) return true;
   return a.pool.assets.every((x) =>
-    sameMove(changeOf(a.pool, x.asset, a.changes), changeOf(b.pool, x.asset, b.changes)),
+    sameRefreshChange(
+      refreshChangeOf(a.pool, x.asset, a.changes),
+      refreshChangeOf(b.pool, x.asset, b.changes),
+    ),
   );
 }
 

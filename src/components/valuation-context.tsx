@@ -1,8 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { RefreshPolicy } from '../api/use-pools';
-import { useValuation, type ValuationState } from '../api/use-valuation';
+import { useValuation, type RefreshPolicy, type ValuationState } from '../api/use-pools';
 import { DEFAULT_LOW_USD } from '../core/flags';
-import { createValuation, type Valuation } from '../lib/valuation';
+import { createValuation, type Valuation } from '../core/pool-figures';
 
 /**
  * The dollar values and flags of the pools on screen, provided once above the views (dashboard

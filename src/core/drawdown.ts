@@ -2,13 +2,13 @@ import {
   compareDecimals,
   multiplyDecimals,
   relativeChange,
+  roughOrder,
   roundToCents,
   subtractDecimals,
-  sumDecimals,
 } from './decimal.ts';
 import type { OverviewAnswer, OverviewPool } from './history.ts';
 import type { Pool } from './pool-schema.ts';
-import { indexOf, type AssetIndexMap } from './valuation.ts';
+import { exactUsd, indexOf, type AssetIndexMap } from './valuation.ts';
 
 /**
  * The "Drawn down" rule: a pool more than 30 % below its 7-day peak, or more than 10 % down in
@@ -61,10 +61,23 @@ function rowsOf(pool: Pool, history: OverviewPool, window: DrawdownWindow): Row[
   return rows;
 }
 
+/**
+ * Whether `now` lies more than `limit` (a share) below a positive `then`, exactly: below
+ * `then × (1 − limit)`. The doubles answer first (core/decimal `roughOrder`); only a figure that
+ * close to the line is worked out digit by digit. The drawdown's rule, and the `drop` event's.
+ */
+export function fallsBeyond(then: string, now: string, limit: string): boolean {
+  const x = Number(then);
+  if (x > 0) {
+    const rough = roughOrder(Number(now), x * (1 - Number(limit)));
+    if (rough !== undefined) return rough < 0;
+  }
+  if (compareDecimals(then, '0') <= 0) return false;
+  return compareDecimals(now, multiplyDecimals(then, subtractDecimals('1', limit))) < 0;
+}
+
 function judge(window: DrawdownWindow, basis: string, then: string, now: string, limit: string) {
-  if (compareDecimals(then, '0') <= 0) return undefined;
-  const floor = multiplyDecimals(then, subtractDecimals('1', limit));
-  if (compareDecimals(now, floor) >= 0) return undefined;
+  if (!fallsBeyond(then, now, limit)) return undefined;
   const usd = basis === 'usd';
   return {
     window,
@@ -74,21 +87,6 @@ function judge(window: DrawdownWindow, basis: string, then: string, now: string,
     change: relativeChange(then, now) ?? 0,
     limit,
   } satisfies Drawdown;
-}
-
-/**
- * How far above its floor, as a share, a pool judged in floating point must stand to be left
- * unflagged without the exact figures. Doubles carry about 16 significant digits and a judgement
- * takes a handful of operations, so an error of even 1e-12 is out of reach: only pools within
- * this of the limit, or beyond it, are worked out exactly, where a cent decides.
- */
-const CLEAR_MARGIN = 1e-9;
-
-/** Whether `now` stands clearly above the floor `then × (1 − limit)`, judged in doubles. */
-function clearlyAbove(then: number, now: number, limit: number): boolean {
-  if (!Number.isFinite(then) || !Number.isFinite(now)) return false;
-  if (then <= 0) return true;
-  return now >= then * (1 - limit) * (1 + CLEAR_MARGIN);
 }
 
 function drawdownIn(
@@ -111,18 +109,12 @@ function drawdownIn(
       thenF += Number(r.then) * price;
       nowF += Number(r.now) * price;
     }
-    if (clearlyAbove(thenF, nowF, Number(limit))) return undefined;
-    const at = (r: Row, side: 'then' | 'now') =>
-      multiplyDecimals(r[side], indexOf(index, r.asset)!.index);
-    const then = sumDecimals(valued.map((r) => at(r, 'then')));
-    const now = sumDecimals(valued.map((r) => at(r, 'now')));
-    return judge(window, 'usd', then, now, limit);
+    if (thenF > 0 && roughOrder(nowF, thenF * (1 - Number(limit))) === 1) return undefined;
+    const at = (side: 'then' | 'now') =>
+      exactUsd(valued.map((r) => ({ balance: r[side], index: indexOf(index, r.asset)!.index })));
+    return judge(window, 'usd', at('then'), at('now'), limit);
   }
-  const falls = rows.flatMap((r) =>
-    clearlyAbove(Number(r.then), Number(r.now), Number(limit))
-      ? []
-      : (judge(window, r.asset, r.then, r.now, limit) ?? []),
-  );
+  const falls = rows.flatMap((r) => judge(window, r.asset, r.then, r.now, limit) ?? []);
   return falls.sort((a, b) => a.change - b.change)[0];
 }
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { documentedPool } from '../test/documented-answers';
-import type { AssetIndexEntry } from './asset-index.ts';
-import {
-  countFlags,
-  DEFAULT_LOW_USD,
-  flagNames,
-  poolFlags,
-  staleRule,
-  type FlagInputs,
-} from './flags.ts';
+import { countFlags, DEFAULT_LOW_USD, flagNames, staleRule } from './flags.ts';
 import type { OverviewPool } from './history.ts';
 import type { Pool } from './pool-schema.ts';
 import { poolKey } from './pools.ts';
-import { indexMap, valuePool, type AssetIndexMap } from './valuation.ts';
+import { createValuation } from './pool-figures.ts';
+import { indexMap, type AssetIndexEntry, type AssetIndexMap } from './valuation.ts';
 
 const t = Date.UTC(2026, 2, 27, 8, 0, 0);
 const MIN = 60_000;
@@ -58,17 +51,21 @@ function history(
   };
 }
 
+interface FlagInputs {
+  history: OverviewPool;
+  index: AssetIndexMap | undefined;
+  lowUsd: string;
+  now: number;
+}
+
+/** The pool's flags as the views get them (core/pool-figures). */
 function flagsOf(p: Pool, more: Partial<FlagInputs> = {}) {
-  const idx: AssetIndexMap | undefined = 'index' in more ? more.index : index;
-  return poolFlags({
-    pool: p,
-    value: idx ? valuePool(p, idx) : undefined,
-    history: undefined,
-    index: idx,
-    lowUsd: DEFAULT_LOW_USD,
-    now: t + MIN,
-    ...more,
+  const valuation = createValuation({
+    index: 'index' in more ? more.index : index,
+    history: more.history ? new Map([[poolKey(p), more.history]]) : undefined,
+    lowUsd: more.lowUsd ?? DEFAULT_LOW_USD,
   });
+  return valuation.allFlagsOf(p, more.now ?? t + MIN);
 }
 
 describe('Low', () => {

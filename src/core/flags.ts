@@ -94,24 +94,6 @@ export function staleFlag(pool: Pool, rule: StaleRule, now: number): StaleFlag |
   return ageMs > rule.afterMs ? { ...rule, ageMs } : undefined;
 }
 
-export interface FlagInputs {
-  pool: Pool;
-  /** `undefined` when no index could be had. */
-  value: PoolValue | undefined;
-  /** The pool's entry of `/api/overview`, `undefined` without history. */
-  history: OverviewPool | undefined;
-  index: AssetIndexMap | undefined;
-  lowUsd: string;
-  now: number;
-}
-
-export function poolFlags({ pool, value, history, index, lowUsd, now }: FlagInputs): PoolFlags {
-  const low = lowFlag(pool, value, lowUsd);
-  const drawnDown = drawnDownFlag(pool, history, index);
-  const stale = staleFlag(pool, staleRule(history?.interval), now);
-  return { ...(low && { low }), ...(drawnDown && { drawnDown }), ...(stale && { stale }) };
-}
-
 /** The names of the flags raised, in the order of `FLAG_NAMES`. */
 export function flagNames(flags: PoolFlags): FlagName[] {
   return FLAG_NAMES.filter((name) =>

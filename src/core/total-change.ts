@@ -1,12 +1,6 @@
-import {
-  decimalSign,
-  multiplyDecimals,
-  relativeChange,
-  roundToCents,
-  sumDecimals,
-} from './decimal';
+import { decimalSign, relativeChange, sumDecimals } from './decimal';
 import type { ChangeWindow, OverviewPool } from './history';
-import { indexOf, type AssetIndexMap } from './valuation';
+import { usdChange, type AssetIndexMap, type UsdChange } from './valuation';
 import { everyAssetChange } from './window-change';
 
 /**
@@ -28,40 +22,12 @@ export interface TotalChange {
   window: ChangeWindow;
   assets: AssetTotalChange[];
   /** Dollars to the cent at today's index, over the valued assets; `undefined` without an index. */
-  usd: { value: string; sign: -1 | 0 | 1; rel: number | undefined; unvalued: string[] } | undefined;
+  usd: UsdChange | undefined;
   /** Pools in the figure. */
   counted: number;
   /** Pools left out: history too short (or none), or regrouped within the window. */
   noHistory: number;
   regrouped: number;
-}
-
-function usdOf(
-  byAsset: ReadonlyMap<string, { change: string[]; then: string[] }>,
-  index: AssetIndexMap | undefined,
-): TotalChange['usd'] {
-  if (!index) return undefined;
-  const change: string[] = [];
-  const then: string[] = [];
-  const unvalued: string[] = [];
-  for (const [asset, sums] of byAsset) {
-    const entry = indexOf(index, asset);
-    if (!entry) {
-      unvalued.push(asset);
-      continue;
-    }
-    change.push(multiplyDecimals(sumDecimals(sums.change), entry.index));
-    then.push(multiplyDecimals(sumDecimals(sums.then), entry.index));
-  }
-  if (change.length === 0) return undefined;
-  const exact = sumDecimals(change);
-  const before = sumDecimals(then);
-  return {
-    value: roundToCents(exact),
-    sign: decimalSign(exact),
-    rel: relativeChange(before, sumDecimals([before, exact])),
-    unvalued,
-  };
 }
 
 /** `histories`: the history of each pool listed now, `undefined` for one the history lacks. */
@@ -92,15 +58,17 @@ export function totalChange(
       sums.then.push(c.from.balance);
     }
   }
-  const assets = [...byAsset].map(([asset, sums]): AssetTotalChange => {
-    const value = sumDecimals(sums.change);
-    const then = sumDecimals(sums.then);
-    return {
-      asset,
-      value,
-      sign: decimalSign(value),
-      rel: relativeChange(then, sumDecimals([then, value])),
-    };
-  });
-  return { window, assets, usd: usdOf(byAsset, index), counted, noHistory, regrouped };
+  const sums = [...byAsset].map(([asset, s]) => ({
+    asset,
+    value: sumDecimals(s.change),
+    from: { balance: sumDecimals(s.then) },
+  }));
+  const assets = sums.map(({ asset, value, from }): AssetTotalChange => ({
+    asset,
+    value,
+    sign: decimalSign(value),
+    rel: relativeChange(from.balance, sumDecimals([from.balance, value])),
+  }));
+  const usd = index ? usdChange(sums, index) : undefined;
+  return { window, assets, usd, counted, noHistory, regrouped };
 }

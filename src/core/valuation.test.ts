@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentedPool } from '../test/documented-answers';
-import type { AssetIndexEntry } from './asset-index.ts';
 import type { Pool } from './pool-schema.ts';
-import { indexMap, totalValue, valuePool, valuePools } from './valuation.ts';
+import { indexMap, totalValue, valuePool, type AssetIndexEntry } from './valuation.ts';
 
 const t = Date.UTC(2026, 2, 27, 8, 0, 0);
 const entry = (symbol: string, index: string, time = t): AssetIndexEntry => ({
@@ -67,7 +66,7 @@ describe('totalValue', () => {
   it('adds the exact values and rounds once, naming every asset left out', () => {
     // 12 × 0.99987691 = 11.99852292 and 12873311.00451 × 0.999912 = 12872178.15314160312.
     const pools = [pool([['USDT', '12']]), pool([['USDC', '12873311.00451']]), documentedPool];
-    const total = valuePools(pools, index);
+    const total = totalValue(pools.map((p) => valuePool(p, index)));
     expect(total.usd).toBe('1112525369.44');
     expect(total.unvalued).toEqual(['BNFCR']);
     expect(total.indexTime).toBe(t - 2_000);
@@ -78,7 +77,7 @@ describe('totalValue', () => {
     const cent = indexMap([entry('XUSD', '0.005')]);
     const pools = [pool([['X', '1']]), pool([['X', '1']]), pool([['X', '1']])];
     expect(pools.map((p) => valuePool(p, cent).usd)).toEqual(['0.01', '0.01', '0.01']);
-    expect(valuePools(pools, cent).usd).toBe('0.02');
+    expect(totalValue(pools.map((p) => valuePool(p, cent))).usd).toBe('0.02');
   });
 
   it('is zero with nothing to add', () => {

@@ -1,13 +1,7 @@
-import {
-  decimalSign,
-  multiplyDecimals,
-  relativeChange,
-  roundToCents,
-  sumDecimals,
-} from './decimal';
+import { roughOrder } from './decimal';
 import { CHANGE_WINDOWS, type ChangeWindow, type OverviewPool } from './history';
-import { indexOf, type AssetIndexMap } from './valuation';
-import { everyAssetChange, type WindowChange } from './window-change';
+import { indexOf, usdChange, type AssetIndexMap } from './valuation';
+import { everyAssetChange } from './window-change';
 
 /**
  * A pool's change over a window in one figure: in dollars where its assets are valued, both ends
@@ -28,31 +22,6 @@ export interface PoolChange {
   unvalued: string[];
 }
 
-interface UsdSums {
-  /** Change and value then, exact, at today's index. */
-  change: string;
-  then: string;
-  unvalued: string[];
-}
-
-/** The valued assets' change in dollars; `undefined` when one of them has no change to give. */
-function usdSums(changes: readonly WindowChange[], index: AssetIndexMap): UsdSums | undefined {
-  const change: string[] = [];
-  const then: string[] = [];
-  const unvalued: string[] = [];
-  for (const c of changes) {
-    const entry = indexOf(index, c.asset);
-    if (!entry) {
-      unvalued.push(c.asset);
-      continue;
-    }
-    change.push(multiplyDecimals(c.value, entry.index));
-    then.push(multiplyDecimals(c.from.balance, entry.index));
-  }
-  if (change.length === 0) return undefined;
-  return { change: sumDecimals(change), then: sumDecimals(then), unvalued };
-}
-
 export function poolChange(
   history: OverviewPool | undefined,
   index: AssetIndexMap | undefined,
@@ -62,19 +31,8 @@ export function poolChange(
   const changes = everyAssetChange(history, window);
   if (!changes) return undefined;
   const regrouped = history.regrouped[window] ?? false;
-  const usd = index ? usdSums(changes, index) : undefined;
-  if (usd) {
-    const value = roundToCents(usd.change);
-    return {
-      window,
-      basis: 'usd',
-      value,
-      sign: decimalSign(usd.change),
-      rel: relativeChange(usd.then, sumDecimals([usd.then, usd.change])),
-      regrouped,
-      unvalued: usd.unvalued,
-    };
-  }
+  const usd = index ? usdChange(changes, index) : undefined;
+  if (usd) return { window, basis: 'usd', ...usd, regrouped };
   const worst = [...changes].sort((a, b) => (a.rel ?? 0) - (b.rel ?? 0))[0]!;
   return {
     window,
@@ -103,7 +61,8 @@ export function biggestFalls<T>(
 /**
  * The pool's change over the window as a share, in doubles, as poolChange would give its `rel`:
  * for choosing which pools to work out exactly, never shown. `undefined` where there is no
- * figure, or the members changed within the window (no fall, then).
+ * figure, where the members changed within the window, or where the pool clearly rose (core/decimal
+ * `roughOrder`): no fall, then.
  */
 export function roughShare(
   history: OverviewPool | undefined,
@@ -115,6 +74,7 @@ export function roughShare(
   let then = 0;
   let valued = 0;
   let worst: number | undefined;
+  let rising = true;
   for (const a of history.assets) {
     const from = a.ref[window];
     if (!from || from.t > a.latest.t - CHANGE_WINDOWS[window]) return undefined;
@@ -126,10 +86,14 @@ export function roughShare(
       change += (now - past) * price;
       then += past * price;
       valued += 1;
-    } else if (past !== 0) worst = Math.min(worst ?? Infinity, (now - past) / past);
+    } else {
+      rising &&= roughOrder(now, past) === 1;
+      if (past !== 0) worst = Math.min(worst ?? Infinity, (now - past) / past);
+    }
   }
-  if (valued > 0) return then === 0 ? undefined : change / then;
-  return worst;
+  if (valued > 0)
+    return then === 0 || roughOrder(then + change, then) === 1 ? undefined : change / then;
+  return rising ? undefined : worst;
 }
 
 /**
@@ -154,7 +118,7 @@ export function biggestFallsOf<T>(
   // In the items' own order, which breaks the exact ranking's ties.
   const falling = items.flatMap((item) => {
     const share = rough(item);
-    return share !== undefined && share < ROUGH_MARGIN ? [{ item, share }] : [];
+    return share !== undefined ? [{ item, share }] : [];
   });
   const cut = falling.map((f) => f.share).sort((a, b) => a - b)[count - 1];
   const near = cut === undefined ? falling : falling.filter((f) => f.share <= cut + ROUGH_MARGIN);

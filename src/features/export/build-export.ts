@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../api/insurance-balance';
+import type { Snapshot } from '../../api/api-client';
 import type { Pool } from '../../core/pool-schema';
 import { snapshotCsv, symbolsCsv, type Ratings } from './snapshot-csv';
 import { snapshotJson } from './snapshot-json';
@@ -25,7 +25,7 @@ export function buildExport(
     case 'csv':
       return {
         name: exportFileName(time, 'csv', snapshot.demo),
-        text: snapshotCsv(snapshot.data, ratings),
+        text: snapshotCsv(snapshot.data, snapshot.fetchedAt, { ratings }),
         type: csv,
       };
     case 'symbols-csv':
@@ -37,7 +37,7 @@ export function buildExport(
     case 'json':
       return {
         name: exportFileName(time, 'json', snapshot.demo),
-        text: snapshotJson(snapshot, ratings),
+        text: snapshotJson(snapshot, { ratings }),
         type: 'application/json;charset=utf-8',
       };
   }

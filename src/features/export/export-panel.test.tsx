@@ -73,7 +73,7 @@ describe('ExportPanel', () => {
     await waitFor(() => expect(files).toHaveLength(1));
     expect(files[0]?.name).toBe('insurance-fund-demo-2026-11-21T04-30-00Z.json');
     expect(new TextDecoder().decode(await bytesOf(files[0]!.blob))).toContain(
-      '"marginBalance": "314151411.06482935"',
+      '"balance": "314151411.06482935"',
     );
   });
 

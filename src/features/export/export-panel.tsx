@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { Snapshot } from '../../api/insurance-balance';
+import type { Snapshot } from '../../api/api-client';
 import type { Pool } from '../../core/pool-schema';
 import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';

@@ -18,20 +18,25 @@ const unicode: Pool = {
   assets: [{ asset: 'USDT', marginBalance: '314151411.06482935000001', updateTime: t }],
 };
 
-const rowsOf = (csv: string) => readCsv(csv.slice(1)).slice(1);
+const seen = t + 2000;
+const allRowsOf = (csv: string) => readCsv(csv.slice(1)).slice(1);
+/** The columns from `pool_key` to `update_time`. */
+const rowsOf = (csv: string) => allRowsOf(csv).map((r) => r.slice(2, 9));
 
 describe('snapshotCsv', () => {
   it('starts with a UTF-8 byte order mark and a header, and ends lines with CRLF', () => {
-    const csv = snapshotCsv([majors]);
+    const csv = snapshotCsv([majors], seen);
     expect(
-      csv.startsWith(`${BOM}pool_key,pool,symbol_count,symbols,asset,balance,update_time\r\n`),
+      csv.startsWith(
+        `${BOM}observed_at,observed_at_ms,pool_key,pool,symbol_count,symbols,asset,balance,update_time,update_time_ms,usd_index,usd_value\r\n`,
+      ),
     ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });
 
   it('writes one row per pool and asset, the members in one quoted column, times in ISO 8601 UTC', () => {
-    const csv = snapshotCsv([majors, unicode]);
+    const csv = snapshotCsv([majors, unicode], seen);
     expect(csv).toContain('"ETHUSDT BTCUSDT BNBUSDT"');
     expect(rowsOf(csv)).toEqual([
       [
@@ -64,15 +69,28 @@ describe('snapshotCsv', () => {
     ]);
   });
 
+  it('says when the answer was had, the times in ms beside, and no dollars without an index', () => {
+    const [row] = allRowsOf(snapshotCsv([unicode], seen));
+    expect([...row!.slice(0, 2), ...row!.slice(9)]).toEqual([
+      '2026-11-21T04:30:02.000Z',
+      String(seen),
+      String(t),
+      '',
+      '',
+    ]);
+  });
+
   it('sums by asset to the true totals: no balance is repeated on a row per symbol', () => {
-    const rows = rowsOf(snapshotCsv([majors, unicode]));
+    const rows = rowsOf(snapshotCsv([majors, unicode], seen));
     for (const [asset, total] of totalsByAsset([majors, unicode]))
       expect(sumDecimals(rows.filter((r) => r[4] === asset).map((r) => r[5]!))).toBe(total);
   });
 
   it('keys a pool the same whatever order the exchange lists its members in', () => {
     const reordered = { ...majors, symbols: ['BNBUSDT', 'ETHUSDT', 'BTCUSDT'] };
-    expect(rowsOf(snapshotCsv([reordered]))[0]![0]).toBe(rowsOf(snapshotCsv([majors]))[0]![0]);
+    expect(rowsOf(snapshotCsv([reordered], seen))[0]![0]).toBe(
+      rowsOf(snapshotCsv([majors], seen))[0]![0],
+    );
   });
 
   it('quotes fields holding commas, quotes and line breaks so they read back unchanged', () => {
@@ -80,9 +98,9 @@ describe('snapshotCsv', () => {
       symbols: ['A,B', 'say "hi"', 'two\nlines'],
       assets: [{ asset: 'USDT', marginBalance: '1.5', updateTime: t }],
     };
-    const rows = rowsOf(snapshotCsv([odd]));
-    expect(rows[0]![3]).toBe('A,B say "hi" two\nlines');
-    expect(rows.every((r) => r.length === 7)).toBe(true);
+    const rows = allRowsOf(snapshotCsv([odd], seen));
+    expect(rows[0]![5]).toBe('A,B say "hi" two\nlines');
+    expect(rows.every((r) => r.length === 12)).toBe(true);
   });
 
   it('defuses members that a spreadsheet would run as a formula', () => {
@@ -90,7 +108,7 @@ describe('snapshotCsv', () => {
       symbols: ['=HYPERLINK("x")', 'BTCUSDT'],
       assets: [{ asset: 'USDT', marginBalance: '1', updateTime: t }],
     };
-    const [row] = rowsOf(snapshotCsv([hostile]));
+    const [row] = rowsOf(snapshotCsv([hostile], seen));
     expect(row![3]).toBe('\'=HYPERLINK("x") BTCUSDT');
   });
 });
@@ -99,7 +117,7 @@ describe('symbolsCsv', () => {
   it('lists which pool covers each symbol, one row per symbol, with no balance at all', () => {
     const csv = symbolsCsv([majors, unicode]);
     expect(csv.startsWith(`${BOM}symbol,pool_key,pool\r\n`)).toBe(true);
-    expect(rowsOf(csv)).toEqual([
+    expect(allRowsOf(csv)).toEqual([
       ['ETHUSDT', 'BNBUSDT,BTCUSDT,ETHUSDT', 'BTC · ETH · BNB'],
       ['BTCUSDT', 'BNBUSDT,BTCUSDT,ETHUSDT', 'BTC · ETH · BNB'],
       ['BNBUSDT', 'BNBUSDT,BTCUSDT,ETHUSDT', 'BTC · ETH · BNB'],
@@ -129,10 +147,14 @@ describe('snapshotCsv with the ADL risk ratings', () => {
       ['BTCUSDT', { symbol: 'BTCUSDT', level: 'high' as const, updateTime: t }],
       ['ETHUSDT', { symbol: 'ETHUSDT', level: 'low' as const, updateTime: t }],
     ]);
-    const csv = snapshotCsv([majors], ratings);
+    const csv = snapshotCsv([majors], seen, { ratings });
     expect(csv.split('\r\n')[0]).toBe(
-      `${BOM}pool_key,pool,symbol_count,symbols,asset,balance,update_time,adl_high,adl_medium,adl_low,adl_unrated,adl_high_symbols`,
+      `${BOM}observed_at,observed_at_ms,pool_key,pool,symbol_count,symbols,asset,balance,update_time,update_time_ms,usd_index,usd_value,adl_high,adl_medium,adl_low,adl_unrated,adl_high_symbols`,
     );
-    for (const row of rowsOf(csv)) expect(row.slice(-5)).toEqual(['1', '0', '1', '1', 'BTCUSDT']);
+    const rows = allRowsOf(csv);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.slice(-5)).toEqual(['1', '0', '1', '1', 'BTCUSDT']);
+    // Without ratings at hand the file has no ADL columns at all.
+    expect(snapshotCsv([majors], seen).split('\r\n')[0]).not.toContain('adl_');
   });
 });

@@ -5,7 +5,7 @@ import { AfterPaint } from '../../components/after-paint';
 import { useI18n } from '../../lib/i18n/i18n';
 import { RANGE_MS, type Range } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
-import { LazyEventsBody } from './lazy-parts';
+import { LazyEventsBody } from './lazy-bodies';
 import { useSymbolHistory } from './use-symbol-history';
 
 /** Events asked for on the overview: a week of a busy exchange. */

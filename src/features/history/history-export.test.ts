@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../../core/decimal';
 import { BOM } from '../../core/csv';
+import { EXPORT_COLUMNS } from '../../core/export-row';
 import { readCsv } from '../../test/read-csv';
 import { buildHistoryFile, historyFileName } from './history-export';
 import { answer, at } from './test-answer';
 
 const csvRows = (text: string) => readCsv(text.slice(1));
+/** A row's cells by column name. */
+const named = (header: string[], row: string[]) =>
+  Object.fromEntries(header.map((name, i) => [name, row[i]]));
 
 describe('the history as CSV', () => {
   const file = buildHistoryFile(answer, '7d', 'csv', false);
@@ -19,17 +23,10 @@ describe('the history as CSV', () => {
   });
 
   it('has one row per point and asset by time, exact balances, ISO 8601 UTC times', () => {
-    expect(header).toEqual([
-      'time',
-      'asset',
-      'balance',
-      'pool_key',
-      'pool',
-      'usd_index',
-      'usd_value',
-    ]);
+    expect(header).toEqual([...EXPORT_COLUMNS]);
     expect(rows).toHaveLength(8);
-    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+    const cells = rows.map((r) => named(header!, r));
+    expect(cells.map((r) => [r.update_time, r.asset, r.balance])).toEqual([
       [new Date(at(0)).toISOString(), 'USDT', '300.5'],
       [new Date(at(10)).toISOString(), 'USDT', '310.25'],
       [new Date(at(35)).toISOString(), 'USDT', '305'],
@@ -39,18 +36,23 @@ describe('the history as CSV', () => {
       [new Date(at(80)).toISOString(), 'USDT', '37.9'],
       [new Date(at(90)).toISOString(), 'USDC', '1.75'],
     ]);
+    // The history holds the exchange's times alone: when each balance was received is not known.
+    expect(cells.every((r) => r.observed_at === '' && r.observed_at_ms === '')).toBe(true);
   });
 
   it('names the pool that covered the symbol at each point, so a regrouping reads as one', () => {
-    expect(rows[3]!.slice(3, 5)).toEqual(['ADAUSDT,LINKUSDT', 'ADA · LINK']);
-    expect(rows[4]![3]).toBe('1000PEPEUSDT,BONKUSDT,LINKUSDT');
+    const [before, after] = [rows[3]!, rows[4]!].map((r) => named(header!, r));
+    expect([before!.pool_key, before!.pool]).toEqual(['ADAUSDT,LINKUSDT', 'ADA · LINK']);
+    expect(after!.pool_key).toBe('1000PEPEUSDT,BONKUSDT,LINKUSDT');
   });
 
   it('gives the dollar index and value where recorded, and leaves them empty where not', () => {
-    expect(rows[6]!.slice(5)).toEqual(['0.999', '37.86']);
+    const value = (r: string[]) => [named(header!, r).usd_index, named(header!, r).usd_value];
+    expect(value(rows[6]!)).toEqual(['0.999', '37.86']);
     // USDC has no index recorded before minute 55
-    expect(rows[5]!.slice(5)).toEqual(['', '']);
-    expect(sumDecimals(rows.filter((r) => r[1] === 'USDT').map((r) => r[2]!))).toBe('1298.75');
+    expect(value(rows[5]!)).toEqual(['', '']);
+    const usdt = rows.map((r) => named(header!, r)).filter((r) => r.asset === 'USDT');
+    expect(sumDecimals(usdt.map((r) => r.balance!))).toBe('1298.75');
   });
 
   it('defuses a hostile pool member a spreadsheet would run as a formula', () => {
@@ -58,8 +60,8 @@ describe('the history as CSV', () => {
       ...answer,
       pools: [{ from: at(0), to: null, symbols: ['=HYPERLINK("x")', 'LINKUSDT'] }],
     };
-    const [, first] = csvRows(buildHistoryFile(hostile, '7d', 'csv', false).text);
-    expect(first![3]).toBe('\'=HYPERLINK("x"),LINKUSDT');
+    const [head, first] = csvRows(buildHistoryFile(hostile, '7d', 'csv', false).text);
+    expect(named(head!, first!).pool_key).toBe('\'=HYPERLINK("x"),LINKUSDT');
   });
 });
 
@@ -71,22 +73,28 @@ describe('the history as JSON', () => {
     range: string;
     coverage: { from: string; to: string }[];
     pools: { key: string; from: string; to: string | null }[];
-    series: { asset: string; points: Record<string, unknown>[] }[];
+    rows: Record<string, unknown>[];
     value: { unvalued: string[]; points: { usd: string }[] };
   };
 
   it('keeps every balance as its exact string, with ISO 8601 UTC times and the ms beside', () => {
     expect(body.source).toBe('demo');
     expect(body).toMatchObject({ symbol: 'LINKUSDT', range: '30d' });
-    expect(body.series[0]!.points[1]).toEqual({
-      time: new Date(at(10)).toISOString(),
-      timeMs: at(10),
-      balance: '310.25',
+    expect(body.rows[1]).toEqual({
+      observedAt: null,
+      observedAtMs: null,
       poolKey: 'ADAUSDT,LINKUSDT',
+      pool: 'ADA · LINK',
+      symbolCount: 2,
+      symbols: ['LINKUSDT', 'ADAUSDT'],
+      asset: 'USDT',
+      balance: '310.25',
+      updateTime: new Date(at(10)).toISOString(),
+      updateTimeMs: at(10),
       usdIndex: '1',
       usdValue: '310.25',
     });
-    expect(body.series[1]!.points[0]).not.toHaveProperty('usdIndex');
+    expect(body.rows.find((r) => r.asset === 'USDC')).toMatchObject({ usdIndex: null });
   });
 
   it('carries the record’s coverage, the pools over the range and the pool’s value', () => {

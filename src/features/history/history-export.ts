@@ -1,8 +1,8 @@
 import type { AdlRating } from '../../core/adl';
+import { exportCsv } from '../../core/export-row';
 import type { HistoryAnswer } from '../../core/history';
 import { fileStamp } from '../../lib/iso-time';
 import type { Range } from '../../lib/url-state';
-import { historyCsv } from './history-csv';
 import { historyJson } from './history-json';
 import { historyRows } from './history-rows';
 import { valueSeries } from './pool-value';
@@ -35,7 +35,7 @@ export function buildHistoryFile(
 ): HistoryFile {
   const rows = historyRows(answer);
   const name = historyFileName(answer, range, format, demo);
-  if (format === 'csv') return { name, text: historyCsv(rows), type: 'text/csv;charset=utf-8' };
+  if (format === 'csv') return { name, text: exportCsv(rows), type: 'text/csv;charset=utf-8' };
   const value = valueSeries(answer, Number.MAX_SAFE_INTEGER);
   return {
     name,

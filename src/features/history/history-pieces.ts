@@ -47,8 +47,3 @@ export function piecesOf(points: readonly TimedValue[], frame: Frame): Piece[] {
   }
   return pieces;
 }
-
-/** The number of recorded points in the pieces (what a chart of them draws as points). */
-export function pointCount(pieces: readonly Piece[]): number {
-  return pieces.reduce((n, p) => n + p.points.length, 0);
-}

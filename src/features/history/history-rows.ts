@@ -1,45 +1,30 @@
-import { multiplyDecimals, roundToCents } from '../../core/decimal';
+import type { ExportRow } from '../../core/export-row';
 import type { HistoryAnswer } from '../../core/history';
 import { membershipAt } from './history-gaps';
 import { indexAt } from './pool-value';
 
-/** One point of one asset, with the pool that held it and its dollar value where recorded. */
-export interface HistoryRow {
-  t: number;
-  asset: string;
-  /** The upstream's exact string. */
-  balance: string;
-  /** The members of the pool covering the symbol at `t`, sorted (core/pools `poolKey`). */
-  poolSymbols: readonly string[];
-  /** The `<ASSET>USD` index recorded last at or before `t`, if any. */
-  usdIndex: string | undefined;
-  /** `balance × usdIndex`, to the cent. */
-  usdValue: string | undefined;
-}
-
-/** Every point of the answer, one row per point and asset, by time (then in the answer's asset order). */
-export function historyRows(answer: HistoryAnswer): HistoryRow[] {
+/**
+ * Every point of the answer as the rows of a file (core/export-row), one per point and asset, by
+ * time (then in the answer's asset order): the pool that covered the symbol at the point, and the
+ * `<ASSET>USD` index recorded last at or before it, where one was. The answer holds the
+ * exchange's times alone: when each balance was received is not known here.
+ */
+export function historyRows(answer: HistoryAnswer): ExportRow[] {
   const index = new Map((answer.index ?? []).map((x) => [x.asset, x.points]));
-  const keys = answer.pools.map((m) => [...m.symbols].sort());
+  const none: readonly string[] = [];
   const rows = answer.series.flatMap((s, order) =>
-    s.points.map((p) => {
-      const usdIndex = indexAt(index.get(s.asset), p.t);
-      return {
-        order,
-        row: {
-          t: p.t,
-          asset: s.asset,
-          balance: p.balance,
-          poolSymbols: keys[membershipAt(answer.pools, p.t)] ?? [],
-          usdIndex,
-          usdValue:
-            usdIndex === undefined
-              ? undefined
-              : roundToCents(multiplyDecimals(p.balance, usdIndex)),
-        },
-      };
-    }),
+    s.points.map((p) => ({
+      order,
+      row: {
+        observedAt: undefined,
+        symbols: answer.pools[membershipAt(answer.pools, p.t)]?.symbols ?? none,
+        asset: s.asset,
+        balance: p.balance,
+        updateTime: p.t,
+        usdIndex: indexAt(index.get(s.asset), p.t),
+      },
+    })),
   );
-  rows.sort((a, b) => a.row.t - b.row.t || a.order - b.order);
+  rows.sort((a, b) => a.row.updateTime - b.row.updateTime || a.order - b.order);
   return rows.map((r) => r.row);
 }

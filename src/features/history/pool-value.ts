@@ -1,5 +1,5 @@
-import { multiplyDecimals, roundToCents, sumDecimals } from '../../core/decimal';
 import type { HistoryAnswer, IndexPoint } from '../../core/history';
+import { usdOf, type Holding } from '../../core/valuation';
 import { membershipAt } from './history-gaps';
 import type { TimedValue } from './history-pieces';
 
@@ -81,7 +81,7 @@ export function valueSeries(answer: HistoryAnswer, maxPoints: number): ValueSeri
     for (const s of valued) for (const x of s.index) if (x.t >= start && x.t <= end) times.add(x.t);
     const cursors = held.map(() => ({ balance: { i: 0 }, index: { i: 0 } }));
     for (const t of [...times].sort((a, b) => a - b)) {
-      const products: string[] = [];
+      const holdings: Holding[] = [];
       let known = true;
       for (const [k, s] of held.entries()) {
         const balance = atOrBefore(s.points, cursors[k]!.balance, t);
@@ -89,9 +89,9 @@ export function valueSeries(answer: HistoryAnswer, maxPoints: number): ValueSeri
         if (s.index.length === 0 || !balance) continue;
         const x = atOrBefore(s.index, cursors[k]!.index, t);
         if (!x) known = false;
-        else products.push(multiplyDecimals(balance.balance, x.index));
+        else holdings.push({ balance: balance.balance, index: x.index });
       }
-      if (known) out.push({ t, value: roundToCents(sumDecimals(products)) });
+      if (known) out.push({ t, value: usdOf(holdings) });
     }
   }
   return { points: thin(out, answer.from, answer.to, maxPoints), unvalued };

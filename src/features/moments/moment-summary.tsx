@@ -3,7 +3,7 @@ import { SIGN_NAMES, SignedFigure } from '../../components/signed-figure';
 import { decimalSign, formatExact, relativeChange, subtractDecimals } from '../../core/decimal';
 import { momentTotals } from '../../core/moment-change';
 import type { Pool } from '../../core/pool-schema';
-import { valuePools, type AssetIndexMap } from '../../core/valuation';
+import { totalValue, valuePool, type AssetIndexMap } from '../../core/valuation';
 import { useI18n } from '../../lib/i18n/i18n';
 
 /** An exact change from `before` to `after`, signed and with its share. */
@@ -36,8 +36,10 @@ export function MomentSummary({
 }) {
   const i18n = useI18n();
   const totals = momentTotals(pools, vs?.pools ?? []);
-  const usdAt = index ? valuePools(pools, index).usd : undefined;
-  const usdVs = vs?.index ? valuePools(vs.pools, vs.index).usd : undefined;
+  const usdOfPools = (list: readonly Pool[], by: AssetIndexMap | undefined) =>
+    by ? totalValue(list.map((p) => valuePool(p, by))).usd : undefined;
+  const usdAt = usdOfPools(pools, index);
+  const usdVs = vs ? usdOfPools(vs.pools, vs.index) : undefined;
   const money = (usd: string) => i18n.t('value.amount', { amount: formatExact(usd, i18n.lang) });
   return (
     <section aria-labelledby="moment-summary" className="space-y-2">

@@ -6,7 +6,7 @@ import { momentChanges } from '../../core/moment-change';
 import type { Pool } from '../../core/pool-schema';
 import { indexMap } from '../../core/valuation';
 import { I18nProvider } from '../../lib/i18n/i18n';
-import { createValuation } from '../../lib/valuation';
+import { createValuation } from '../../core/pool-figures';
 import { MomentTable } from './moment-table';
 
 afterEach(cleanup);

@@ -5,9 +5,9 @@ import { ChangeFigure } from '../../components/change-figure';
 import { ChangeMark } from '../../components/change-mark';
 import { PoolAge } from '../../components/pool-age';
 import { PoolFlagChips } from '../../components/pool-flags';
-import { PoolSparkline, usePoolHistory } from '../../components/pool-history';
+import { PoolSparkline, usePoolHistory } from '../../components/pool-card-history';
 import { PoolValue } from '../../components/pool-value';
-import { changeOf, sameMove, type Changes } from '../../core/changes';
+import { refreshChangeOf, sameRefreshChange, type Changes } from '../../core/refresh-change';
 import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
 import { windowChange } from '../../core/window-change';
@@ -78,7 +78,7 @@ function RowFigures({ pool, changes, focus }: Pick<PoolRowProps, 'pool' | 'chang
       <td role="cell" className="cell-figures cell-balances" data-column="balances">
         <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
           {pool.assets.map((balance) => {
-            const move = changeOf(pool, balance.asset, changes);
+            const move = refreshChangeOf(pool, balance.asset, changes);
             return (
               <li key={balance.asset} className="asset-block">
                 <Balance balance={balance} change={move?.change} />
@@ -190,7 +190,10 @@ function sameRow(a: PoolRowProps, b: PoolRowProps): boolean {
   if (a.pool !== b.pool || a.focus !== b.focus) return false;
   if (a.changes === b.changes) return true;
   return a.pool.assets.every((x) =>
-    sameMove(changeOf(a.pool, x.asset, a.changes), changeOf(b.pool, x.asset, b.changes)),
+    sameRefreshChange(
+      refreshChangeOf(a.pool, x.asset, a.changes),
+      refreshChangeOf(b.pool, x.asset, b.changes),
+    ),
   );
 }
 

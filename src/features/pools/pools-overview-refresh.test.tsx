@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
-import { diffSnapshots } from '../../core/changes';
+import { diffSnapshots } from '../../core/refresh-change';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { PoolsOverview } from './pools-overview';
 

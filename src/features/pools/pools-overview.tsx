@@ -3,7 +3,7 @@ import type { Pool } from '../../core/pool-schema';
 import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
 import { useValuationContext } from '../../components/valuation-context';
-import type { Changes } from '../../core/changes';
+import type { Changes } from '../../core/refresh-change';
 import { useI18n } from '../../lib/i18n/i18n';
 import { assetsOf } from '../../core/pools';
 import type { Sort } from '../../lib/url-state';

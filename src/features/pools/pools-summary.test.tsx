@@ -6,7 +6,7 @@ import type { Pool } from '../../core/pool-schema';
 import { indexMap } from '../../core/valuation';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import type { Lang } from '../../lib/url-state';
-import { createValuation } from '../../lib/valuation';
+import { createValuation } from '../../core/pool-figures';
 import { OVERVIEW_AT, overviewAsset, overviewPool } from '../../test/overview-pool';
 import { PoolsSummary } from './pools-summary';
 

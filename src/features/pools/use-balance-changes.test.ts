@@ -2,7 +2,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
-import { changeKey } from '../../core/changes';
+import { changeKey } from '../../core/refresh-change';
 import { MARK_MS, useBalanceChanges } from './use-balance-changes';
 
 const pool = (symbol: string, usdt: string): Pool => ({

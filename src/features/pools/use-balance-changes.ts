@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Pool } from '../../core/pool-schema';
-import { diffSnapshots, type Changes } from '../../core/changes';
+import { diffSnapshots, type Changes } from '../../core/refresh-change';
 
 /** How long a changed balance stays marked after a refresh. */
 export const MARK_MS = 4_000;

@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetAttempts } from '../../api/attempts';
-import { resetPause } from '../../api/insurance-balance';
+import { resetPause } from '../../api/api-client';
+import { QUERY_POLICY } from '../../api/refresh-timing';
 import type { Pool } from '../../core/pool-schema';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { parseUrlState } from '../../lib/url-state';
@@ -35,7 +36,7 @@ afterEach(() => {
 function show(link: string, { list = pools as readonly Pool[] | null, listFailed = false } = {}) {
   const param = parseUrlState(link).symbol!;
   render(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: QUERY_POLICY } })}>
       <I18nProvider lang="en">
         <SymbolView
           param={param}

@@ -1,5 +1,10 @@
 import type { Pool } from '../../core/pool-schema';
-import { changeKey, DEFAULT_DROP_THRESHOLD, diffSnapshots, type Move } from '../../core/changes';
+import {
+  changeKey,
+  DEFAULT_DROP_THRESHOLD,
+  diffSnapshots,
+  type RefreshChange,
+} from '../../core/refresh-change';
 import { relativeChange } from '../../core/decimal';
 
 /** How long a moved balance stays marked on the wall. */
@@ -15,7 +20,7 @@ export const DROP_HOLD_MS = 60 * 60_000;
 export const WALL_MIN_MOVE = 0.01;
 
 export interface Mark {
-  move: Move;
+  move: RefreshChange;
   /** When the change was seen: the mark lasts from then. */
   at: number;
   /** The balance before the move (for a drop: before the first drop still held) and after it. */
@@ -56,7 +61,9 @@ export function advanceMarks(
     ...times
   }: MarkTimes & { dropThreshold?: number; minMove?: number } = {},
 ): Map<string, Mark> {
-  const fresh = previous ? diffSnapshots(previous, next, dropThreshold) : new Map<string, Move>();
+  const fresh = previous
+    ? diffSnapshots(previous, next, dropThreshold)
+    : new Map<string, RefreshChange>();
   const before = new Map<string, string>();
   if (previous)
     for (const p of previous)
@@ -101,8 +108,12 @@ export function lastExpiry(marks: Marks, now: number, times: MarkTimes = {}): nu
 }
 
 /** The moves to show at `now`, in the shape the pool card takes. */
-export function activeChanges(marks: Marks, now: number, times: MarkTimes = {}): Map<string, Move> {
-  const result = new Map<string, Move>();
+export function activeChanges(
+  marks: Marks,
+  now: number,
+  times: MarkTimes = {},
+): Map<string, RefreshChange> {
+  const result = new Map<string, RefreshChange>();
   for (const [key, mark] of marks) if (isActive(mark, now, times)) result.set(key, mark.move);
   return result;
 }

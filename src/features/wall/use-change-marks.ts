@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Pool } from '../../core/pool-schema';
-import type { Changes } from '../../core/changes';
+import type { Changes } from '../../core/refresh-change';
 import {
   activeChanges,
   advanceMarks,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Alert } from '../../components/alert';
-import { changeKey } from '../../core/changes';
+import { changeKey } from '../../core/refresh-change';
 import { formatExact, subtractDecimals } from '../../core/decimal';
 import type { Pool } from '../../core/pool-schema';
 import { poolName } from '../../core/pools';

@@ -5,7 +5,7 @@ import { ValuationContext } from '../../components/valuation-context';
 import type { Pool } from '../../core/pool-schema';
 import { indexMap } from '../../core/valuation';
 import { I18nProvider } from '../../lib/i18n/i18n';
-import { createValuation } from '../../lib/valuation';
+import { createValuation } from '../../core/pool-figures';
 import { OVERVIEW_AT, overviewAsset, overviewPool } from '../../test/overview-pool';
 import { WallHeadline } from './wall-headline';
 

@@ -1,6 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Pool } from '../../core/pool-schema';
-import type { Changes } from '../../core/changes';
+import type { Changes } from '../../core/refresh-change';
 import type { ChangeWindow } from '../../core/history';
 import type { MemberLines } from '../../components/member-fit';
 import { PoolCard } from '../../components/pool-card';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
-import { changeKey } from '../../core/changes';
+import { changeKey } from '../../core/refresh-change';
 import { poolKey } from '../../core/pools';
 import { attentionOrder, type AttentionInputs } from './wall-order';
 

@@ -1,6 +1,6 @@
 import type { Pool } from '../../core/pool-schema';
 import { compareDecimals } from '../../core/decimal';
-import { changeKey } from '../../core/changes';
+import { changeKey } from '../../core/refresh-change';
 
 /** A fall over 24 h at least this large (as a share) asks for attention by itself. */
 export const ATTENTION_FALL = 0.02;

@@ -2,7 +2,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import type { Pool } from '../../core/pool-schema';
 import { useAdlContext, type AdlView } from '../../components/adl-context';
 import { PoolCard } from '../../components/pool-card';
-import type { Changes } from '../../core/changes';
+import type { Changes } from '../../core/refresh-change';
 import type { ChangeWindow } from '../../core/history';
 import { useI18n } from '../../lib/i18n/i18n';
 import { poolKey } from '../../core/pools';
@@ -15,7 +15,7 @@ import { usePageFrame } from './use-page-frame';
 import { WallDrops } from './wall-drops';
 import { useFontsLoaded, WallMeasure, type CardHeights } from './wall-measure';
 import { useValuationContext } from '../../components/valuation-context';
-import type { Valuation } from '../../lib/valuation';
+import type { Valuation } from '../../core/pool-figures';
 
 /** Beyond this many pages the indicator is words only. */
 const MAX_DOTS = 40;

@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetAttempts } from '../../api/attempts';
-import { resetPause } from '../../api/insurance-balance';
+import { resetPause } from '../../api/api-client';
+import { QUERY_POLICY } from '../../api/refresh-timing';
 import type { Pool } from '../../core/pool-schema';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { parseUrlState } from '../../lib/url-state';
@@ -41,7 +42,9 @@ let client: QueryClient;
 const fetchMock = vi.fn<typeof fetch>();
 
 beforeEach(() => {
-  client = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });
+  client = new QueryClient({
+    defaultOptions: { queries: { ...QUERY_POLICY, gcTime: Infinity } },
+  });
   // The pool list answers as each test says; the asset index and the history are not there.
   vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
     String(input).startsWith('/fapi/v1/insuranceBalance')

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OverviewPool } from '../core/history';
-import type { Pool } from '../core/pool-schema';
-import { poolKey } from '../core/pools';
-import { indexMap } from '../core/valuation';
-import { createValuation } from './valuation';
+import type { OverviewPool } from './history';
+import type { Pool } from './pool-schema';
+import { poolKey } from './pools';
+import { indexMap } from './valuation';
+import { createValuation } from './pool-figures';
 
 const t = Date.UTC(2026, 2, 27, 8, 0, 0);
 const MIN = 60_000;

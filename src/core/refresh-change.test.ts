@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from './pool-schema.ts';
-import { changeKey, diffSnapshots } from './changes.ts';
+import { changeKey, diffSnapshots } from './refresh-change.ts';
 
 const pool = (symbols: string[], usdt: string): Pool => ({
   symbols,

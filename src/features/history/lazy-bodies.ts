@@ -6,7 +6,7 @@ import { loadLaterTexts } from '../../lib/i18n/catalogues';
  * page has painted: the entry stays the pool list's. The sections ask for their data at once,
  * so the answer and the chunk arrive side by side.
  */
-const parts = () => Promise.all([import('./history-parts'), loadLaterTexts()]).then(([m]) => m);
+const parts = () => Promise.all([import('./history-bodies'), loadLaterTexts()]).then(([m]) => m);
 
 export const LazyHistoryBody = lazy(() => parts().then((m) => ({ default: m.HistoryBody })));
 export const LazyEventsBody = lazy(() => parts().then((m) => ({ default: m.EventsBody })));

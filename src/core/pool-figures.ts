@@ -1,10 +1,10 @@
-import { drawnDownFlag, lowFlag, staleRule, type PoolFlags, type StaleRule } from '../core/flags';
-import { staleFlag } from '../core/flags';
-import { CHANGE_WINDOW_NAMES, type ChangeWindow, type OverviewPool } from '../core/history';
-import type { Pool } from '../core/pool-schema';
-import { poolKey } from '../core/pools';
-import { valuePool, type AssetIndexMap, type PoolValue } from '../core/valuation';
-import { biggestFallsOf, poolChange, roughShare, type PoolChange } from '../core/value-change';
+import { drawnDownFlag, lowFlag, staleRule, type PoolFlags, type StaleRule } from './flags';
+import { staleFlag } from './flags';
+import { CHANGE_WINDOW_NAMES, type ChangeWindow, type OverviewPool } from './history';
+import type { Pool } from './pool-schema';
+import { poolKey } from './pools';
+import { valuePool, type AssetIndexMap, type PoolValue } from './valuation';
+import { biggestFallsOf, poolChange, roughShare, type PoolChange } from './value-change';
 
 export interface FallOf {
   item: Pool;

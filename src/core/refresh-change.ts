@@ -2,23 +2,30 @@ import type { Pool } from './pool-schema.ts';
 import { compareDecimals, relativeChange } from './decimal.ts';
 import { poolKey } from './pools.ts';
 
-/** How a balance moved since the previous refresh. `drop`: down by more than the alert threshold. */
-export type Change = 'up' | 'down' | 'drop';
+/**
+ * A balance's change between two refreshes of the page (docs/glossary.md: change), and how the
+ * page marks it: `up`, `down`, or `drop` where it fell by the threshold or more (the page's hook
+ * `data-change` keeps the name).
+ */
+export type RefreshMark = 'up' | 'down' | 'drop';
 
 export const DEFAULT_DROP_THRESHOLD = 0.05;
 
-/** A balance's move: which way, and by how much. */
-export interface Move {
-  change: Change;
+/** A balance's change since the previous refresh: how it is marked, and by how much. */
+export interface RefreshChange {
+  change: RefreshMark;
   /** `(new - old) / old`; `undefined` when the old balance was zero. */
   rel: number | undefined;
 }
 
-/** `poolKey|asset` -> move, for every balance that differs from the previous snapshot. */
-export type Changes = ReadonlyMap<string, Move>;
+/** `poolKey|asset` -> change, for every balance that differs from the previous snapshot. */
+export type Changes = ReadonlyMap<string, RefreshChange>;
 
-/** Whether two moves are shown alike: the same way by the same amount. */
-export function sameMove(a: Move | undefined, b: Move | undefined): boolean {
+/** Whether two changes are shown alike: the same way by the same amount. */
+export function sameRefreshChange(
+  a: RefreshChange | undefined,
+  b: RefreshChange | undefined,
+): boolean {
   return (
     a === b || (a !== undefined && b !== undefined && a.change === b.change && a.rel === b.rel)
   );
@@ -30,12 +37,12 @@ export function sameMove(a: Move | undefined, b: Move | undefined): boolean {
  */
 const keys = new WeakMap<readonly string[], Map<string, string>>();
 
-/** The move of one balance of the pool with the latest refresh, if it moved. */
-export function changeOf(
+/** The change of one balance of the pool with the latest refresh, if it changed. */
+export function refreshChangeOf(
   pool: Pool,
   asset: string,
   changes: Changes | undefined,
-): Move | undefined {
+): RefreshChange | undefined {
   if (!changes || changes.size === 0) return undefined;
   return changes.get(changeKey(pool, asset));
 }
@@ -56,11 +63,11 @@ export function diffSnapshots(
   previous: readonly Pool[],
   next: readonly Pool[],
   dropThreshold = DEFAULT_DROP_THRESHOLD,
-): Map<string, Move> {
+): Map<string, RefreshChange> {
   const before = new Map<string, string>();
   for (const p of previous)
     for (const a of p.assets) before.set(changeKey(p, a.asset), a.marginBalance);
-  const changes = new Map<string, Move>();
+  const changes = new Map<string, RefreshChange>();
   for (const p of next) {
     for (const a of p.assets) {
       const key = changeKey(p, a.asset);

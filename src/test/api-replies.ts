@@ -1,0 +1,25 @@
+import { vi } from 'vitest';
+import { ApiError } from '../api/errors';
+
+/** A fetch that answers every call anew (a Response's body can be read once), JSON unless said. */
+export function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi
+    .fn<typeof fetch>()
+    .mockImplementation(() =>
+      Promise.resolve(
+        new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } }),
+      ),
+    );
+}
+
+/** The ApiError a call fails with; anything else fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw new Error(`expected an ApiError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to fail');
+}
