@@ -30,6 +30,13 @@ describe('fittedAxis', () => {
     expect(domain[1]).toBeGreaterThan(250_000);
   });
 
+  it('fits a range finer than any balance as a flat line, with no empty axis', () => {
+    const { domain, ticks } = fittedAxis([0, 5e-324]);
+    expect(domain[0]).toBe(0);
+    expect(domain[1]).toBeGreaterThan(0);
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('always holds every value, on round ticks inside the domain', () => {
     fc.assert(
       fc.property(

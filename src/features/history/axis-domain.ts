@@ -27,15 +27,21 @@ export function fittedAxis(values: readonly number[]): FittedAxis {
   if (finite.length === 0) return { domain: [0, 1], ticks: [0, 1], fromZero: true };
   const min = Math.min(...finite);
   const max = Math.max(...finite);
-  // A flat line gets a band of 1 % of its value around it (or of 1 around zero).
-  const span = max > min ? max - min : Math.abs(max) * 0.01 || 1;
+  // A flat line gets a band of 1 % of its value around it (or of 1 around zero). A range finer
+  // than a balance's last decimal (1e-8), or than a double can tell apart at that size, is flat
+  // too: its step would underflow, or be lost when added to the axis' start.
+  const size = Math.max(Math.abs(min), Math.abs(max));
+  const fine = Math.max(1e-8, size * 1e-9);
+  const band = size * 0.01 >= 1e-8 ? size * 0.01 : 1;
+  const span = max - min >= fine ? max - min : band;
   const step = niceStep((span * (1 + 2 * MARGIN)) / INTERVALS);
   let low = Math.floor((min - span * MARGIN) / step) * step;
   const high = Math.ceil((max + span * MARGIN) / step) * step;
   if (min >= 0 && low < 0) low = 0;
+  // Counted, not stepped until past the end, so that no rounding can keep the loop going.
+  const count = Math.round((high - low) / step);
   const ticks: number[] = [];
   // Rounded at each step so that 0.1 + 0.2 does not become a tick of 0.30000000000000004.
-  for (let i = 0; low + i * step <= high + step / 1e6; i += 1)
-    ticks.push(Number((low + i * step).toPrecision(12)));
+  for (let i = 0; i <= count; i += 1) ticks.push(Number((low + i * step).toPrecision(12)));
   return { domain: [low, high], ticks, fromZero: low === 0 };
 }
