@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGE_WINDOWS } from '../../src/core/history.ts';
 import { answerEvents } from '../history/events-query.ts';
 import { exportLines } from '../history/export-lines.ts';
@@ -9,6 +9,9 @@ import { LATE_MOVE, LINK_MOVE, seedDemoHistory } from './history-seed.ts';
 
 /** The demo's month as `npm run demo` generates it: 30 days, a snapshot every 5 minutes. */
 const seeded = seedDemoHistory({ now: 1_764_633_600_000 });
+// Generating the month takes a few seconds, more on a busy machine: it is the suite's setup, not
+// what a test checks, so it gets a setup's time.
+beforeAll(() => seeded.filled, 60_000);
 afterAll(() => seeded.store.close());
 
 const DAY = CHANGE_WINDOWS['24h'];
