@@ -19,6 +19,12 @@ const features = readdirSync('src/features', { withFileTypes: true })
  * server alike: plain TypeScript, no React, and it imports nothing of ours. The server reaches
  * into src/ for the core alone.
  */
+/** The entries start the app (the browser, server rendering): nothing but their own tests imports them. */
+const entries = {
+  target: './src',
+  from: ['./src/main.tsx', './src/entry-server.tsx'],
+  message: 'The entries start the app (the browser, server rendering); nothing imports them.',
+};
 const zones = [
   ...features.map((name) => ({
     target: `./src/features/${name}`,
@@ -26,11 +32,7 @@ const zones = [
     except: [`./${name}`],
     message: 'A feature never imports another feature; move what both need to components/ or lib/.',
   })),
-  {
-    target: './src',
-    from: ['./src/main.tsx', './src/entry-server.tsx'],
-    message: 'The entries start the app (the browser, server rendering); nothing imports them.',
-  },
+  entries,
   {
     target: ['./src/features', './src/components', './src/api', './src/lib', './src/core'],
     from: './src/app',
@@ -95,6 +97,13 @@ export default tseslint.config(
           message: 'Markup from data is never injected as HTML.',
         },
       ],
+    },
+  },
+  {
+    // A test of an entry (server rendering, hydration) imports the entry it tests.
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: zones.filter((z) => z !== entries) }],
     },
   },
   {
