@@ -14,6 +14,8 @@ export interface ServerConfig {
   recordEveryMs: number;
   historyDb: string;
   databaseUrl: string | undefined;
+  /** `ALERTS_FILE` as set; unset: `alerts.json` where it exists (server/alerts/rules.ts). */
+  alertsFile?: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,5 +71,6 @@ export function readConfig(env: Env = process.env, warn = console.warn): ServerC
     cacheTtlMs: secondsFrom(env, 'FAPI_CACHE_TTL', DEFAULT_TTL_S, warn),
     recordEveryMs: secondsFrom(env, 'FAPI_RECORD_EVERY', DEFAULT_RECORD_EVERY_S, warn),
     ...storeSettings(env),
+    alertsFile: env.ALERTS_FILE?.trim() || undefined,
   };
 }

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultAlertsFile } from './alerts/rules.ts';
 import type { ServerConfig } from './config.ts';
+import { DEMO_ALERTS_FILE } from './demo/demo-alerts.ts';
 import type { DemoPool } from './demo/market.ts';
 import { startHistoryThread, type HistoryThread } from './history-thread/history-thread.ts';
 import { threadParts } from './history-thread/thread-parts.ts';
@@ -22,6 +24,7 @@ export async function loadHistory(
       historyDb: config.historyDb,
       databaseUrl: config.databaseUrl,
       everyMs: config.recordEveryMs,
+      alertsFile: config.alertsFile ?? defaultAlertsFile(),
     },
     log,
   }),
@@ -39,7 +42,7 @@ export async function loadHistory(
  * a temporary one (removed when the thread closes).
  */
 export async function demoHistory(
-  config: Pick<ServerConfig, 'recordEveryMs'>,
+  config: Pick<ServerConfig, 'recordEveryMs' | 'alertsFile'>,
   log: (line: string) => void,
   historyDb?: string,
 ): Promise<{ market: DemoPool[] | undefined; thread: HistoryThread }> {
@@ -49,6 +52,7 @@ export async function demoHistory(
       historyDb: historyDb ?? join(dir!, 'demo-history.sqlite'),
       everyMs: config.recordEveryMs,
       seedDemo: true,
+      alertsFile: config.alertsFile ?? DEMO_ALERTS_FILE,
     },
     log,
     ...(dir ? { afterClose: () => rmSync(dir, { recursive: true, force: true }) } : {}),

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ALERTS_PATH } from '../../src/core/alerts.ts';
 import type { Next } from '../http/chain.ts';
 import { HISTORY_PATHS, refuseMethod, sendJson } from '../history/json-reply.ts';
 import type { HistoryThread } from './history-thread.ts';
 
 /** The history's paths: those it answers today, and any under `/api/history`. */
-const forwarded = (path: string) => HISTORY_PATHS.includes(path) || path.startsWith('/api/history');
+const forwarded = (path: string) =>
+  HISTORY_PATHS.includes(path) || path.startsWith('/api/history') || path === ALERTS_PATH;
 
 /** Longest wait for the worker's answer before the viewer is told to come back. */
 const ANSWER_MS = 30_000;

@@ -12,6 +12,8 @@ export interface WorkerSettings extends StoreSettings {
   everyMs: number;
   /** The demo: fill the store with 30 days of generated history first, and say where it ends. */
   seedDemo?: boolean;
+  /** The alert rules file (server/alerts), if any. */
+  alertsFile?: string | undefined;
 }
 
 /** What the worker asks the main thread for, answered by its proxy. */

@@ -19,7 +19,10 @@ export function threadHealth(thread: HistoryThread): PartStatus {
   if (down !== null) return { ...(status ?? {}), state: 'degraded', worker: 'down', reason: down };
   if (!status) return { state: 'degraded', worker: 'starting' };
   const state =
-    status.store.role === 'off' || status.store.state === 'degraded' || status.pending > 0
+    status.store.role === 'off' ||
+    status.store.state === 'degraded' ||
+    status.pending > 0 ||
+    status.alerts?.state === 'degraded'
       ? 'degraded'
       : 'ok';
   return { ...status, state, worker: 'running' };

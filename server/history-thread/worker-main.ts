@@ -55,6 +55,7 @@ const parts = await createHistoryParts({
   assetIndex: () => ask('assetIndex'),
   log,
   onRecorded: sayStatus,
+  alertsFile: settings.alertsFile,
   ...(recordAfter ? { recordAfter } : {}),
 });
 held.parts = parts;

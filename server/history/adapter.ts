@@ -17,6 +17,7 @@
  * - Reads outside `write` see committed data only. Reads through a `HistoryTx` see that
  *   transaction's own writes.
  */
+import type { AlertStore } from '../alerts/alert-store.ts';
 
 /** A recorded balance of one series. */
 export interface PointRow {
@@ -270,4 +271,6 @@ export interface HistoryAdapter extends HistoryReader {
   claimWriter(): Promise<StoreInfo['role']>;
   /** Waits for a transaction in flight, then releases the files, connections and the writer lock. */
   close(): Promise<void>;
+  /** The alerts' episodes and outbox in the same database (server/alerts); absent when history is off. */
+  alerts?: () => AlertStore;
 }

@@ -1,3 +1,6 @@
+import type { AdlRating } from '../../src/core/adl.ts';
+import { loadAlertsFile } from '../alerts/rules.ts';
+import { createAlerts, describeLoad } from '../alerts/watch.ts';
 import type { HistoryAdapter } from './adapter.ts';
 import { openStore, type StoreSettings } from './open-store.ts';
 import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
@@ -17,6 +20,10 @@ export interface HistoryPartsOptions {
   recordAfter?: Promise<unknown>;
   /** Told after each recording, whatever its outcome. */
   onRecorded?: () => void;
+  /** The alert rules file (`ALERTS_FILE`, server/alerts/rules.ts); none: no alerts. */
+  alertsFile?: string | undefined;
+  /** The ADL ratings the `adl` rules are judged against (the store's latest). */
+  ratings?: () => Promise<AdlRating[]>;
 }
 
 /**
@@ -33,16 +40,25 @@ export async function createHistoryParts({
   store: given,
   recordAfter,
   onRecorded,
+  alertsFile,
+  ratings,
 }: HistoryPartsOptions) {
   const store = given ?? (await openStore(settings, log));
+  const load = loadAlertsFile(alertsFile);
+  if (load.kind !== 'none' || alertsFile) log?.(describeLoad(load, alertsFile));
+  const alerts = createAlerts({ store, load, ...(log ? { log } : {}), ...(ratings ? { ratings } : {}) });
   const recorder = createRecorder({
     store,
     poolList,
     everyMs,
     ...(assetIndex ? { assetIndex } : {}),
     ...(log ? { log } : {}),
-    ...(onRecorded ? { onRecorded } : {}),
+    onRecorded: () => {
+      onRecorded?.();
+      void alerts.judgeNow().then(onRecorded);
+    },
   });
+  const history = historyAnswers(store);
   let closed = false;
   if (recordAfter)
     void recordAfter.then(
@@ -51,16 +67,19 @@ export async function createHistoryParts({
     );
   else recorder.start();
   return {
-    answers: historyAnswers(store),
+    answers: async (path: string, params: URLSearchParams) =>
+      (await alerts.answers(path)) ?? history(path, params),
     recorder,
     store,
+    alerts,
     /** For `/api/health`: `degraded` when the store cannot be written or read as it should. */
     status(): RecorderStatus {
-      return recorder.status();
+      return { ...recorder.status(), alerts: alerts.status() };
     },
     async close() {
       closed = true;
       await recorder.stop();
+      await alerts.close();
       await store.close();
     },
   };
