@@ -46,7 +46,12 @@ export async function createHistoryParts({
   const store = given ?? (await openStore(settings, log));
   const load = loadAlertsFile(alertsFile);
   if (load.kind !== 'none' || alertsFile) log?.(describeLoad(load, alertsFile));
-  const alerts = createAlerts({ store, load, ...(log ? { log } : {}), ...(ratings ? { ratings } : {}) });
+  const alerts = createAlerts({
+    store,
+    load,
+    ...(log ? { log } : {}),
+    ...(ratings ? { ratings } : {}),
+  });
   const recorder = createRecorder({
     store,
     poolList,
