@@ -1,5 +1,6 @@
 import type { ServerConfig } from './config.ts';
 import { createHealthRoute, type PartStatus } from './health.ts';
+import { createMetricsRoute } from './metrics/metrics.ts';
 import type { Middleware } from './http/chain.ts';
 import { createProxy, type Proxy } from './proxy/proxy.ts';
 import { createProxyRoute } from './proxy/route.ts';
@@ -41,6 +42,7 @@ export async function createServerParts(options: {
   });
   const middlewares: Middleware[] = [health];
   if (history) middlewares.push(history.routes);
+  middlewares.push(createMetricsRoute({ proxy, history: history?.status }));
   middlewares.push(createProxyRoute(proxy));
   return {
     proxy,

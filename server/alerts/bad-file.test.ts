@@ -6,7 +6,10 @@ import { readConfig } from '../config.ts';
 import { loadHistory } from '../history-wiring.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { startStandIn, type StandIn } from '../proxy/test-servers.ts';
+import { findPromtool, promtool } from '../metrics/promtool.ts';
 import { rulesFile } from './test-history.ts';
+
+const promtoolFound = findPromtool().found;
 
 let running: RunningServer | undefined;
 let upstream: StandIn | undefined;
@@ -19,7 +22,7 @@ const POOLS =
   '[{"symbols":["BTCUSDT"],"assets":[{"asset":"USDT","marginBalance":"1.5","updateTime":10}]}]';
 
 describe('a rules file the server cannot use', () => {
-  it('is named by its field in the log, /api/health and /api/alerts, and the server keeps serving', async () => {
+  it('is named by its field in the log, /api/health and /api/alerts, and the server keeps serving, /metrics too', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-bad-'));
     mkdirSync(path.join(dir, 'build'));
     writeFileSync(path.join(dir, 'build', 'index.html'), '<!doctype html><div id="root"></div>');
