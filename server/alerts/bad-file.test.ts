@@ -78,5 +78,12 @@ describe('a rules file the server cannot use', () => {
     expect(lines.join('\n')).toContain(
       `${file} cannot be used: rules[0].percent must be below 100`,
     );
+
+    const metrics = await fetch(`${running.url}/metrics`);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await metrics.text();
+    expect(text).toContain('insurance_fund_balance{pool="BTC",asset="USDT"} 1.5');
+    if (promtoolFound)
+      expect(promtool(['check', 'metrics'], text)).toEqual({ status: 0, output: '' });
   });
 });

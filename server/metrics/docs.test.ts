@@ -16,7 +16,9 @@ async function exposed(): Promise<Set<string>> {
   const metrics = createMetrics({ proxy });
   const all = await metrics.registry.getMetricsAsJSON();
   return new Set(
-    all.map((m) => m.name + (m.type === 'counter' && !m.name.endsWith('_total') ? '_total' : '')),
+    all.map(
+      (m) => m.name + (String(m.type) === 'counter' && !m.name.endsWith('_total') ? '_total' : ''),
+    ),
   );
 }
 
