@@ -60,6 +60,16 @@ export function watches(rule: AlertRule): string {
   }
 }
 
+/** A rule's figures, for the page to word in its language. */
+function paramsOf(rule: AlertRule): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const k of ['percent', 'within', 'usd', 'balance', 'level', 'minutes'] as const) {
+    const v = (rule as Partial<Record<typeof k, string | number>>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
 function view(e: Episode & { delivery: Delivery }): AlertView {
   return {
     id: String(e.id),
@@ -222,6 +232,7 @@ export function createAlerts(options: AlertsOptions) {
         watches: watches(r),
         symbol: 'symbol' in r ? (r.symbol ?? null) : null,
         asset: 'asset' in r ? (r.asset ?? null) : null,
+        params: paramsOf(r),
       })),
       active: recent.filter((e) => e.endsAt === null && names.has(e.rule)).map(view),
       recent: recent.filter((e) => e.startsAt >= now() - WEEK).map(view),

@@ -15,6 +15,8 @@ export const alertRuleViewSchema = z.object({
   watches: z.string(),
   symbol: z.nullable(z.string()),
   asset: z.nullable(z.string()),
+  /** The rule's figures as the file gives them (`percent`, `within`, `usd`, `balance`, `level`, `minutes`). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type AlertRuleView = z.infer<typeof alertRuleViewSchema>;
 

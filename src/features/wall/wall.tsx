@@ -14,6 +14,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { snapshotTime } from '../../core/pools';
 import type { UrlState } from '../../lib/url-state';
 import { useChangeMarks } from './use-change-marks';
+import { WallAlerts } from './wall-alerts';
 import { useWakeLock } from './use-wake-lock';
 import { WallHeadline } from './wall-headline';
 import { WallPages } from './wall-pages';
@@ -61,6 +62,7 @@ export function Wall({ url }: { url: UrlState }) {
       ) : pools && value.indexError ? (
         <ValuationAlert error={value.indexError} keptFrom={value.indexFetchedAt} />
       ) : null}
+      <WallAlerts policy={policy} />
       <ValuationWithPools pools={pools} refreshMs={policy.refreshMs}>
         {pools && pools.length > 0 ? <WallHeadline pools={pools} /> : null}
         <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
