@@ -9,7 +9,7 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, history)
+ *                                            history-chart, server, history, alerts)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { alertsBench } from './alerts.ts';
 import { launch } from './browser.ts';
 import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
@@ -270,7 +271,14 @@ async function main() {
     figures.history = await historyPart(quick, log, attempt);
   }
 
-  const table = rows(figures);
+  const alerts = wanted('alerts')
+    ? await attempt(
+        'alerts',
+        () => (log('alerts: judging, a fall to the webhook, /metrics'), alertsBench(quick, log)),
+      )
+    : undefined;
+
+  const table = [...rows(figures), ...(alerts?.rows ?? [])];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -296,6 +304,7 @@ async function main() {
     targets: TARGETS,
     rows: table,
     figures,
+    alerts: alerts?.figures,
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');

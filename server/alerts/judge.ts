@@ -8,7 +8,7 @@
 import type { AdlLevel, AdlRating } from '../../src/core/adl.ts';
 import { compareDecimals, multiplyDecimals, subtractDecimals } from '../../src/core/decimal.ts';
 import { poolName } from '../../src/core/pools.ts';
-import { valuePool, type AssetIndexMap } from '../../src/core/valuation.ts';
+import { indexOf, valuePool, type AssetIndexMap } from '../../src/core/valuation.ts';
 import type { AlertRule } from './rules.ts';
 import { windowMs } from './rules.ts';
 
@@ -68,11 +68,48 @@ export function fallWindows(rules: readonly AlertRule[]): number[] {
   return [...new Set(rules.flatMap((r) => (r.kind === 'fall' ? [windowMs(r.within)] : [])))];
 }
 
-const poolOf = (p: JudgedPool) => ({
-  key: p.key,
-  symbols: p.symbols,
-  name: poolName({ symbols: p.symbols, assets: [] }),
-});
+/** Pool names by key: a name is worked out once while the pool's members stay. */
+const names = new Map<string, string>();
+
+function poolOf(p: JudgedPool) {
+  let name = names.get(p.key);
+  if (name === undefined) {
+    if (names.size > 20_000) names.clear();
+    names.set(p.key, (name = poolName({ symbols: p.symbols, assets: [] })));
+  }
+  return { key: p.key, symbols: p.symbols, name };
+}
+
+/**
+ * How far above a limit, as a share, a figure judged in doubles must stand to be passed over
+ * without the exact arithmetic (as core/drawdown does): doubles carry about 16 significant digits,
+ * so only figures within this of the limit, or beyond it, are worked out exactly.
+ */
+const CLEAR_MARGIN = 1e-9;
+const clearlyAbove = (x: number, limit: number) =>
+  Number.isFinite(x) && Number.isFinite(limit) && x >= limit * (1 + CLEAR_MARGIN);
+
+/** An asset's balance and window highs as doubles, parsed once per judging, for the quick look. */
+const parsed = new WeakMap<
+  JudgedPool['assets'][number],
+  { balance: number; peak: (w: number) => number }
+>();
+function numbers(a: JudgedPool['assets'][number]) {
+  let n = parsed.get(a);
+  if (!n) {
+    const peaks = new Map<number, number>();
+    n = {
+      balance: Number(a.balance),
+      peak(w) {
+        let v = peaks.get(w);
+        if (v === undefined) peaks.set(w, (v = Number(a.peaks.get(w)?.balance ?? NaN)));
+        return v;
+      },
+    };
+    parsed.set(a, n);
+  }
+  return n;
+}
 
 /** `1 - percent / 100`, exactly. */
 function keptShare(percent: number): string {
@@ -82,13 +119,17 @@ function keptShare(percent: number): string {
 function judgeFall(rule: Extract<AlertRule, { kind: 'fall' }>, input: JudgeInput): Condition[] {
   const w = windowMs(rule.within);
   const kept = keptShare(rule.percent);
+  const keptF = Number(kept);
   const out: Condition[] = [];
   for (const p of input.pools) {
     if (rule.symbol && !p.symbols.includes(rule.symbol)) continue;
     for (const a of p.assets) {
       if (rule.asset && a.asset !== rule.asset) continue;
       const peak = a.peaks.get(w);
-      if (!peak || compareDecimals(peak.balance, '0') <= 0) continue;
+      if (!peak) continue;
+      const n = numbers(a);
+      if (clearlyAbove(n.balance, n.peak(w) * keptF)) continue;
+      if (compareDecimals(peak.balance, '0') <= 0) continue;
       if (compareDecimals(a.balance, multiplyDecimals(peak.balance, kept)) > 0) continue;
       out.push({
         rule: rule.name,
@@ -106,25 +147,63 @@ function judgeFall(rule: Extract<AlertRule, { kind: 'fall' }>, input: JudgeInput
   return out;
 }
 
-function judgeBelow(rule: Extract<AlertRule, { kind: 'below' }>, input: JudgeInput): Condition[] {
+/** Each pool's USD value, worked out once per judging and only where a rule needs it exactly. */
+function valuesOf(input: JudgeInput) {
+  const rough = new Map<JudgedPool, number>();
+  const exact = new Map<JudgedPool, string | undefined>();
+  return {
+    /** In doubles: NaN where no asset is valued. */
+    rough(p: JudgedPool): number {
+      let v = rough.get(p);
+      if (v === undefined) {
+        let sum = 0;
+        let valued = false;
+        for (const a of p.assets) {
+          const entry = indexOf(input.index, a.asset);
+          if (!entry) continue;
+          valued = true;
+          sum += Number(a.balance) * Number(entry.index);
+        }
+        rough.set(p, (v = valued ? sum : NaN));
+      }
+      return v;
+    },
+    exact(p: JudgedPool): string | undefined {
+      if (!exact.has(p)) {
+        const pool = {
+          symbols: p.symbols,
+          assets: p.assets.map((a) => ({
+            asset: a.asset,
+            marginBalance: a.balance,
+            updateTime: a.t,
+          })),
+        };
+        const v = valuePool(pool, input.index);
+        exact.set(p, v.valued.length > 0 ? v.usd : undefined);
+      }
+      return exact.get(p);
+    },
+  };
+}
+
+function judgeBelow(
+  rule: Extract<AlertRule, { kind: 'below' }>,
+  input: JudgeInput,
+  values: ReturnType<typeof valuesOf>,
+): Condition[] {
+  const threshold = String(rule.balance ?? rule.usd);
+  const limit = Number(threshold);
   const out: Condition[] = [];
   for (const p of input.pools) {
     let value: string | undefined;
     if (rule.balance !== undefined) {
       value = p.assets.find((a) => a.asset === rule.asset)?.balance;
+      if (value === undefined || clearlyAbove(Number(value), limit)) continue;
     } else {
-      const pool = {
-        symbols: p.symbols,
-        assets: p.assets.map((a) => ({
-          asset: a.asset,
-          marginBalance: a.balance,
-          updateTime: a.t,
-        })),
-      };
-      const v = valuePool(pool, input.index);
-      if (v.valued.length > 0) value = v.usd;
+      const rough = values.rough(p);
+      if (Number.isNaN(rough) || clearlyAbove(rough, limit)) continue;
+      value = values.exact(p);
     }
-    const threshold = String(rule.balance ?? rule.usd);
     if (value === undefined || compareDecimals(value, threshold) >= 0) continue;
     out.push({
       rule: rule.name,
@@ -167,9 +246,10 @@ function judgeAdl(rule: Extract<AlertRule, { kind: 'adl' }>, input: JudgeInput):
 /** Judges every rule; the conditions that hold now, each once per rule and subject. */
 export function judge(input: JudgeInput): Condition[] {
   const out: Condition[] = [];
+  const values = valuesOf(input);
   for (const rule of input.rules) {
     if (rule.kind === 'fall') out.push(...judgeFall(rule, input));
-    else if (rule.kind === 'below') out.push(...judgeBelow(rule, input));
+    else if (rule.kind === 'below') out.push(...judgeBelow(rule, input, values));
     else if (rule.kind === 'adl') out.push(...judgeAdl(rule, input));
     else if (rule.kind === 'regrouped') {
       for (const p of input.pools)
