@@ -30,6 +30,7 @@ export async function historyWithAlerts(options: {
   settings: StoreSettings;
   alertsFile: string;
   retry?: RetryPolicy;
+  timeoutMs?: number;
   log?: (line: string) => void;
 }) {
   let next: { body: string; at: number } = { body: '[]', at: 0 };
@@ -44,6 +45,7 @@ export async function historyWithAlerts(options: {
     load: loadAlertsFile(options.alertsFile),
     retry: options.retry ?? { firstMs: 20, maxMs: 100, giveUpMs: 3_600_000 },
     pollMs: 25,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   return {

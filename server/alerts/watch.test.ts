@@ -160,6 +160,24 @@ describe('delivery', () => {
     expect(answer.active).toEqual([expect.objectContaining({ delivery: 'sent' })]);
   });
 
+  it('goes on recording and judging while a webhook hangs, and keeps its notification', async () => {
+    receiver = await startWebhookReceiver({ hang: true });
+    const h = await historyWithAlerts({
+      settings: db(),
+      alertsFile: fallRules(receiver.url),
+      timeoutMs: 300,
+    });
+    closing.push(() => h.close());
+    await h.record([pool(['BTCUSDT'], T0, ['USDT', '100'])], T0);
+    await h.record([pool(['BTCUSDT'], T0 + MIN, ['USDT', '90'])], T0 + MIN);
+    await h.record([pool(['BTCUSDT'], T0 + 2 * MIN, ['USDT', '91'])], T0 + 2 * MIN);
+    const answer = (await h.alerts.answers('/api/alerts'))!.body as {
+      active: { delivery: string; value: string }[];
+    };
+    expect(answer.active).toEqual([expect.objectContaining({ delivery: 'pending', value: '90' })]);
+    expect(await h.store.observationBounds()).toEqual({ first: T0, last: T0 + 2 * MIN });
+  });
+
   it('sends nothing twice across a restart, and the end of the episode once', async () => {
     receiver = await startWebhookReceiver();
     const settings = db();
