@@ -59,5 +59,5 @@ describeWithPostgres('alerts of two servers sharing one PostgreSQL database', (c
       ':rotating_light: FIRING',
       ':white_check_mark: RESOLVED',
     ]);
-  });
+  }, 60_000);
 });
