@@ -85,5 +85,5 @@ describe('a rules file the server cannot use', () => {
     expect(text).toContain('insurance_fund_balance{pool="BTC",asset="USDT"} 1.5');
     if (promtoolFound)
       expect(promtool(['check', 'metrics'], text)).toEqual({ status: 0, output: '' });
-  });
+  }, 30_000);
 });

@@ -112,6 +112,8 @@ export function createAlerts(options: AlertsOptions) {
           ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         })
       : null;
+  /** `stale` counts from the later of the last recording and this start: a server just started is not stale. */
+  const startedAt = now();
   let judging: Promise<void> | null = null;
   let again = false;
 
@@ -167,7 +169,7 @@ export function createAlerts(options: AlertsOptions) {
       index,
       ratings,
       first: bounds?.first ?? null,
-      last: bounds?.last ?? null,
+      last: Math.max(bounds?.last ?? 0, startedAt),
       now: at,
     });
     health.lastJudgeMs = performance.now() - started;

@@ -4,4 +4,4 @@
  * webhook is the local receiver (`npm run demo-webhook`), so an alert is seen without any account.
  */
 export const DEMO_ALERTS_FILE = 'server/demo/alerts.example.json';
-export const DEMO_WEBHOOK_PORT = 4699;
+export const DEMO_WEBHOOK_PORT = 9465;
