@@ -16,7 +16,7 @@ export const WallAlerts = memo(function WallAlerts({ policy }: { policy: Refresh
   return (
     <div data-testid="wall-alerts" className="wall-drops">
       <Alert>
-        <strong>{i18n.t('alerts.firing')}</strong>
+        <strong>{i18n.t('alerts.firing')}</strong>{' '}
         <ul className="wall-drop-list">
           {data.active.map((a) => (
             <AlertItem key={a.id} alert={a} firing />
