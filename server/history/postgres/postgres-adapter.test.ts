@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { HistoryAdapter } from '../adapter.ts';
 import { openStore } from '../open-store.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { openPostgresAdapter } from './postgres-adapter.ts';
 import { describeWithPostgres } from './with-postgres.ts';
 
@@ -163,7 +164,7 @@ describeWithPostgres('the PostgreSQL adapter', (cluster) => {
     const [a, b] = [adapter(url), adapter(url)];
     await Promise.all([a.observationBounds(), b.observationBounds()]);
     const rows = await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(a.info()).toMatchObject({ kind: 'postgres', role: 'writer', state: 'ok' });
   });
 
