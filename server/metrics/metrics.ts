@@ -66,6 +66,14 @@ export function createMetrics(sources: MetricsSources) {
   let held: Held | null = null;
   let index: { body: string; map: AssetIndexMap } | null = null;
   let ratings: AdlRating[] = [];
+  /** What each pool gauge was last set from (the pool list and index as held then). */
+  const setFrom = new Map<string, [Held | null, unknown]>();
+  function changed(gauge: string): boolean {
+    const was = setFrom.get(gauge);
+    if (was && was[0] === held && was[1] === index) return false;
+    setFrom.set(gauge, [held, index]);
+    return true;
+  }
 
   function take(answer: Answer | undefined) {
     if (!answer || answer.status !== 200 || answer.body === held?.body) return;
@@ -96,6 +104,8 @@ export function createMetrics(sources: MetricsSources) {
     labelNames: ['pool', 'asset'],
     registers: [registry],
     collect() {
+      // The pools' figures change only with a new answer: a scrape between two leaves them set.
+      if (!changed('balance')) return;
       this.reset();
       for (const { name, pool } of held?.pools ?? [])
         for (const a of pool.assets)
@@ -108,6 +118,7 @@ export function createMetrics(sources: MetricsSources) {
     labelNames: ['pool'],
     registers: [registry],
     collect() {
+      if (!changed('usd')) return;
       this.reset();
       if (!index) return;
       for (const { name, pool } of held?.pools ?? []) {
@@ -122,6 +133,7 @@ export function createMetrics(sources: MetricsSources) {
     labelNames: ['pool'],
     registers: [registry],
     collect() {
+      if (!changed('symbols')) return;
       this.reset();
       for (const { name, pool } of held?.pools ?? []) this.set({ pool: name }, pool.symbols.length);
     },
