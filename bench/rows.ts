@@ -1,4 +1,5 @@
 /** The figures beside their targets, as rows of the printed table. */
+import type { BoundsFigures } from './bounds.ts';
 import type { HistoryPart } from './history-part.ts';
 import { historyPartRows } from './history-rows.ts';
 import type { HistoryChartFigures } from './history-chart.ts';
@@ -23,6 +24,10 @@ export const TARGETS = {
   rssFlatMbPerMin: 1,
   /** A year of history, thinned to 1,000 points a chart, from its answer to the screen. */
   historyDrawMs: 100,
+  /** A normal visitor's page while 8 clients cycle 64 page variants of 600 pools, p95. */
+  visitorPageP95Ms: 300,
+  /** The proxy's p99 while the whole history of a year is downloaded. */
+  exportProxyP99Ms: 50,
 };
 
 export interface LandingSummary {
@@ -51,6 +56,7 @@ export interface Figures {
   soak?: SoakResult & { planned: number };
   screens?: ScreensResult;
   server?: ServerLoad;
+  bounds?: BoundsFigures;
   history?: HistoryPart;
   historyChart?: HistoryChartFigures;
   /** Measures that could not be taken, with the reason. */
@@ -254,6 +260,7 @@ export function rows(f: Figures): Row[] {
     });
   } else out.push(missing(screensMeasure, screensTarget, err.screens));
   out.push(...serverRows(f.server, err.server));
+  out.push(...boundsRows(f.bounds, err.bounds));
   out.push(...historyPartRows(f.history, err));
   out.push(...historyChartRows(f.historyChart, err.historyChart));
   return out;
@@ -325,6 +332,38 @@ function serverRows(s: ServerLoad | undefined, why: string | undefined): Row[] {
       target: rssTarget,
       status: judge(Math.abs(s.rssSlopeMbPerMin) < TARGETS.rssFlatMbPerMin),
       note: `sampled every 5 s over ${Math.round(s.rss.at(-1)?.atS ?? 0)} s of 200 mixed requests a second; the slope is fitted after the first fifth`,
+    },
+  ];
+}
+
+function boundsRows(b: BoundsFigures | undefined, why: string | undefined): Row[] {
+  const pageTarget = `p95 ≤ ${ms(TARGETS.visitorPageP95Ms)}`;
+  const exportTarget = `p99 ≤ ${ms(TARGETS.exportProxyP99Ms)}`;
+  const exportMeasure = 'bounds: proxy p99 while a year of history is downloaded';
+  if (!b)
+    return [
+      missing(
+        'bounds: a visitor’s / while 8 clients cycle 64 variants, 600 pools',
+        pageTarget,
+        why,
+      ),
+      missing(exportMeasure, exportTarget, why),
+    ];
+  const e = b.exportLoad;
+  return [
+    ...b.pages.map((p) => ({
+      measure: `bounds: a visitor’s / while 8 clients cycle ${p.variants}, 600 pools`,
+      result: ms(p.visitorP95Ms),
+      target: pageTarget,
+      status: judge(p.visitorP95Ms <= TARGETS.visitorPageP95Ms),
+      note: `median ${ms(p.visitorMedianMs)}, ${p.visitorRendered} of ${p.visitorSamples} pages rendered (the rest the plain page); ${p.attackRequests} requests of the 8 clients`,
+    })),
+    {
+      measure: exportMeasure,
+      result: ms(e.proxyP99Ms),
+      target: exportTarget,
+      status: judge(e.proxyP99Ms <= TARGETS.exportProxyP99Ms),
+      note: `median ${ms(e.proxyMedianMs)} over ${e.proxySamples} requests (p99 ${ms(e.baselineP99Ms)} without the download on this machine then); ${e.snapshots} snapshots, ${mb(e.exportBytes)} in ${e.exportS.toFixed(1)} s a download`,
     },
   ];
 }

@@ -9,7 +9,8 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, history, alerts)
+ *                                            history-chart, server, bounds, history, adl,
+ *                                            alerts)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -18,7 +19,9 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { adlPart, adlRows, type AdlFigures } from './adl.ts';
 import { alertsBench } from './alerts.ts';
+import { boundsPart } from './bounds.ts';
 import { launch } from './browser.ts';
 import { historyChart } from './history-chart.ts';
 import { historyPart } from './history-part.ts';
@@ -62,6 +65,10 @@ const plan = {
   screensSeconds: quick ? 20 : 60,
   loadSeconds: quick ? 5 : 10,
   loadSoakSeconds: quick ? 60 : 300,
+  boundsSeconds: quick ? 6 : 20,
+  /** The year of history the export bench downloads: a snapshot every this many ms. */
+  boundsHistoryEveryMs: quick ? 6 * 3_600_000 : 3_600_000,
+  boundsExportRounds: quick ? 1 : 3,
 };
 
 const started = Date.now();
@@ -170,7 +177,7 @@ async function largeLanding(browser: Browser, stack: Stack) {
 }
 
 /** The parts that serve the build or drive the browser; `history` does neither. */
-const BROWSER_PARTS = ['landing', 'large', 'soak', 'history-chart', 'server'];
+const BROWSER_PARTS = ['landing', 'large', 'soak', 'history-chart', 'server', 'bounds'];
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
@@ -181,11 +188,16 @@ async function main() {
     await buildFloor();
   }
   if (needsBuild) figures.sizes = await attempt('sizes', async () => jsSizes());
-  const browser = needsBuild ? await track(launch()) : undefined;
+  const needsBrowser = BROWSER_PARTS.filter((p) => p !== 'bounds').some(wanted);
+  const browser = needsBrowser ? await track(launch()) : undefined;
 
   if (wanted('landing')) {
     log('pools on screen: app and floor, cold loads');
-    const small = await track(startStack({ stepMs: 1000, cacheTtl: '0', withFloor: true }));
+    // Both servers keep the answer as production does (FAPI_CACHE_TTL's default): the floor's
+    // answer and the app's page rendered from it are each shared by the viewers of one answer.
+    // With the cache off, every load of the app would wait for a render no viewer ever waits for
+    // in production, while the floor's answer costs the same either way.
+    const small = await track(startStack({ stepMs: 1000, cacheTtl: undefined, withFloor: true }));
     figures.landing = await attempt('landing', () => landing(browser!, small));
     await release(small);
   }
@@ -266,9 +278,29 @@ async function main() {
     await release(loadStack);
   }
 
+  if (wanted('bounds')) {
+    log('the server under an attacker: page variants at 600 pools, a year downloaded');
+    figures.bounds = await attempt('bounds', () =>
+      boundsPart(
+        {
+          seconds: plan.boundsSeconds,
+          historyEveryMs: plan.boundsHistoryEveryMs,
+          exportRounds: plan.boundsExportRounds,
+        },
+        log,
+      ),
+    );
+  }
+
   if (wanted('history')) {
     log(`the history: store figures, then a recording's cost to the server's main thread`);
     figures.history = await historyPart(quick, log, attempt);
+  }
+
+  let adl: AdlFigures | null | undefined;
+  if (wanted('adl')) {
+    log('the ADL risk ratings: a recording of 600 symbols');
+    adl = await attempt('adl', () => adlPart(quick));
   }
 
   const alerts = wanted('alerts')
@@ -278,7 +310,7 @@ async function main() {
       )
     : undefined;
 
-  const table = [...rows(figures), ...(alerts?.rows ?? [])];
+  const table = [...rows(figures), ...(wanted('adl') ? adlRows(adl) : []), ...(alerts?.rows ?? [])];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
   // A row with a result and no verdict (a figure shown beside its comparison) was measured.
@@ -303,7 +335,7 @@ async function main() {
     plan,
     targets: TARGETS,
     rows: table,
-    figures,
+    figures: { ...figures, ...(adl ? { adl } : {}) },
     alerts: alerts?.figures,
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);

@@ -32,6 +32,8 @@ test('the CSV download has a row per pool and asset, summing to the true totals,
 }) => {
   const errors = watchPageErrors(page);
   const pools = await open(page);
+  // The file carries the ADL ratings once the page has them.
+  await expect(page.getByTestId('adl-summary').first()).toBeVisible();
   const { name, bytes } = await download(page, 'Download CSV');
   expect(name).toBe(`insurance-fund-demo-${stampOf(pools)}.csv`);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -45,7 +47,15 @@ test('the CSV download has a row per pool and asset, summing to the true totals,
     'asset',
     'balance',
     'update_time',
+    // the exchange's ADL risk ratings of the pool's members (docs/adl.md)
+    'adl_high',
+    'adl_medium',
+    'adl_low',
+    'adl_unrated',
+    'adl_high_symbols',
   ]);
+  for (const r of rows)
+    expect(Number(r[7]) + Number(r[8]) + Number(r[9]) + Number(r[10])).toBe(Number(r[2]));
   const expected = pools.flatMap((p) =>
     p.assets.map((a) => [
       [...p.symbols].sort().join(','),
@@ -56,7 +66,7 @@ test('the CSV download has a row per pool and asset, summing to the true totals,
       new Date(a.updateTime).toISOString(),
     ]),
   );
-  expect(rows.map((r) => [r[0], ...r.slice(2)])).toEqual(expected);
+  expect(rows.map((r) => [r[0], ...r.slice(2, 7)])).toEqual(expected);
   // a spreadsheet's SUM of balance by asset is the summary's exact total
   for (const asset of new Set(rows.map((r) => r[4]!))) {
     const sum = sumDecimals(rows.filter((r) => r[4] === asset).map((r) => r[5]!));

@@ -24,12 +24,17 @@ export async function loadHistory(
       historyDb: config.historyDb,
       databaseUrl: config.databaseUrl,
       everyMs: config.recordEveryMs,
+      adlEveryMs: config.adlEveryMs,
       alertsFile: config.alertsFile ?? defaultAlertsFile(),
     },
     log,
   }),
 ): Promise<HistoryParts & { thread: HistoryThread }> {
-  thread.attach({ poolList: proxy.poolList, assetIndex: proxy.assetIndex });
+  thread.attach({
+    poolList: proxy.poolList,
+    assetIndex: proxy.assetIndex,
+    adlRisk: proxy.adlRisk,
+  });
   await thread.started;
   return threadParts(thread);
 }
@@ -42,7 +47,8 @@ export async function loadHistory(
  * a temporary one (removed when the thread closes).
  */
 export async function demoHistory(
-  config: Pick<ServerConfig, 'recordEveryMs' | 'alertsFile'>,
+  config: Pick<ServerConfig, 'recordEveryMs'> &
+    Partial<Pick<ServerConfig, 'adlEveryMs' | 'alertsFile'>>,
   log: (line: string) => void,
   historyDb?: string,
 ): Promise<{ market: DemoPool[] | undefined; thread: HistoryThread }> {
@@ -51,6 +57,7 @@ export async function demoHistory(
     settings: {
       historyDb: historyDb ?? join(dir!, 'demo-history.sqlite'),
       everyMs: config.recordEveryMs,
+      adlEveryMs: config.adlEveryMs ?? 0,
       seedDemo: true,
       alertsFile: config.alertsFile ?? DEMO_ALERTS_FILE,
     },

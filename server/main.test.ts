@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
 import { IMMUTABLE } from './http/static-files.ts';
-import { startServer, type RunningServer } from './main.ts';
+import { startServer, stopCode, type RunningServer } from './main.ts';
 import { startStandIn, type StandIn } from './proxy/test-servers.ts';
 
 const SCRIPT = `console.log("app");${' '.repeat(2000)}`;
@@ -135,4 +135,34 @@ describe('stopping on SIGTERM', () => {
     expect(output).toMatch(/stopping, finishing 1 request/);
     expect(output).toMatch(/stopped/);
   }, 20_000);
+});
+
+describe('the exit code of a stop', () => {
+  it('is 1, in words, when the history store could not be closed, or not within the limit', async () => {
+    const lines: string[] = [];
+    const hanging = () => new Promise<void>(() => undefined);
+    expect(await stopCode(hanging, 50, (line) => lines.push(line))).toBe(1);
+    expect(lines.pop()).toMatch(/not stopped within 0.05 s; the history store may not be closed/);
+    upstream = await startStandIn();
+    const server = await startServer({
+      clientOutDir: fakeBuild(),
+      port: 0,
+      config: { ...readConfig({}), upstream: upstream.url },
+      log: () => undefined,
+      history: async () => ({
+        routes: (_req, _res, next) => next(),
+        status: () => ({ state: 'ok' }),
+        close: () => Promise.reject(new Error('the history store could not be closed in time')),
+      }),
+    });
+    expect(await stopCode(server.close, 4_000, (line) => lines.push(line))).toBe(1);
+    expect(lines.pop()).toMatch(/stopping failed: the history store could not be closed in time/);
+  });
+
+  it('is 0 once everything is closed', async () => {
+    await start();
+    const server = running!;
+    running = undefined;
+    expect(await stopCode(server.close, 4_000, () => undefined)).toBe(0);
+  });
 });

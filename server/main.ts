@@ -2,7 +2,8 @@
  * The production server: the built app's files, the proxy, pages rendered with the pools in them,
  * the history and its API, and `/api/health`, on plain node:http. Run by `npm start` (built into
  * dist-server/server.js) with `--host` and `--port`; on SIGTERM or SIGINT it stops taking
- * connections, finishes the requests in flight, closes the history store and exits 0.
+ * connections, finishes the requests in flight, closes the history store and exits 0; 1 when the
+ * store could not be closed within the limit.
  */
 import compression from 'compression';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,7 +19,6 @@ import { allowedHostsFrom, securityHeadersMiddleware } from './http/security-hea
 import { notFound, staticFiles } from './http/static-files.ts';
 import { createServerParts, type HistoryParts } from './parts.ts';
 import type { Proxy } from './proxy/proxy.ts';
-import { createPageRoute } from './render/page-route.ts';
 
 export interface StartOptions {
   /** The client build to serve; its server bundle sits beside it (`<dir>-server`). */
@@ -55,10 +55,12 @@ const compressApi: Middleware = (() => {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.info(line));
   const config = options.config ?? readConfig();
-  const parts = await createServerParts({ config, demo: false, log, history: options.history });
-  const pages = createPageRoute({
+  const parts = await createServerParts({
+    config,
+    demo: false,
+    log,
+    history: options.history,
     clientOutDir: options.clientOutDir,
-    poolList: parts.proxy.poolList,
   });
   const handle = chain(
     [
@@ -66,7 +68,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       hostCheck(options.allowedHosts ?? allowedHostsFrom(process.env.FAPI_ALLOWED_HOSTS)),
       compressApi,
       ...parts.middlewares,
-      pages,
       staticFiles(options.clientOutDir),
     ],
     notFound,
@@ -103,11 +104,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (inFlight > 0)
         await Promise.race([
           new Promise<void>((resolve) => (drained = resolve)),
-          new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 3_500).unref()),
+          new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 2_500).unref()),
         ]);
       server.closeAllConnections();
       await stopped;
-      await pages.close();
       await parts.close();
       log('dashboard: stopped');
     })();
@@ -115,6 +115,39 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 
   return { url, port, server, proxy: parts.proxy, close };
+}
+
+/** The contract's limit for a stop (5 s), less a margin for the process to exit. */
+export const STOP_LIMIT_MS = 4_800;
+
+/**
+ * Stops the server and says the exit code: 0 once everything is closed, the history's store
+ * included; 1 when something could not be closed, or not within `limitMs`, naming what.
+ */
+export async function stopCode(
+  close: () => Promise<void>,
+  limitMs = STOP_LIMIT_MS,
+  error: (line: string) => void = console.error,
+): Promise<number> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      error(
+        `dashboard: not stopped within ${limitMs / 1000} s; the history store may not be closed`,
+      );
+      resolve(1);
+    }, limitMs);
+  });
+  const done = close().then(
+    () => 0,
+    (failure: unknown) => {
+      error(
+        `dashboard: stopping failed: ${failure instanceof Error ? failure.message : String(failure)}`,
+      );
+      return 1;
+    },
+  );
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
 
 /** `npm start -- --host 0.0.0.0 --port 8080`. */
@@ -141,15 +174,7 @@ async function main() {
   });
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () => {
-      const deadline = setTimeout(() => process.exit(0), 4_800);
-      deadline.unref();
-      void running.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('dashboard: stopping failed:', error);
-          process.exit(1);
-        },
-      );
+      void stopCode(running.close).then((code) => process.exit(code));
     });
 }
 

@@ -7,7 +7,6 @@ import { demoHistory, loadHistory } from './history-wiring.ts';
 import type { Middleware } from './http/chain.ts';
 import { createServerParts } from './parts.ts';
 import { precompressDir } from './render/precompress.ts';
-import { createPageRoute } from './render/page-route.ts';
 import { SERVER_ENTRY, serverOutDir } from './render/server-bundle.ts';
 
 export { cacheTtlMs, DEFAULT_UPSTREAM } from './config.ts';
@@ -26,13 +25,21 @@ export function insuranceProxy(): Plugin {
   let demo = false;
   let resolved: ResolvedConfig | undefined;
 
-  async function mount(add: (m: Middleware) => void, onClose: (fn: () => void) => void) {
+  async function mount(
+    add: (m: Middleware) => void,
+    onClose: (fn: () => void) => void,
+    /** The preview's build: its pages are rendered with the pools in them (server/render/). */
+    clientOutDir?: string,
+  ) {
     const config = readConfig();
     const log = (line: string) => console.info(`  ${line}`);
     // The demo: its own upstream, going on from 30 days of generated history in a store of its
     // own, generated in the history's worker while the server starts.
     const seeded = demo ? await demoHistory(config, log) : undefined;
     if (seeded) {
+      // Served once the month is in place: a history answered while it fills shows part of the
+      // month as if it were all of it (2 days, then 12, 20, 28…).
+      await seeded.thread.filled;
       const upstream = await startDemoUpstream({
         port: 0,
         ...(seeded.market ? { market: seeded.market } : {}),
@@ -45,8 +52,14 @@ export function insuranceProxy(): Plugin {
       demo,
       log,
       history: (proxy) => loadHistory(config, proxy, log, seeded?.thread),
+      ...(clientOutDir ? { clientOutDir } : {}),
     });
-    onClose(() => void parts.close());
+    onClose(
+      () =>
+        void parts
+          .close()
+          .catch((error: unknown) => console.error(`  ${(error as Error).message}`)),
+    );
     for (const m of parts.middlewares) add(m);
     console.info(`  insurance proxy: -> ${demo ? 'demo upstream' : config.upstream}`);
     return parts;
@@ -65,13 +78,11 @@ export function insuranceProxy(): Plugin {
       );
     },
     async configurePreviewServer(server) {
-      const parts = await mount(
+      await mount(
         (m) => server.middlewares.use(m),
         (fn) => server.httpServer.once('close', fn),
+        path.resolve(server.config.root, server.config.build.outDir),
       );
-      // Production pages arrive with the pools in them (server/render/).
-      const clientOutDir = path.resolve(server.config.root, server.config.build.outDir);
-      server.middlewares.use(createPageRoute({ clientOutDir, poolList: parts.proxy.poolList }));
     },
     // Each client build is followed by the page renderer and the production server, both built
     // beside it, and by compressed twins of its files for the production server to send.

@@ -247,6 +247,8 @@ export function createAlerts(options: AlertsOptions) {
     /** Sends what is due now (tests). */
     send: () => sender?.kick() ?? Promise.resolve(),
     status: (): AlertsHealth => ({ ...health, firing: { ...health.firing } }),
+    /** The body of `GET /api/alerts` (its route is in HISTORY_ROUTES, server/history/routes.ts). */
+    answer,
     /** `GET /api/alerts` as the history's answers take it; `null` for any other path. */
     async answers(path: string): Promise<HistoryAnswer | null> {
       if (path !== ALERTS_PATH) return null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AssetIndexEntry } from '../../src/core/asset-index.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
+import { recordAdl } from '../history/record-adl.ts';
 import { recordSnapshots } from '../history/record-snapshot.ts';
 import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type DemoPool,
   type MarketOptions,
 } from './market.ts';
+import { adlAfterDrop } from './adl-seed.ts';
 
 export interface SeedOptions extends MarketOptions {
   /** Days of history to generate; 30 by default. */
@@ -98,11 +100,12 @@ function* steps(options: SeedOptions, start: number, count: number, every: numbe
     }
     if (t === appearAt) market.push(listed);
     const di = dropAt.indexOf(t);
-    if (di !== -1) {
-      const victim = market[(di * 7 + 3) % market.length]!.assets[0]!;
+    const dropped = di === -1 ? undefined : market[(di * 7 + 3) % market.length]!;
+    if (dropped) {
+      const victim = dropped.assets[0]!;
       victim.units = (victim.units * 80n) / 100n;
     }
-    yield { t, market, pools: () => snapshotOf(market, t, updated) };
+    yield { t, market, pools: () => snapshotOf(market, t, updated), dropped: dropped?.symbols };
   }
 }
 
@@ -139,17 +142,22 @@ export function seedDemoHistory(options: SeedOptions = {}) {
   const started = performance.now();
   const filled = (async () => {
     const all = steps(options, start, count, every);
+    const drops: { t: number; symbols: readonly string[] }[] = [];
     function* chunk() {
       for (let i = 0; i < CHUNK; i += 1) {
         const next = all.next();
         if (next.done) return;
-        const { t, pools } = next.value;
+        const { t, pools, dropped } = next.value;
+        if (dropped) drops.push({ t, symbols: dropped });
         const index = options.indexAt?.(t);
         yield { observedAt: t, pools: pools(), ...(index ? { index } : {}) };
       }
     }
     while ((await store.write((tx) => recordSnapshots(tx, chunk(), 3 * every))) === CHUNK)
       await new Promise((r) => setImmediate(r));
+    // The exchange's ADL ratings over the month, one of them raised after a drawdown of its pool.
+    const ratings = adlAfterDrop(market, drops, start, end);
+    await store.write((tx) => recordAdl(tx, ratings));
     return { ms: performance.now() - started, error: null as string | null };
   })().catch((error: unknown) => ({
     // Never a rejection to be left unhandled: the demo goes on without its past.

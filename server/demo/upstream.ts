@@ -9,10 +9,12 @@ import {
   type MarketOptions,
 } from './market.ts';
 import {
+  ADL_RISK_PATH,
   ASSET_INDEX_PATH,
   FORWARDED_PATHS,
   INSURANCE_BALANCE_PATH,
 } from '../../src/core/upstream.ts';
+import { demoAdlAnswer } from './adl.ts';
 import { demoIndexAnswer } from './asset-index.ts';
 
 /** The real host's failure modes, switched on with `POST /__demo/fault`. */
@@ -28,6 +30,8 @@ export const FAULTS = [
   'ban',
   'hang',
   'reset',
+  /** 404, as an upstream answers a path it does not have (an older host, a mirror without it). */
+  'not-found',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -92,8 +96,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
   const sockets = new Set<Socket>();
   let lastStep = Math.floor(Date.now() / stepMs) * stepMs;
   let fault = faultOf('none', 5, 0);
-  /** `requests` counts the pool list's, `indexRequests` the asset index's. */
-  const stats = { requests: 0, indexRequests: 0, lastRequestAt: 0 };
+  /** `requests` counts the pool list's, `indexRequests` the asset index's, `adlRequests` the ratings'. */
+  const stats = { requests: 0, indexRequests: 0, adlRequests: 0, lastRequestAt: 0 };
 
   function advance() {
     const due = Math.floor(Date.now() / stepMs) * stepMs;
@@ -123,7 +127,9 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
 
   function answer(req: IncomingMessage, res: ServerResponse, url: URL) {
     const isIndex = url.pathname === ASSET_INDEX_PATH;
+    const isAdl = url.pathname === ADL_RISK_PATH;
     if (isIndex) stats.indexRequests += 1;
+    else if (isAdl) stats.adlRequests += 1;
     else stats.requests += 1;
     stats.lastRequestAt = Date.now();
     const left = fault.remaining[url.pathname] ?? 0;
@@ -161,6 +167,8 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
           },
           retryAfter,
         );
+      case 'not-found':
+        return sendJson(res, 404, { code: -5, msg: 'Not found.' });
       case 'hang':
         return undefined;
       case 'reset':
@@ -174,6 +182,13 @@ export async function startDemoUpstream(options: DemoUpstreamOptions = {}) {
     let body: unknown;
     if (isIndex) {
       body = demoIndexAnswer(symbol, lastStep, mode, stepMs);
+      if (body === undefined) return sendJson(res, 400, { code: -1121, msg: 'Invalid symbol.' });
+    } else if (isAdl) {
+      body = demoAdlAnswer(
+        pools.flatMap((p) => p.symbols),
+        Date.now(),
+        symbol,
+      );
       if (body === undefined) return sendJson(res, 400, { code: -1121, msg: 'Invalid symbol.' });
     } else if (symbol === null) body = pools.map((_, i) => poolJson(i, mode));
     else {

@@ -10,6 +10,7 @@ import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import { loadHistory } from '../history-wiring.ts';
 import { createProxy } from '../proxy/proxy.ts';
 import { startStandIn, type StandIn } from '../proxy/test-servers.ts';
+import { ADL_RISK_PATH } from '../../src/core/upstream.ts';
 import { startHistoryThread } from './history-thread.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-thread-'));
@@ -23,14 +24,22 @@ afterEach(async () => {
 });
 
 /** The production wiring (loadHistory) in front of a stand-in upstream, served on 127.0.0.1. */
-async function serve(historyDb: string, options: { restartMs?: number } = {}) {
+async function serve(
+  historyDb: string,
+  options: {
+    restartMs?: number;
+    adlEveryMs?: number;
+    reply?: Parameters<StandIn['answer']>[0];
+  } = {},
+) {
   const upstream: StandIn = await startStandIn();
   open.push(upstream);
+  if (options.reply) upstream.answer(options.reply);
   const config = { ...readConfig({}), upstream: upstream.url, historyDb, recordEveryMs: 0 };
   const proxy = createProxy({ upstream: upstream.url, cacheTtlMs: 5_000, log: () => undefined });
   const lines: string[] = [];
   const thread = startHistoryThread({
-    settings: { historyDb, everyMs: 0 },
+    settings: { historyDb, everyMs: 0, adlEveryMs: options.adlEveryMs ?? 0 },
     log: (line) => lines.push(line),
     restartMs: { first: options.restartMs ?? 1_000, max: options.restartMs ?? 1_000 },
   });
@@ -105,6 +114,49 @@ describe('the history in a worker thread', () => {
       state: 'ok',
       worker: 'running',
       lastRecordingAt: expect.any(Number),
+    });
+  });
+
+  it('records the ADL risk ratings the main thread takes on their own timer, and says when they fail', async () => {
+    const ratings = JSON.stringify([{ symbol: 'BTCUSDT', adlRisk: 'high', updateTime: 5_000 }]);
+    const ok = await serve(file(), {
+      adlEveryMs: 3_600_000,
+      reply: (url) => ({ status: 200, body: url.startsWith(ADL_RISK_PATH) ? ratings : '[]' }),
+    });
+    const adlOf = async (get: typeof ok.get) =>
+      (await (await get('/api/adl')).json()) as {
+        recording: boolean;
+        checkedAt: number | null;
+        unavailableSince: number | null;
+        reason: string | null;
+        ratings: unknown[];
+      };
+    let answer = await adlOf(ok.get);
+    for (let tries = 0; tries < 100 && answer.ratings.length === 0; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await adlOf(ok.get);
+    }
+    expect(answer).toMatchObject({
+      recording: true,
+      checkedAt: expect.any(Number),
+      unavailableSince: null,
+      ratings: [{ symbol: 'BTCUSDT', adlRisk: 'high', updateTime: 5_000 }],
+    });
+    // Its own timer: the pool list's (off here) took nothing.
+    expect(ok.upstream.seen.map((s) => s.url)).toEqual([ADL_RISK_PATH]);
+
+    const failing = await serve(file(), {
+      reply: (url) => ({
+        status: url.startsWith(ADL_RISK_PATH) ? 404 : 200,
+        body: url.startsWith(ADL_RISK_PATH) ? '{"code":-5,"msg":"Not found."}' : '[]',
+      }),
+    });
+    await failing.thread.recordAdlOnce();
+    expect(await adlOf(failing.get)).toMatchObject({
+      recording: false,
+      unavailableSince: expect.any(Number),
+      reason: 'the exchange answered 404',
+      ratings: [],
     });
   });
 

@@ -1,13 +1,47 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
 import type { PartStatus } from '../health.ts';
-import type { Next } from '../http/chain.ts';
-import type { HistoryAdapter } from '../history/adapter.ts';
-import { EXPORT_PATH, historyExportRoute } from '../history/export-route.ts';
-import { sendJson } from '../history/json-reply.ts';
-import { openStore } from '../history/open-store.ts';
+import { parseDatabaseUrl } from '../history/postgres/database-url.ts';
 import type { HistoryParts } from '../parts.ts';
-import { forwardRoutes } from './forward-routes.ts';
+import { forwardRoutes, type ForwardLimits } from './forward-routes.ts';
 import type { HistoryThread } from './history-thread.ts';
+import type { WorkerSettings } from './protocol.ts';
+
+/**
+ * What `/api/health` may say of the store: its kind, role and state, never where it is. The
+ * file's path, and the database's host, user and name, are taken out of every sentence too (a
+ * reason, the last error), as the operator's own business.
+ */
+export function withoutWhereabouts(value: unknown, settings: WorkerSettings): unknown {
+  const secrets: [string, string][] = [];
+  const url = settings.databaseUrl ? parseDatabaseUrl(settings.databaseUrl) : undefined;
+  if (url && !('error' in url))
+    secrets.push(
+      [url.redacted, 'the database'],
+      [`${url.user}@${url.host}`, 'the database'],
+      [url.host, 'the database host'],
+      [`user "${url.user}"`, 'its user'],
+      [`"${url.database}"`, 'the database'],
+    );
+  else
+    secrets.push(
+      [resolve(settings.historyDb), 'the history file'],
+      [settings.historyDb, 'the history file'],
+    );
+  const hide = (text: string) =>
+    secrets.reduce((t, [secret, word]) => (secret ? t.split(secret).join(word) : t), text);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return hide(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([key]) => key !== 'location')
+          .map(([key, inner]) => [key, walk(inner)]),
+      );
+    return v;
+  };
+  return walk(value);
+}
 
 /**
  * The history as `/api/health` shows it, from the worker's last status: `degraded` when the
@@ -16,7 +50,9 @@ import type { HistoryThread } from './history-thread.ts';
  */
 export function threadHealth(thread: HistoryThread): PartStatus {
   const { status, down } = thread.status();
-  if (down !== null) return { ...(status ?? {}), state: 'degraded', worker: 'down', reason: down };
+  const safe = (part: PartStatus) => withoutWhereabouts(part, thread.settings) as PartStatus;
+  if (down !== null)
+    return safe({ ...(status ?? {}), state: 'degraded', worker: 'down', reason: down });
   if (!status) return { state: 'degraded', worker: 'starting' };
   const state =
     status.store.role === 'off' ||
@@ -25,57 +61,21 @@ export function threadHealth(thread: HistoryThread): PartStatus {
     status.alerts?.state === 'degraded'
       ? 'degraded'
       : 'ok';
-  return { ...status, state, worker: 'running' };
+  return safe({ ...status, state, worker: 'running' });
 }
 
-/**
- * `GET /api/history/export` streams the whole history, so it reads the store through a read-only
- * connection of its own here (opened at the first download; SQLite's WAL and PostgreSQL let it
- * read beside the worker's writes), in chunks with the event loop turned between them, instead
- * of passing the file through the worker's messages in one piece.
- */
-function exportRoutes(thread: HistoryThread) {
-  let reader: Promise<HistoryAdapter> | undefined;
-  let route: ReturnType<typeof historyExportRoute> | undefined;
-  const open = () => {
-    reader ??= openStore(thread.settings, undefined, { readOnly: true });
-    return reader;
-  };
+/** The parts the servers mount for a history thread: every history route goes to the thread. */
+export function threadParts(
+  thread: HistoryThread,
+  limits: Partial<ForwardLimits> = {},
+): HistoryParts & { thread: HistoryThread; routes: ReturnType<typeof forwardRoutes> } {
   return {
-    handle(req: IncomingMessage, res: ServerResponse, next: Next) {
-      const url = new URL(req.url ?? '/', 'http://history.invalid');
-      if (url.pathname !== EXPORT_PATH) return next();
-      open().then(
-        (store) => {
-          route ??= historyExportRoute(store);
-          route(req, res, url.searchParams);
-        },
-        (error: unknown) => {
-          reader = undefined;
-          sendJson(res, 503, {
-            code: 503,
-            msg: `the history cannot be read right now: ${(error as Error).message}`,
-          });
-        },
-      );
-    },
-    async close() {
-      const store = await reader?.catch(() => undefined);
-      await store?.close();
-    },
-  };
-}
-
-/** The parts the servers mount for a history thread. */
-export function threadParts(thread: HistoryThread): HistoryParts & { thread: HistoryThread } {
-  const forward = forwardRoutes(thread);
-  const exports = exportRoutes(thread);
-  return {
-    routes: (req, res, next) => exports.handle(req, res, () => forward(req, res, next)),
+    routes: forwardRoutes(thread.target, limits),
     status: () => threadHealth(thread),
+    latestAdl: () => thread.latestAdl() ?? [],
     close: async () => {
-      await exports.close();
-      await thread.close();
+      const { closed } = await thread.close();
+      if (!closed) throw new Error('the history store could not be closed in time');
     },
     thread,
   };

@@ -1,90 +1,139 @@
 /**
  * The history's own thread: the store, the recorder, the levels' catch-up and the API's
- * queries run here, so the server's main thread (the proxy, the pages, the files) never waits
- * behind them. The pool list and the asset index are asked of the main thread, which answers
- * from its proxy (its cache, in-flight sharing, pause and budget). Built beside the production
- * server as history-worker.js; bundled on the fly elsewhere (worker-script.ts).
+ * requests run here, so the server's main thread (the proxy, the pages, the files) never waits
+ * behind them. The main thread hands over what it took through its proxy for each recording, and
+ * each request (protocol.ts); nothing is asked of it. Built beside the production server as
+ * history-worker.js; bundled on the fly elsewhere (worker-script.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadAlertsFile } from '../alerts/rules.ts';
+import { createAlerts, describeLoad } from '../alerts/watch.ts';
 import { demoIndexValuesAt } from '../demo/asset-index.ts';
 import { seedDemoHistory } from '../demo/history-seed.ts';
-import { createHistoryParts, type HistoryParts } from '../history/history-parts.ts';
+import type { HistoryAdapter } from '../history/adapter.ts';
+import { createAdlRecorder } from '../history/adl-recorder.ts';
 import { openStore } from '../history/open-store.ts';
-import type { Answer } from '../history/recorder.ts';
-import type { Asked, FromWorker, ToWorker, WorkerSettings } from './protocol.ts';
-import { encodeAnswer } from './respond.ts';
+import { createRecorder, type Answer } from '../history/recorder.ts';
+import { jobRunner } from './jobs.ts';
+import type { Asked, FromWorker, JobOut, Taken, ToWorker, WorkerSettings } from './protocol.ts';
 
 const port = parentPort!;
 const settings = workerData as WorkerSettings;
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer);
+
+/** A body moved to the main thread rather than copied, when it owns its whole buffer. */
+function moved(out: JobOut): ArrayBuffer[] {
+  const data = 'data' in out ? out.data : 'body' in out ? out.body : undefined;
+  return data &&
+    data.buffer instanceof ArrayBuffer &&
+    data.byteOffset === 0 &&
+    data.byteLength === data.buffer.byteLength
+    ? [data.buffer]
+    : [];
+}
 const log = (line: string) => send({ kind: 'log', line });
 
-const asks = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
-let lastAsk = 0;
-function ask(what: Asked): Promise<Answer> {
-  const id = (lastAsk += 1);
-  send({ kind: 'ask', id, what });
-  return new Promise((resolve, reject) => asks.set(id, { resolve, reject }));
+let store: HistoryAdapter;
+try {
+  store = await openStore(settings, log);
+} catch (error) {
+  // Settings that cannot work (a DATABASE_URL of another kind): starting again would not help.
+  send({ kind: 'fatal', message: (error as Error).message });
+  process.exit(1);
 }
-
-const store = await openStore(settings, log);
-let recordAfter: Promise<unknown> | undefined;
 if (settings.seedDemo) {
   const seeded = seedDemoHistory({ store, indexAt: demoIndexValuesAt });
   send({ kind: 'market', market: seeded.market, snapshots: seeded.snapshots });
-  recordAfter = seeded.filled.then((filled) => send({ kind: 'filled', ...filled }));
+  void seeded.filled.then((filled) => send({ kind: 'filled', ...filled }));
 }
 
-const held: { parts?: HistoryParts } = {};
+/** What the main thread handed over for the recording in progress. */
+let handed: Partial<Record<Asked, Taken>> = {};
+const take = (what: Asked) => async (): Promise<Answer> => {
+  const taken = handed[what];
+  if (!taken) throw new Error(`no ${what} was handed over`);
+  if ('error' in taken) throw new Error(taken.error);
+  return taken.answer;
+};
+
 let said = '';
 /** The status goes to the main thread whenever it changes, so `/api/health` answers at once. */
 function sayStatus() {
-  if (!held.parts) return;
-  const status = held.parts.status();
+  const status = { ...recorder.status(), alerts: alerts.status() };
   const text = JSON.stringify(status);
   if (text === said) return;
   said = text;
   send({ kind: 'status', status });
 }
 
-const parts = await createHistoryParts({
-  settings,
-  everyMs: settings.everyMs,
+// The alerts are judged here, after each recording, against the store (server/alerts/watch.ts);
+// the `adl` rules against the latest ratings the store holds.
+const alertsLoad = loadAlertsFile(settings.alertsFile);
+if (alertsLoad.kind !== 'none' || settings.alertsFile)
+  log(describeLoad(alertsLoad, settings.alertsFile));
+const alerts = createAlerts({
   store,
-  poolList: () => ask('poolList'),
-  assetIndex: () => ask('assetIndex'),
+  load: alertsLoad,
   log,
-  onRecorded: sayStatus,
-  alertsFile: settings.alertsFile,
-  ...(recordAfter ? { recordAfter } : {}),
+  ratings: () => store.latestAdl(),
 });
-held.parts = parts;
+const recorder = createRecorder({
+  store,
+  everyMs: settings.everyMs,
+  poolList: take('poolList'),
+  assetIndex: take('assetIndex'),
+  log,
+  onRecorded: () => {
+    sayStatus();
+    void alerts.judgeNow().then(sayStatus);
+  },
+});
+/** The ADL risk ratings handed over for the reading in progress, and when they were taken. */
+let adlHanded: { taken: Taken; at: number } | null = null;
+const adl = createAdlRecorder({
+  store,
+  // Says whether the ratings are recorded; the timer is the main thread's, never started here.
+  everyMs: settings.adlEveryMs ?? 0,
+  adlRisk: async (): Promise<Answer> => {
+    const taken = adlHanded?.taken;
+    if (!taken) throw new Error('no ADL risk ratings were handed over');
+    if ('error' in taken) throw new Error(taken.error);
+    return taken.answer;
+  },
+  now: () => adlHanded?.at ?? Date.now(),
+  log,
+});
+const runner = jobRunner(store, Date.now, adl.status, alerts.answer);
 const watch = setInterval(sayStatus, 2_000);
 watch.unref();
 
-async function close(history: HistoryParts) {
+async function close() {
   clearInterval(watch);
-  for (const a of asks.values()) a.reject(new Error('the server is stopping'));
-  asks.clear();
-  await history.close();
+  let code = 0;
+  try {
+    await recorder.stop();
+    await alerts.close();
+    await adl.stop();
+    await store.close();
+  } catch (error) {
+    log(`history: the store could not be closed: ${(error as Error).message}`);
+    code = 1;
+  }
   port.close();
+  if (code !== 0) process.exit(code);
 }
 
-function handle(history: HistoryParts, m: ToWorker) {
-  if (m.kind === 'answer') {
-    const waiting = asks.get(m.id);
-    asks.delete(m.id);
-    if (m.answer) waiting?.resolve(m.answer);
-    else waiting?.reject(new Error(m.error ?? 'no answer'));
-  } else if (m.kind === 'request')
-    void history.answers(m.path, new URLSearchParams(m.query)).then((answer) => {
-      if (!answer) return send({ kind: 'response', id: m.id, status: 0, headers: {}, body: null });
-      send({ kind: 'response', id: m.id, ...encodeAnswer(answer, m.encodings) });
-    });
-  else if (m.kind === 'record')
-    void history.recorder.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
-  else if (m.kind === 'close') void close(history);
-}
-
-port.on('message', (m: ToWorker) => handle(parts, m));
-send({ kind: 'ready', status: parts.status() });
+port.on('message', (m: ToWorker) => {
+  if (m.kind === 'job') runner.start(m.job, (out) => send({ kind: 'job', out }, moved(out)));
+  else if (m.kind === 'cancel') runner.cancel(m.id);
+  else if (m.kind === 'more') runner.more(m.id);
+  else if (m.kind === 'record') {
+    handed = m.taken;
+    void recorder.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
+  } else if (m.kind === 'recordAdl') {
+    adlHanded = { taken: m.taken, at: m.at };
+    void adl.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
+  } else if (m.kind === 'close') void close();
+});
+send({ kind: 'ready', status: { ...recorder.status(), alerts: alerts.status() } });

@@ -17,6 +17,7 @@
  * - Reads outside `write` see committed data only. Reads through a `HistoryTx` see that
  *   transaction's own writes.
  */
+import type { AdlRating } from '../../src/core/adl.ts';
 import type { AlertStore } from '../alerts/alert-store.ts';
 
 /** A recorded balance of one series. */
@@ -204,6 +205,18 @@ export interface HistoryReader {
 
   /** Drop rows with `from <= t <= to`, newest first, at most `limit`. */
   drops(from: number, to: number, limit: number): Promise<DropRow[]>;
+
+  /** The latest stored ADL rating of every symbol (its row with the greatest `updateTime`), by symbol. */
+  latestAdl(): Promise<AdlRating[]>;
+  /**
+   * Stored ADL rating changes with `from <= updateTime <= to`, ascending by `updateTime` (then
+   * symbol); only `symbol`'s when given; with `limit`, the last `limit` of them.
+   */
+  adlChanges(
+    from: number,
+    to: number,
+    options?: { symbol?: string; limit?: number },
+  ): Promise<AdlRating[]>;
 }
 
 /**
@@ -251,6 +264,12 @@ export interface HistoryTx extends HistoryReader {
   insertIndex(rows: readonly IndexRow[]): Promise<void>;
   /** Inserts drop rows where `(series, t)` is not stored yet. */
   insertDrops(rows: readonly DropRow[]): Promise<void>;
+  /**
+   * Inserts ADL ratings where `(symbol, updateTime)` is not stored yet; for each input row in
+   * order, whether it was inserted. Whether a rating is a change is the logic's to judge
+   * (record-adl.ts), inside the same transaction.
+   */
+  insertAdl(rows: readonly AdlRating[]): Promise<boolean[]>;
 }
 
 export interface HistoryAdapter extends HistoryReader {

@@ -1,6 +1,7 @@
 import type { HistoryLine } from '../../src/core/history.ts';
 import type { Pool } from '../../src/core/pool-schema.ts';
 import { indexSymbolOf } from '../../src/core/asset-index.ts';
+import { toEntry } from '../../src/core/adl.ts';
 import type { HistoryReader, SeriesRow, TimedValue } from './adapter.ts';
 
 const CHUNK = 500;
@@ -10,6 +11,8 @@ const CHUNK = 500;
  * answer rebuilt from the memberships and each series' latest point at or before it (a point
  * whose `updateTime` runs ahead of the server's clock shows from the next observation on), with
  * the start of its coverage and the index of its assets. Read in chunks of observations.
+ * The ADL rating changes ride on the first line at or after their `updateTime` (those after the
+ * last line, on the last line), so every change in the range is exported once.
  */
 export async function* exportLines(
   db: HistoryReader,
@@ -49,6 +52,10 @@ export async function* exportLines(
     }
     indexPoints.sort((x, y) => x.t - y.t);
     const coverage = await db.coverage(first, last);
+    const next = times.length < CHUNK ? null : (await db.observationNeighbours(last)).next;
+    const final = next === null || next > to;
+    const adl = await db.adlChanges(cursor, final ? to : last);
+    let ai = 0;
     let pi = 0;
     let ii = 0;
     for (const t of times) {
@@ -73,11 +80,15 @@ export async function* exportLines(
         const x = indexState.get(a);
         return x ? [{ symbol: indexSymbolOf(a), index: x.index, time: x.t }] : [];
       });
+      const upTo = final && t === last ? adl.length : adl.findIndex((r) => r.updateTime > t);
+      const ratings = adl.slice(ai, upTo === -1 ? adl.length : upTo).map(toEntry);
+      ai += ratings.length;
       yield {
         observedAt: t,
         answer,
         ...(cov ? { coveredSince: cov.from } : {}),
         ...(index.length > 0 ? { index } : {}),
+        ...(ratings.length > 0 ? { adl: ratings } : {}),
       };
     }
     if (times.length < CHUNK) return;

@@ -2,6 +2,7 @@ import type { AdlRating } from '../../src/core/adl.ts';
 import { loadAlertsFile } from '../alerts/rules.ts';
 import { createAlerts, describeLoad } from '../alerts/watch.ts';
 import type { HistoryAdapter } from './adapter.ts';
+import { createAdlRecorder } from './adl-recorder.ts';
 import { openStore, type StoreSettings } from './open-store.ts';
 import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
 import { historyAnswers } from './routes.ts';
@@ -13,6 +14,10 @@ export interface HistoryPartsOptions {
   everyMs: number;
   poolList: () => Promise<Answer>;
   assetIndex?: () => Promise<Answer>;
+  /** Every symbol's ADL risk rating, through the proxy; without it no rating is recorded. */
+  adlRisk?: () => Promise<Answer>;
+  /** Milliseconds between two recordings of the ratings (`FAPI_ADL_EVERY` × 1000); 0 records none. */
+  adlEveryMs?: number;
   log?: (line: string) => void;
   /** A store opened by the caller (the demo's own); else `openStore(settings)`. */
   store?: HistoryAdapter;
@@ -22,7 +27,7 @@ export interface HistoryPartsOptions {
   onRecorded?: () => void;
   /** The alert rules file (`ALERTS_FILE`, server/alerts/rules.ts); none: no alerts. */
   alertsFile?: string | undefined;
-  /** The ADL ratings the `adl` rules are judged against (the store's latest). */
+  /** The ADL ratings the `adl` rules are judged against; by default the store's latest. */
   ratings?: () => Promise<AdlRating[]>;
 }
 
@@ -36,6 +41,8 @@ export async function createHistoryParts({
   everyMs,
   poolList,
   assetIndex,
+  adlRisk,
+  adlEveryMs = 0,
   log,
   store: given,
   recordAfter,
@@ -50,7 +57,7 @@ export async function createHistoryParts({
     store,
     load,
     ...(log ? { log } : {}),
-    ...(ratings ? { ratings } : {}),
+    ratings: ratings ?? (() => store.latestAdl()),
   });
   const recorder = createRecorder({
     store,
@@ -63,18 +70,24 @@ export async function createHistoryParts({
       void alerts.judgeNow().then(onRecorded);
     },
   });
-  const history = historyAnswers(store);
+  const adl = createAdlRecorder({
+    store,
+    adlRisk: adlRisk ?? (() => Promise.reject(new Error('no source'))),
+    everyMs: adlRisk ? adlEveryMs : 0,
+    ...(log ? { log } : {}),
+  });
   let closed = false;
-  if (recordAfter)
-    void recordAfter.then(
-      () => closed || recorder.start(),
-      () => closed || recorder.start(),
-    );
-  else recorder.start();
+  const startAll = () => {
+    if (closed) return;
+    recorder.start();
+    adl.start();
+  };
+  if (recordAfter) void recordAfter.then(startAll, startAll);
+  else startAll();
   return {
-    answers: async (path: string, params: URLSearchParams) =>
-      (await alerts.answers(path)) ?? history(path, params),
+    answers: historyAnswers(store, Date.now, adl.status, alerts.answer),
     recorder,
+    adl,
     store,
     alerts,
     /** For `/api/health`: `degraded` when the store cannot be written or read as it should. */
@@ -85,6 +98,7 @@ export async function createHistoryParts({
       closed = true;
       await recorder.stop();
       await alerts.close();
+      await adl.stop();
       await store.close();
     },
   };

@@ -11,6 +11,13 @@ export interface HistoryQuery {
   points?: number;
 }
 
+/**
+ * Points a series carries when the request names no number: whatever the range, an answer reads
+ * the hourly or daily levels once its buckets are an hour wide, never every stored row of a year.
+ * A request may ask for up to MAX_POINTS.
+ */
+export const DEFAULT_POINTS = 1_000;
+
 /** At most this many memberships and coverage intervals in one answer (the newest kept). */
 const MAX_INTERVALS = 2_000;
 
@@ -55,18 +62,21 @@ async function defaultRange(db: HistoryReader, symbol: string) {
 export async function answerHistory(
   db: HistoryReader,
   q: HistoryQuery,
+  signal?: AbortSignal,
 ): Promise<HistoryAnswer | null> {
   if ((await db.symbolId(q.symbol)) === undefined) return null;
   const range =
     q.from === undefined || q.to === undefined ? await defaultRange(db, q.symbol) : null;
   const from = q.from ?? range!.first;
   const to = Math.max(from, q.to ?? range!.last);
-  const w = bucketWidth(from, to, q.points ?? MAX_POINTS);
+  const w = bucketWidth(from, to, Math.min(q.points ?? DEFAULT_POINTS, MAX_POINTS));
+  signal?.throwIfAborted();
   const path = (await symbolPath(db, q.symbol, from, to)) ?? [];
   const series = [];
   const index = [];
   let thinned = false;
   for (const asset of assetsOfPath(path)) {
+    signal?.throwIfAborted();
     const r = await pathSeries(db, path, asset, w);
     thinned ||= r.dropped;
     series.push({ asset, points: r.points });

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { toRating } from '../../src/core/adl.ts';
 import { historyLineSchema, type HistoryLine } from '../../src/core/history.ts';
 import { describeIssue } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from './adapter.ts';
+import { recordAdl } from './record-adl.ts';
 import { recordSnapshots } from './record-snapshot.ts';
 
 export class BadHistoryFile extends Error {}
@@ -59,8 +61,8 @@ export async function importLines(
 ): Promise<number> {
   const lines = [...input].sort((a, b) => a.observedAt - b.observedAt);
   const inferred = inferCoverage(lines);
-  await store.write((tx) =>
-    recordSnapshots(
+  await store.write(async (tx) => {
+    await recordSnapshots(
       tx,
       lines.map((l, i) => ({
         observedAt: l.observedAt,
@@ -69,7 +71,11 @@ export async function importLines(
         ...(l.index ? { index: l.index } : {}),
       })),
       0,
-    ),
-  );
+    );
+    await recordAdl(
+      tx,
+      lines.flatMap((l) => (l.adl ?? []).map(toRating)),
+    );
+  });
   return lines.length;
 }

@@ -2,9 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** How the history's API answers on the wire, in whichever thread sends it. */
 
-/** The paths the history answers. */
-export const HISTORY_PATHS = ['/api/history', '/api/overview', '/api/events'];
-
 export const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',

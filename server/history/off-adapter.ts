@@ -36,5 +36,7 @@ export function offAdapter(info: StoreInfo): HistoryAdapter {
     indexPoints: empty,
     indexAtOrBefore: none,
     drops: empty,
+    latestAdl: empty,
+    adlChanges: empty,
   };
 }

@@ -7,7 +7,7 @@ import {
 } from '../../src/core/history.ts';
 import { leadingSymbols } from '../../src/core/pools.ts';
 import { LEVEL_MS, type HistoryReader, type TimedValue } from './adapter.ts';
-import { bucketWidth } from './buckets.ts';
+import { bucketWidth, lastPerBucket } from './buckets.ts';
 import { pathSeries } from './history-query.ts';
 import { maxIn } from './thin-series.ts';
 import { symbolPath, type Segment } from './series-path.ts';
@@ -16,6 +16,31 @@ const DAY = 86_400_000;
 const WEEK = CHANGE_WINDOWS['7d'];
 /** The sparkline is read from the hourly level at finest: the overview of 600 pools stays cheap. */
 const SPARK_MIN_WIDTH = LEVEL_MS.hour;
+
+/**
+ * The overview is computed once per recording at its finest sparkline (hourly buckets, which any
+ * `spark` of 25 or more gets), and each `spark` is thinned from it (`thinSpark`): the widths
+ * from an hour up nest, so a thinned sparkline is exactly the one computed for it.
+ */
+export const SPARK_COMPUTED = 500;
+
+const sparkWidth = (latest: number, spark: number) =>
+  Math.max(bucketWidth(latest - DAY, latest, spark), SPARK_MIN_WIDTH);
+
+/** The overview with each sparkline thinned to `spark` points. */
+export function thinSpark(answer: OverviewAnswer, spark: number): OverviewAnswer {
+  if (spark >= SPARK_COMPUTED) return answer;
+  return {
+    ...answer,
+    pools: answer.pools.map((p) => ({
+      ...p,
+      assets: p.assets.map((a) => ({
+        ...a,
+        spark: lastPerBucket(a.spark, sparkWidth(a.latest.t, spark)).kept.slice(-spark),
+      })),
+    })),
+  };
+}
 
 /** The part of a path within `[from, to]` (as `symbolPath` over that range would give it). */
 function within(path: readonly Segment[], from: number, to: number): Segment[] {
@@ -76,7 +101,7 @@ async function overviewPool(
       if (m && (!peak || compareDecimals(m.balance, peak.balance) > 0)) peak = m;
     }
     const from = latest.t - DAY;
-    const w = Math.max(bucketWidth(from, latest.t, spark), SPARK_MIN_WIDTH);
+    const w = sparkWidth(latest.t, spark);
     const dayPath = weekPath
       .filter((g) => g.hi >= from)
       .map((g) => ({ ...g, lo: Math.max(g.lo, from) }));

@@ -60,6 +60,23 @@ export function historyParams(params: URLSearchParams) {
   return { symbol: symbol.symbol, from, to, points };
 }
 
+/** `GET /api/adl[?symbol=&from=&to=]`: every rating, and with `symbol` its changes over the range. */
+export function adlParams(params: URLSearchParams, now: number) {
+  const raw = single(params, ['symbol', 'from', 'to']);
+  if (raw.symbol === undefined) {
+    if (raw.from !== undefined || raw.to !== undefined)
+      throw new BadParameter('from and to are taken with a symbol, e.g. ?symbol=BTCUSDT');
+    return {};
+  }
+  const symbol = normalizeSymbol(raw.symbol);
+  if (!symbol.ok) throw new BadParameter(`symbol is not a futures symbol (${symbol.reason})`);
+  const to = raw.to === undefined ? now : check(ms('to'), raw.to);
+  const from =
+    raw.from === undefined ? Math.max(0, to - 30 * 86_400_000) : check(ms('from'), raw.from);
+  range(from, to);
+  return { symbol: symbol.symbol, from, to };
+}
+
 export const MAX_SPARK = 500;
 export function overviewParams(params: URLSearchParams) {
   const raw = single(params, ['spark']);

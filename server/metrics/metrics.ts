@@ -28,8 +28,11 @@ export interface MetricsSources {
   proxy: Pick<Proxy, 'poolList' | 'assetIndex' | 'status' | 'stats'>;
   /** The history's part of `/api/health` (its last recording and its alerts). */
   history?: (() => PartStatus) | undefined;
-  /** The ADL ratings (the history's latest); none until they are recorded. */
-  ratings?: () => Promise<AdlRating[]>;
+  /**
+   * The ADL ratings: the main thread's last good reading through the proxy, taken on the
+   * history's `FAPI_ADL_EVERY` timer (no call of its own); none until one was taken.
+   */
+  ratings?: () => AdlRating[] | Promise<AdlRating[]>;
 }
 
 interface Held {
@@ -217,7 +220,7 @@ export function createMetrics(sources: MetricsSources) {
       const [list, idx, adl] = await Promise.all([
         within(sources.proxy.poolList()),
         within(sources.proxy.assetIndex()),
-        sources.ratings ? within(sources.ratings()) : undefined,
+        sources.ratings ? within(Promise.resolve(sources.ratings())) : undefined,
       ]);
       take(list);
       takeIndex(idx);

@@ -227,4 +227,45 @@ describe('the proxy', () => {
     expect(await (await p.get('/index.html')).text()).toBe('next');
     expect(await (await p.get('/api/history?symbol=BTCUSDT')).text()).toBe('next');
   });
+
+  it('tells of each new pool list as it comes in, not of answers from the cache or errors', async () => {
+    const told: string[] = [];
+    const p = await start({ onPoolList: (a) => told.push(a.body) });
+    bed.upstream.answer(() => ({ status: 200, body: LIST }));
+    await p.get('/fapi/v1/insuranceBalance');
+    await p.get('/fapi/v1/insuranceBalance');
+    expect(told).toEqual([LIST]);
+    p.clock.t += 6_000;
+    bed.upstream.answer(() => ({ status: 500, body: '{"code":-1,"msg":"down"}' }));
+    await p.get('/fapi/v1/insuranceBalance');
+    expect(told).toEqual([LIST]);
+  });
+});
+
+describe('the proxy’s ADL risk path', () => {
+  it('forwards GET /fapi/v1/symbolAdlRisk, checks its symbol and serves a symbol from the list', async () => {
+    const p = await start();
+    const ratings = [
+      { symbol: 'BTCUSDT', adlRisk: 'low', updateTime: 1 },
+      { symbol: 'ETHUSDT', adlRisk: 'high', updateTime: 1 },
+    ];
+    bed.upstream.answer(() => ({ status: 200, body: JSON.stringify(ratings) }));
+    expect(await (await p.get('/fapi/v1/symbolAdlRisk')).json()).toEqual(ratings);
+    expect(await (await p.get('/fapi/v1/symbolAdlRisk?symbol=ethusdt')).json()).toEqual(ratings[1]);
+    expect((await p.get('/fapi/v1/symbolAdlRisk?symbol=a%2Fb')).status).toBe(400);
+    expect((await p.get('/fapi/v1/symbolAdlRisks')).status).toBe(404);
+    // One upstream call served all of it.
+    expect(bed.upstream.seen.map((s) => s.url)).toEqual(['/fapi/v1/symbolAdlRisk']);
+  });
+
+  it('passes an upstream’s 404 through, the pool list unaffected', async () => {
+    const p = await start();
+    bed.upstream.answer((url) =>
+      url.startsWith('/fapi/v1/symbolAdlRisk')
+        ? { status: 404, body: '{"code":-5,"msg":"Not found."}' }
+        : { status: 200, body: LIST },
+    );
+    expect((await p.get('/fapi/v1/symbolAdlRisk')).status).toBe(404);
+    expect((await p.get('/fapi/v1/insuranceBalance')).status).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import { retryAfterSeconds } from '../../src/core/retry-after.ts';
 import {
+  ADL_RISK_PATH,
   ASSET_INDEX_PATH,
   INSURANCE_BALANCE_PATH,
   isPauseStatus,
@@ -31,6 +32,8 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   now?: () => number;
   log?: (line: string) => void;
+  /** Told of each new pool-list answer the upstream gives (200), as it comes in: the pages warm on it. */
+  onPoolList?: (answer: Answer) => void;
 }
 
 export interface ProxyStats {
@@ -80,6 +83,7 @@ export function createProxy(options: ProxyOptions) {
   const health = {
     [INSURANCE_BALANCE_PATH]: createUpstreamState((l) => log(`${l} (pool list)`), now),
     [ASSET_INDEX_PATH]: createUpstreamState((l) => log(`${l} (asset index)`), now),
+    [ADL_RISK_PATH]: createUpstreamState((l) => log(`${l} (ADL risk)`), now),
   };
   const stats: ProxyStats = {
     upstreamCalls: 0,
@@ -96,6 +100,8 @@ export function createProxy(options: ProxyOptions) {
     guard.observe(result.answer.status, result.retryAfter);
     budget.observeUsedWeight(result.usedWeight);
     if (target.symbol === undefined) health[target.path].observe(result.answer);
+    if (target.symbol === undefined && target.path === INSURANCE_BALANCE_PATH)
+      if (result.answer.status === 200) options.onPoolList?.(result.answer);
     // Viewers get the exchange's pause as the time left of it, like every answer during it.
     return isPauseStatus(result.answer.status)
       ? { ...result.answer, retryAfterS: retryAfterSeconds(guard.until, now()) }
@@ -157,10 +163,13 @@ export function createProxy(options: ProxyOptions) {
       guard.until > now() ? undefined : cache.fresh(base + INSURANCE_BALANCE_PATH),
     /** The full asset index as a viewer asking now would get it. */
     assetIndex: async () => (await obtain({ path: ASSET_INDEX_PATH })).answer,
+    /** Every symbol's ADL risk rating as a viewer asking now would get it: for the recorder. */
+    adlRisk: async () => (await obtain({ path: ADL_RISK_PATH })).answer,
     stats,
     status: () => ({
       poolList: health[INSURANCE_BALANCE_PATH].status(),
       assetIndex: health[ASSET_INDEX_PATH].status(),
+      adlRisk: health[ADL_RISK_PATH].status(),
       pausedUntil: guard.until > now() ? guard.until : null,
       budget: budget.usage(),
     }),

@@ -21,6 +21,13 @@ function answer(status = 200, body = '[]'): Answer {
 
 /** The middleware in front of a stand-in for the static server, which answers `shell`. */
 async function serve(options: Partial<PageRouteOptions> & { entry?: ServerEntry | undefined }) {
+  return (await serveRoute(options)).base;
+}
+
+/** The same, with the middleware itself, to warm it as the proxy would. */
+async function serveRoute(
+  options: Partial<PageRouteOptions> & { entry?: ServerEntry | undefined },
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'prerender-'));
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), TEMPLATE);
@@ -36,7 +43,7 @@ async function serve(options: Partial<PageRouteOptions> & { entry?: ServerEntry 
     middleware(req, res, () => res.end('shell'));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, middleware };
 }
 
 const entry = (prerender: ServerEntry['prerender'] = () => page): ServerEntry => ({ prerender });
@@ -64,6 +71,7 @@ describe('the pre-rendering middleware', () => {
         languages: ['zh-CN', 'en'],
         colorScheme: 'dark',
       }),
+      expect.any(AbortSignal),
     );
     expect(res.headers.get('accept-ch')).toBe('Sec-CH-Prefers-Color-Scheme');
   });
@@ -137,5 +145,63 @@ describe('the pre-rendering middleware', () => {
     const base = await serve({ entry: entry(render), poolList: async () => huge });
     expect(await (await fetch(`${base}/`, { headers: html })).text()).toBe('shell');
     expect(render).not.toHaveBeenCalled();
+  });
+
+  it('renders a new answer before the first viewer asks, and serves that viewer from memory', async () => {
+    const render = vi.fn(() => page);
+    const list = answer();
+    const { base, middleware } = await serveRoute({
+      entry: entry(render),
+      poolList: async () => list,
+    });
+    await middleware.warm(list);
+    expect(render).toHaveBeenCalledTimes(1);
+    const text = await (await fetch(`${base}/`, { headers: html })).text();
+    expect(text).toContain(page.html);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('warms a new answer in the variants viewers asked for last', async () => {
+    const render = vi.fn(() => page);
+    let list = answer();
+    const { base, middleware } = await serveRoute({
+      entry: entry(render),
+      poolList: async () => list,
+    });
+    const zh = { ...html, 'accept-language': 'zh-CN' };
+    await fetch(`${base}/?view=wall`, { headers: zh });
+    expect(render).toHaveBeenCalledTimes(1);
+    list = answer();
+    await middleware.warm(list);
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(render).toHaveBeenLastCalledWith(
+      expect.objectContaining({ search: '?view=wall', languages: ['zh-CN'], answer: list }),
+      expect.any(AbortSignal),
+    );
+    expect(await (await fetch(`${base}/?view=wall`, { headers: zh })).text()).toContain(page.html);
+    expect(render).toHaveBeenCalledTimes(2);
+  });
+
+  it('warms nothing for an answer it would not render', async () => {
+    const render = vi.fn(() => page);
+    const { middleware } = await serveRoute({ entry: entry(render) });
+    await middleware.warm(answer(502, '{"code":-1,"msg":"down"}'));
+    expect(render).not.toHaveBeenCalled();
+  });
+
+  it('stops rendering ahead a variant nobody has asked for in ten minutes', async () => {
+    const render = vi.fn(() => page);
+    const clock = { t: 1_000_000 };
+    const { base, middleware } = await serveRoute({
+      entry: entry(render),
+      now: () => clock.t,
+    });
+    await fetch(`${base}/`, { headers: html });
+    clock.t += 9 * 60_000;
+    await middleware.warm(answer());
+    expect(render).toHaveBeenCalledTimes(2);
+    clock.t += 2 * 60_000;
+    await middleware.warm(answer());
+    expect(render).toHaveBeenCalledTimes(2);
   });
 });

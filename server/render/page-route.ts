@@ -5,17 +5,51 @@ import type { Answer } from '../proxy/answer.ts';
 import { acceptedLanguages, colorSchemeOf } from './client-hints.ts';
 import { chooseEncoding } from '../http/encoded.ts';
 import { createPageCache } from './page-cache.ts';
+import { RenderBusy } from './render-pool.ts';
 import { bundleLoader, type BundleLoader, type ServerEntry } from './server-bundle.ts';
 import { allowStyles, fillTemplate, hasRoot, inlineStyles, type InlineStyle } from './template.ts';
 
 /** How long a page waits for the pool list before it goes out without it. */
 export const DEFAULT_BUDGET_MS = 1000;
 
+/** How long a page waits for its render before it goes out as the plain shell (the render goes on, for the next viewer). */
+export const DEFAULT_RENDER_WAIT_MS = 600;
+
+/**
+ * Link parameters that change what the browser does, not the markup the server sends: the page
+ * is rendered without them, once for all their values (`?refresh=1` … `?refresh=64` are one
+ * page). The wall is the exception: its status line says when the next refresh comes, so there
+ * `refresh` is part of the page.
+ */
+export const NOT_IN_MARKUP = ['refresh'];
+
+/** The link as the render sees it: without the parameters that do not change the markup. */
+export function markupSearch(search: string): string {
+  if (search === '') return '';
+  const params = new URLSearchParams(search);
+  if (params.getAll('view').some((v) => v.toLowerCase() === 'wall')) return search;
+  let dropped = false;
+  for (const name of NOT_IN_MARKUP)
+    if (params.has(name)) {
+      params.delete(name);
+      dropped = true;
+    }
+  if (!dropped) return search;
+  const rest = params.toString();
+  return rest === '' ? '' : `?${rest}`;
+}
+
 /**
  * A list this long is not rendered on the server (thousands of pools): the render would hold the
  * server's one thread for longer than the browser takes to render it alone.
  */
 export const MAX_RENDERED_LIST_CHARS = 1_500_000;
+
+/** How many of the variants asked for last a new answer is rendered in before anyone asks. */
+export const WARM_VARIANTS = 4;
+
+/** A variant nobody has asked for in this long is no longer rendered ahead (nor the plain page, from start). */
+export const WARM_FOR_MS = 10 * 60_000;
 
 export interface PageRouteOptions {
   /** The built client: its index.html is the template. */
@@ -25,6 +59,8 @@ export interface PageRouteOptions {
   /** The pool list when the proxy holds it fresh, at once: the common case needs no waiting. */
   peekPoolList?: () => Answer | undefined;
   budgetMs?: number;
+  /** How long a page waits for its render (DEFAULT_RENDER_WAIT_MS). */
+  renderWaitMs?: number;
   now?: () => number;
   /** Loads the server bundle; by default from beside the client build, rendering in a thread. */
   load?: BundleLoader;
@@ -47,6 +83,7 @@ function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 export function createPageRoute(options: PageRouteOptions) {
   const now = options.now ?? Date.now;
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const renderWaitMs = options.renderWaitMs ?? DEFAULT_RENDER_WAIT_MS;
   const templateFile = path.join(options.clientOutDir, 'index.html');
   let warned = false;
   const warn = (message: string) => {
@@ -110,7 +147,69 @@ export function createPageRoute(options: PageRouteOptions) {
     return key;
   }
 
-  async function page(req: IncomingMessage, search: string) {
+  type Hints = Parameters<NonNullable<ServerEntry['variantOf']>>[0];
+  /** Renders (or finds in memory) one variant's page of one answer. */
+  function pageOf(
+    entry: ServerEntry,
+    shell: { template: string; styles: InlineStyle[] },
+    answer: Answer,
+    hints: Hints,
+    variant: string,
+    left?: AbortSignal,
+  ) {
+    return cache.page(
+      answer,
+      variant,
+      async (signal) => {
+        const rendered = await entry.prerender({ ...hints, answer, now: now() }, signal);
+        const html = rendered && fillTemplate(shell.template, rendered, shell.styles);
+        return html ? { html, styles: shell.styles } : undefined;
+      },
+      left,
+    );
+  }
+  const renderable = (answer: Answer | undefined): answer is Answer =>
+    answer !== undefined && answer.status === 200 && answer.body.length <= MAX_RENDERED_LIST_CHARS;
+
+  // The variants viewers asked for last, newest last: a new answer is rendered in these before
+  // anyone asks, so the next viewer is served from memory.
+  const asked = new Map<string, { hints: Hints; at: number }>([
+    ['', { hints: { search: '', languages: [] }, at: now() }],
+  ]);
+  let askedDefault = true;
+  function noteAsked(variant: string, hints: Hints) {
+    if (askedDefault) {
+      asked.clear();
+      askedDefault = false;
+    }
+    asked.delete(variant);
+    asked.set(variant, { hints, at: now() });
+    if (asked.size > WARM_VARIANTS) asked.delete(asked.keys().next().value!);
+  }
+
+  async function warm(answer: Answer): Promise<void> {
+    const shell = template();
+    if (!shell || !renderable(answer)) return;
+    const entry = await load();
+    if (!entry) return;
+    const since = now() - WARM_FOR_MS;
+    const jobs = [...asked]
+      .filter(([, { at }]) => at >= since)
+      .map(([variant, { hints }]) =>
+        pageOf(
+          entry,
+          shell,
+          answer,
+          hints,
+          askedDefault ? (entry.variantOf?.(hints) ?? JSON.stringify(hints)) : variant,
+        ),
+      );
+    stats.warmed += jobs.length;
+    // A warm render refused (the threads are busy) or failed is tried again by the first viewer.
+    await Promise.allSettled(jobs);
+  }
+
+  async function page(req: IncomingMessage, search: string, left: AbortSignal) {
     const shell = template();
     if (!shell) return undefined;
     const held = options.peekPoolList?.();
@@ -118,21 +217,24 @@ export function createPageRoute(options: PageRouteOptions) {
       load(),
       held ?? withinBudget(options.poolList(), budgetMs),
     ]);
-    if (!entry || !answer || answer.status !== 200) return undefined;
-    if (answer.body.length > MAX_RENDERED_LIST_CHARS) return undefined;
+    if (!entry || !renderable(answer)) return undefined;
     const hints = {
-      search,
+      search: markupSearch(search),
       languages: acceptedLanguages(req.headers['accept-language']),
       colorScheme: colorSchemeOf(req.headers['sec-ch-prefers-color-scheme']),
     };
     const variant = variantOf(entry, hints, req);
-    return cache.page(answer, variant, async () => {
-      const rendered = await entry.prerender({ ...hints, answer, now: now() });
-      const html = rendered && fillTemplate(shell.template, rendered, shell.styles);
-      return html ? { html, styles: shell.styles } : undefined;
-    });
+    noteAsked(variant, hints);
+    const made = pageOf(entry, shell, answer, hints, variant, left);
+    // A render that is late goes on for the next viewer; this one gets the plain page now.
+    const page = await withinBudget(made, renderWaitMs);
+    if (page === undefined && !left.aborted) stats.late += 1;
+    return page;
   }
+  const stats = Object.assign(cache.stats, { late: 0, busy: 0, failed: 0, warmed: 0 });
 
+  let lastWarnedAt = 0;
+  let closed = false;
   function route(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
     const raw = req.url ?? '/';
     const queryAt = raw.indexOf('?');
@@ -148,9 +250,23 @@ export function createPageRoute(options: PageRouteOptions) {
       return;
     }
     const search = queryAt === -1 || queryAt === raw.length - 1 ? '' : raw.slice(queryAt);
-    page(req, search)
+    // Aborted when the viewer leaves before the page is sent: a render only they waited for stops.
+    const leaving = new AbortController();
+    res.once('close', () => {
+      if (!res.writableEnded) leaving.abort();
+    });
+    page(req, search, leaving.signal)
       .catch((error: unknown) => {
-        console.warn('  the page could not be rendered on the server:', error);
+        if (error instanceof RenderBusy) stats.busy += 1;
+        else if (!leaving.signal.aborted && !closed) {
+          stats.failed += 1;
+          // One line a minute at most: a page that cannot be rendered is asked for again and again.
+          const t = Date.now();
+          if (t - lastWarnedAt > 60_000) {
+            lastWarnedAt = t;
+            console.warn('  the page could not be rendered on the server:', error);
+          }
+        }
         return undefined;
       })
       .then(async (rendered) => {
@@ -176,9 +292,16 @@ export function createPageRoute(options: PageRouteOptions) {
   }
 
   return Object.assign(route, {
-    stats: cache.stats,
+    stats,
+    /**
+     * Renders a new pool-list answer, before anyone asks, in the variants viewers asked for last
+     * (the plain page until someone has asked), those asked for in the last WARM_FOR_MS: call it
+     * when the proxy takes in a new answer.
+     */
+    warm,
     /** Stops the render thread. */
     close: async () => {
+      closed = true;
       if ('close' in load && typeof load.close === 'function')
         await (load.close as () => Promise<void>)();
     },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrerenderInput, PrerenderOutput } from '../../src/core/prerender.ts';
-import { startRenderThread } from './render-worker.ts';
+import { startRenderPool, type RenderPoolOptions } from './render-pool.ts';
 
 /** The app's own render of a page, built from this file into a bundle beside the client build. */
 export const SERVER_ENTRY = 'src/entry-server.tsx';
@@ -13,8 +13,10 @@ export function serverOutDir(clientOutDir: string): string {
 }
 
 export interface ServerEntry {
+  /** `signal`: aborted when the render is no longer wanted (its askers left, or it took too long). */
   prerender: (
     input: PrerenderInput,
+    signal?: AbortSignal,
   ) => PrerenderOutput | undefined | Promise<PrerenderOutput | undefined>;
   /** The key of a page's variant (link, language, theme); a page is rendered once per key. */
   variantOf?: (input: Pick<PrerenderInput, 'search' | 'languages' | 'colorScheme'>) => string;
@@ -32,29 +34,43 @@ export type BundleLoader = (() => Promise<ServerEntry | undefined>) & {
 };
 
 /**
- * Loads the server bundle of a client build once: in a render thread of its own, which renders
- * every page (a small list first, so the first visitor does not pay for a cold start), and here,
- * where only its cheap `variantOf` runs. `undefined` (with one warning) when the build has none
- * or it cannot be loaded: pages then go out as the plain shell.
+ * Loads the server bundle of a client build once: in the render pool (render-pool.ts), which
+ * renders every page (a small list first, so the first visitor does not pay for a cold start),
+ * and here, where only its cheap `variantOf` runs. `undefined` (with one warning) when the build
+ * has none or it cannot be loaded: pages then go out as the plain shell.
  */
-export function bundleLoader(clientOutDir: string, warn: (message: string) => void): BundleLoader {
+export function bundleLoader(
+  clientOutDir: string,
+  warn: (message: string) => void,
+  pool: RenderPoolOptions = {},
+): BundleLoader {
   const bundle = path.join(serverOutDir(clientOutDir), 'entry-server.js');
-  let loaded: Promise<(ServerEntry & { close: () => Promise<void> }) | undefined> | undefined;
+  let loaded:
+    | Promise<
+        | (ServerEntry & {
+            load: () => { running: number; queued: number };
+            close: () => Promise<void>;
+          })
+        | undefined
+      >
+    | undefined;
   const load = () =>
     (loaded ??= (async () => {
       if (!existsSync(bundle)) {
         warn(`no server bundle at ${path.relative(process.cwd(), bundle)} (run vite build)`);
         return undefined;
       }
-      const url = pathToFileURL(bundle).href;
-      const [entry, thread] = await Promise.all([
-        import(url) as Promise<ServerEntry>,
-        startRenderThread(url),
-      ]);
-      await thread
+      const entry = (await import(pathToFileURL(bundle).href)) as ServerEntry;
+      const renderer = startRenderPool(bundle, pool);
+      await renderer
         .render({ search: '', languages: [], answer: WARM_UP, now: Date.now() })
         .catch(() => undefined); // a render that throws is reported when a page asks for it
-      return { prerender: thread.render, variantOf: entry.variantOf, close: thread.close };
+      return {
+        prerender: renderer.render,
+        variantOf: entry.variantOf,
+        load: renderer.load,
+        close: renderer.close,
+      };
     })().catch((error: unknown) => {
       warn(`the server bundle could not be loaded (${String(error)})`);
       return undefined;

@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AdlProvider } from '../components/adl-context';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationProvider } from '../components/valuation-context';
 import { useLoadedLang } from '../lib/i18n/catalogues';
@@ -30,11 +31,16 @@ export function App({ client }: { client?: QueryClient }) {
             policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
             lowUsd={url.low}
           >
-            {url.view === 'wall' ? (
-              <WallView url={url} />
-            ) : (
-              <Dashboard url={url} navigate={navigate} />
-            )}
+            {/* the exchange's ADL risk ratings, beside the funds */}
+            <AdlProvider
+              policy={{ refreshMs: url.refresh * 1000, inBackground: url.view === 'wall' }}
+            >
+              {url.view === 'wall' ? (
+                <WallView url={url} />
+              ) : (
+                <Dashboard url={url} navigate={navigate} />
+              )}
+            </AdlProvider>
           </ValuationProvider>
         </ErrorBoundary>
       </I18nProvider>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { refreshPolicy } from '../api/refresh-timing';
 import { usePools } from '../api/use-pools';
+import { AdlStatus } from '../components/adl-status';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -101,6 +102,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
               sortedBy={url.sort === 'value' ? sortAsset(assetsOf(pools), url.asset) : undefined}
             />
           ) : null}
+          <AdlStatus />
           {/* symbol view: the pool, its history and its events, in place of the overview */}
           {url.symbol ? (
             <SymbolPageView

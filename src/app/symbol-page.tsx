@@ -1,5 +1,6 @@
 import type { RefreshPolicy } from '../api/refresh-timing';
 import type { Pool } from '../core/pool-schema';
+import { SymbolAdl } from '../components/adl-symbol';
 import { ErrorBoundary } from '../components/error-boundary';
 import { PoolEvents } from '../features/history/events-section';
 import { PoolHistory } from '../features/history/history-section';
@@ -50,12 +51,15 @@ export function SymbolPage({
       </ErrorBoundary>
       {param.valid ? (
         <>
+          <ErrorBoundary name="adl">
+            <SymbolAdl symbol={param.symbol} />
+          </ErrorBoundary>
           <ErrorBoundary name="history">
             <PoolHistory
               symbol={param.symbol}
               range={url.range}
               rangeIgnored={url.rangeIgnored}
-              scale={url.scale}
+              scale={url.scaleGiven ? url.scale : 'linear'}
               policy={policy}
               demo={demo}
               unlisted={listed === false}

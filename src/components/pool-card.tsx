@@ -4,6 +4,7 @@ import { changeOf, sameMove, type Changes } from '../core/changes';
 import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName } from '../core/pools';
+import { PoolAdlSummary } from './adl-summary';
 import { Balance } from './balance';
 import { ChangeMark } from './change-mark';
 import type { MemberLines } from './member-fit';
@@ -106,6 +107,7 @@ function PoolCardView({
         })}
       </ul>
       <PoolAge pool={pool} now={now} staleAfterMs={staleAfterMs} />
+      <PoolAdlSummary pool={pool} mark />
       <MemberList
         symbols={pool.symbols}
         highlight={highlightSymbol}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { adlEntrySchema } from './adl.ts';
 import { decimalString, poolListSchema } from './pool-schema.ts';
 
 /**
@@ -94,8 +95,18 @@ export const overviewAnswerSchema = z.object({
 export type OverviewAnswer = z.infer<typeof overviewAnswerSchema>;
 export type OverviewPool = OverviewAnswer['pools'][number];
 
-export const EVENT_KINDS = ['moved', 'appeared', 'gone', 'drop', 'listed', 'delisted'] as const;
+export const EVENT_KINDS = [
+  'moved',
+  'appeared',
+  'gone',
+  'drop',
+  'listed',
+  'delisted',
+  'adl',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+const ADL_EVENT_LEVELS = ['low', 'medium', 'high', 'unknown'] as const;
 
 /** A fall of more than this share of the balance within an hour is a `drop` event. */
 export const DROP_EVENT_SHARE = '0.05';
@@ -107,6 +118,8 @@ export const DROP_EVENT_WINDOW_MS = 3_600_000;
  * - `appeared` / `gone`: the pool with members `pool` began or ended (not a mere change of members);
  * - `listed` / `delisted`: `symbols` entered or left the pool list;
  * - `drop`: `asset` of `pool` fell from `before` (the hour's high) to `after`.
+ * - `adl`: the exchange rated `symbols` (one) `level` instead of `fromLevel` (core/adl); `pool`
+ *   is the pool covering it at the latest recording, empty where none is known.
  */
 export const historyEventSchema = z.object({
   kind: z.enum(EVENT_KINDS),
@@ -117,6 +130,8 @@ export const historyEventSchema = z.object({
   asset: z.optional(z.string()),
   before: z.optional(decimalString),
   after: z.optional(decimalString),
+  level: z.optional(z.enum(ADL_EVENT_LEVELS)),
+  fromLevel: z.optional(z.enum(ADL_EVENT_LEVELS)),
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 
@@ -138,5 +153,7 @@ export const historyLineSchema = z.object({
   answer: poolListSchema,
   coveredSince: z.optional(ms),
   index: z.optional(z.array(z.object({ symbol: z.string(), index: decimalString, time: ms }))),
+  /** The ADL risk ratings that changed up to this snapshot (core/adl), in the exchange's shape. */
+  adl: z.optional(z.array(adlEntrySchema)),
 });
 export type HistoryLine = z.infer<typeof historyLineSchema>;

@@ -13,8 +13,14 @@ export const INSURANCE_BALANCE_PATH = '/fapi/v1/insuranceBalance';
  */
 export const ASSET_INDEX_PATH = '/fapi/v1/assetIndex';
 
+/**
+ * `GET /fapi/v1/symbolAdlRisk`: "ADL Risk", the exchange's ADL risk rating of each symbol, weight 1
+ * (https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/ADL-Risk).
+ */
+export const ADL_RISK_PATH = '/fapi/v1/symbolAdlRisk';
+
 /** Every upstream path the proxy forwards; nothing else reaches the exchange. */
-export const FORWARDED_PATHS = [INSURANCE_BALANCE_PATH, ASSET_INDEX_PATH] as const;
+export const FORWARDED_PATHS = [INSURANCE_BALANCE_PATH, ASSET_INDEX_PATH, ADL_RISK_PATH] as const;
 export type ForwardedPath = (typeof FORWARDED_PATHS)[number];
 
 /** The request weight each call costs at the exchange. */

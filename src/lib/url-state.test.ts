@@ -146,3 +146,14 @@ describe('withParams', () => {
     expect(withParams('?symbol=BTCUSDT', { symbol: undefined })).toBe('');
   });
 });
+
+describe('what the link names itself', () => {
+  it('says whether the order and the scale come from the link, so a view may keep its own', () => {
+    expect(parseUrlState('?view=wall').sortGiven).toBeUndefined();
+    expect(parseUrlState('?view=wall&sort=name').sortGiven).toBe(true);
+    expect(parseUrlState('?asset=USDC').sortGiven).toBe(true);
+    expect(parseUrlState('?sort=nonsense').sortGiven).toBeUndefined();
+    expect(parseUrlState('?symbol=BTCUSDT').scaleGiven).toBeUndefined();
+    expect(parseUrlState('?symbol=BTCUSDT&scale=log').scaleGiven).toBe(true);
+  });
+});

@@ -14,7 +14,8 @@ export const VIEWS = ['dashboard', 'wall'] as const;
 export type View = (typeof VIEWS)[number];
 /**
  * `value`, the pool's estimated worth in dollars, is the default; `change1h`, `change24h` and
- * `change7d` order by the pool's change over that window, as a share (core/value-change).
+ * `change7d` order by the pool's change over that window, as a share (core/value-change); `adl`
+ * by the members the exchange rates high for ADL risk, most first (core/adl).
  */
 export const SORTS = [
   'value',
@@ -24,6 +25,7 @@ export const SORTS = [
   'change1h',
   'change24h',
   'change7d',
+  'adl',
 ] as const;
 export type Sort = (typeof SORTS)[number];
 
@@ -88,11 +90,15 @@ export interface UrlState {
   /** `undefined`: not in the link, so the view's default applies. */
   theme: Theme | undefined;
   sort: Sort;
+  /** Whether the link names its order (`sort=`, or `asset=` for a balance): the wall keeps its own otherwise. */
+  sortGiven?: boolean;
   /** Asset whose balance the `balance` sort orders by; any asset name the data may hold. */
   asset: string | undefined;
   dir: 'asc' | 'desc';
   filter: string;
   scale: Scale;
+  /** Whether the link names its scale: a history over time opens fitted (linear) otherwise. */
+  scaleGiven?: boolean;
   /** The Low flag's threshold in dollars, an exact decimal string (core/flags). */
   low: string;
   /** The span of the symbol view's history. */
@@ -158,9 +164,11 @@ export function parseUrlState(search: string): UrlState {
     // A link from before the value sort that names an asset meant its balance.
     sort: p.sort ?? (p.asset === undefined ? 'value' : 'balance'),
     asset: p.asset,
+    ...(p.sort !== undefined || p.asset !== undefined ? { sortGiven: true } : {}),
     dir: p.dir ?? naturalDir(p.sort ?? 'value'),
     filter: filterOf(p.filter ?? ''),
     scale: p.scale ?? 'log',
+    ...(p.scale !== undefined ? { scaleGiven: true } : {}),
     low: p.low === undefined ? DEFAULT_LOW_USD : p.low.replace(/^0+(?=\d)/, ''),
     range: p.range ?? DEFAULT_RANGE,
     ...ignoredRange(single(params, 'range'), p.range),

@@ -3,14 +3,59 @@ import type { DatabaseTarget } from './database-url.ts';
 import { describeError } from './describe-error.ts';
 import type { Query } from './postgres-reads.ts';
 
-/** A failed statement or connection, said in words (`describeError`); the pg error is its `cause`. */
+/** What pg-pool says when every connection stayed in use for the whole wait (its queue's timeout). */
+const POOL_BUSY = /timeout exceeded when trying to connect/i;
+
+/**
+ * The isolation level every transaction names in its `BEGIN`, rather than leaning on the
+ * server's default (which an operator may change): each statement sees what was committed
+ * before it; writes run one at a time anyway, under the advisory lock they take first.
+ */
+export const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
+
+/**
+ * A failed statement or connection, said in words (`describeError`); the pg error is its `cause`.
+ * `busy`: every connection of this server's pool was in use for the whole wait, which says the
+ * server is busy, not that the database is lost.
+ */
 export class StoreError extends Error {
   readonly connection: boolean;
+  readonly busy: boolean;
   constructor(error: unknown, target: DatabaseTarget) {
-    const described = describeError(error, target);
+    const busy = error instanceof Error && POOL_BUSY.test(error.message);
+    const described = busy
+      ? {
+          message: 'busy: every connection to PostgreSQL was in use for the whole wait',
+          connection: false,
+        }
+      : describeError(error, target);
     super(described.message, { cause: error });
     this.name = 'StoreError';
     this.connection = described.connection;
+    this.busy = busy;
+  }
+}
+
+/**
+ * A connection for a transaction, waiting while the pool is busy (slow reads holding every
+ * connection) for up to `waitMs` rather than failing at the pool's first timeout: a recording
+ * waits its turn. Any other failure is said at once.
+ */
+export async function connectWhenFree(
+  pool: pg.Pool,
+  target: DatabaseTarget,
+  waitMs = 120_000,
+  onBusy: (error: StoreError) => void = () => undefined,
+): Promise<pg.PoolClient> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      const failure = new StoreError(error, target);
+      if (!failure.busy || Date.now() >= until) throw failure;
+      onBusy(failure);
+    }
   }
 }
 

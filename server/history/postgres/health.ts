@@ -33,12 +33,18 @@ export function health(log: (line: string) => void, name: string) {
      * what the store finds by itself (a probe, a connection dropped while idle) is.
      */
     failed(error: StoreError, told = false) {
-      if (!error.connection || stopped) return;
+      if (stopped) return;
+      // Busy is not lost: said in health until a call gets through, no reconnection attempts.
+      if (error.busy) {
+        problem = error.message;
+        return;
+      }
+      if (!error.connection) return;
       problem = error.message;
       if (!told && logged !== problem) log(`history: ${(logged = problem)}`);
       schedule();
     },
-    /** A call reached the database. */
+    /** A call reached the database (or a connection was free again). */
     answered() {
       attempt = 0;
       problem = null;

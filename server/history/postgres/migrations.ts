@@ -58,7 +58,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX drop_event_t ON drop_event (t);
   `,
-  // Alerts (server/alerts): one row per episode of a rule on a subject, at most one open per
+  // 2: the exchange's ADL risk ratings, one row per change of a symbol's rating (`t` its
+  // updateTime), and each symbol's latest row again in adl_current, read at every recording.
+  `
+  CREATE TABLE adl_rating (
+    symbol text NOT NULL, t bigint NOT NULL, level text NOT NULL, PRIMARY KEY (symbol, t)
+  );
+  CREATE INDEX adl_rating_t ON adl_rating (t);
+  CREATE TABLE adl_current (symbol text PRIMARY KEY, t bigint NOT NULL, level text NOT NULL);
+  `,
+  // 3: alerts (server/alerts): one row per episode of a rule on a subject, at most one open per
   // pair (the unique index decides which server fires), and the notifications kept until each
   // webhook has taken them (claimed with FOR UPDATE SKIP LOCKED, so one server sends each).
   `
@@ -103,7 +112,7 @@ export async function migrate(client: PoolClient): Promise<SchemaState> {
     });
   if (found > MIGRATIONS.length) return { kind: 'newer', version: found };
   if (found === MIGRATIONS.length) return { kind: 'current' };
-  await client.query('BEGIN');
+  await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
     await client.query(

@@ -1,7 +1,14 @@
 import type pg from 'pg';
 import type { HistoryAdapter, HistoryTx, StoreInfo } from '../adapter.ts';
 import { offAdapter } from '../off-adapter.ts';
-import { createPool, queryOn, StoreError, type ConnectionOptions } from './connection.ts';
+import {
+  BEGIN,
+  connectWhenFree,
+  createPool,
+  queryOn,
+  StoreError,
+  type ConnectionOptions,
+} from './connection.ts';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 import { health } from './health.ts';
 import { migrate, WRITE_LOCK } from './migrations.ts';
@@ -97,7 +104,8 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
       status.answered();
       return result;
     } catch (error) {
-      if (error instanceof StoreError && error.connection) status.failed(error, told);
+      if (error instanceof StoreError && (error.connection || error.busy))
+        status.failed(error, told);
       throw error;
     }
   }
@@ -112,14 +120,14 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
     if (info.role !== 'writer')
       throw new Error(`this server does not record into ${target.redacted}`);
     return guarded(async () => {
-      const client = await pool.connect().catch((error: unknown) => {
-        throw new StoreError(error, target);
-      });
+      const client = await connectWhenFree(pool, target, options.lockWaitMs, (busy) =>
+        status.failed(busy, true),
+      );
       const q = queryOn(target, client, names);
       const created = newIdCache();
       let broken = false;
       try {
-        await q('BEGIN');
+        await q(BEGIN);
         // Another server's transaction (an import of a year, say) may hold the lock for minutes:
         // waiting for it is not a lost connection, so this one statement may take longer.
         await client

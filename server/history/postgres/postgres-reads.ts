@@ -11,6 +11,7 @@ import type {
   SeriesRow,
 } from '../adapter.ts';
 import { LEVEL_MS } from '../adapter.ts';
+import type { AdlLevel, AdlRating } from '../../../src/core/adl.ts';
 import { OPEN_END } from './migrations.ts';
 
 /** Runs one parameterised statement and resolves to its rows (times already numbers). */
@@ -42,6 +43,11 @@ const toIndex = (r: Row): IndexRow => ({
   asset: r.asset as string,
   t: r.t as number,
   index: r.index as string,
+});
+const toAdl = (r: Row): AdlRating => ({
+  symbol: r.symbol as string,
+  level: r.level as AdlLevel,
+  updateTime: r.t as number,
 });
 const first = <T>(rows: T[]): T | null => rows[0] ?? null;
 
@@ -263,6 +269,19 @@ export function postgresReads(q: Query): HistoryReader {
         before: r.before as string,
         after: r.after as string,
       }));
+    },
+    async latestAdl() {
+      return (await q('SELECT symbol, t, level FROM adl_current ORDER BY symbol COLLATE "C"')).map(
+        toAdl,
+      );
+    },
+    async adlChanges(from, to, options = {}) {
+      const rows = await q(
+        `SELECT symbol, t, level FROM adl_rating WHERE t BETWEEN $1 AND $2
+           AND ($3::text IS NULL OR symbol = $3) ORDER BY t DESC, symbol COLLATE "C" DESC LIMIT $4`,
+        [from, to, options.symbol ?? null, options.limit ?? null],
+      );
+      return rows.map(toAdl).reverse();
     },
   };
 }

@@ -226,5 +226,26 @@ export function postgresTx(
         ],
       );
     },
+    async insertAdl(rows) {
+      if (rows.length === 0) return [];
+      const added = await q<{ symbol: string; t: number }>(
+        `INSERT INTO adl_rating (symbol, t, level)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+         ON CONFLICT DO NOTHING RETURNING symbol, t`,
+        [rows.map((r) => r.symbol), rows.map((r) => r.updateTime), rows.map((r) => r.level)],
+      );
+      // adl_current: each symbol's newest of the rows just stored, where it is newer than its own.
+      await q(
+        `INSERT INTO adl_current (symbol, t, level)
+         SELECT DISTINCT ON (symbol) symbol, t, level FROM adl_rating
+         WHERE (symbol, t) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))
+         ORDER BY symbol, t DESC
+         ON CONFLICT (symbol) DO UPDATE SET t = excluded.t, level = excluded.level
+         WHERE excluded.t > adl_current.t`,
+        [added.map((r) => r.symbol), added.map((r) => r.t)],
+      );
+      const fresh = new Set(added.map((r) => `${r.symbol}\n${r.t}`));
+      return rows.map((r) => fresh.delete(`${r.symbol}\n${r.updateTime}`));
+    },
   };
 }

@@ -79,7 +79,7 @@ describeWithPostgres('moving a server history from SQLite into PostgreSQL', (clu
       const events = { from: seeded.from, to: seeded.to, limit: 100 };
       const fromSqlite = await answerEvents(a, events);
       expect(new Set(fromSqlite.events.map((e) => e.kind))).toEqual(
-        new Set(['moved', 'appeared', 'listed', 'drop']),
+        new Set(['moved', 'appeared', 'listed', 'drop', 'adl']),
       );
       expect(await answerEvents(b, events)).toEqual(fromSqlite);
     } finally {

@@ -58,7 +58,17 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX drop_event_t ON drop_event (t);
   `,
-  // Alerts (server/alerts): one row per episode of a rule on a subject, at most one open per
+  // 2: the exchange's ADL risk ratings, one row per change of a symbol's rating (`t` its
+  // updateTime), and each symbol's latest row again in adl_current, read at every recording.
+  `
+  CREATE TABLE adl_rating (
+    symbol TEXT NOT NULL, t INTEGER NOT NULL, level TEXT NOT NULL, PRIMARY KEY (symbol, t)
+  ) WITHOUT ROWID;
+  CREATE INDEX adl_rating_t ON adl_rating (t);
+  CREATE TABLE adl_current (symbol TEXT PRIMARY KEY, t INTEGER NOT NULL, level TEXT NOT NULL)
+    WITHOUT ROWID;
+  `,
+  // 3: alerts (server/alerts): one row per episode of a rule on a subject, at most one open per
   // pair, and the notifications kept until each webhook has taken them.
   `
   CREATE TABLE alert_episode (

@@ -11,6 +11,7 @@ import type {
   SeriesRow,
 } from '../adapter.ts';
 import { LEVEL_MS } from '../adapter.ts';
+import type { AdlLevel, AdlRating } from '../../../src/core/adl.ts';
 import { decodeBalance } from './balance-codec.ts';
 import { OPEN_END } from './migrations.ts';
 import { idList, type Statements } from './statements.ts';
@@ -29,6 +30,11 @@ const toPoint = (r: Row): PointRow => ({
 });
 const LEVEL_COLUMNS =
   'series, bucket, n, lt, CAST(lb AS TEXT), ls, nt, CAST(nb AS TEXT), ns, xt, CAST(xb AS TEXT), xs';
+const toAdl = (r: Row): AdlRating => ({
+  symbol: r[0] as string,
+  level: r[2] as AdlLevel,
+  updateTime: num(r[1]),
+});
 const table = (level: Level) => (level === 'hour' ? 'hour_level' : 'day_level');
 
 export function toLevel(level: Level, r: Row): LevelRow {
@@ -272,6 +278,22 @@ export function sqliteReads(q: Statements): HistoryReader {
         before: dec(r[2], r[3]),
         after: dec(r[4], r[5]),
       }));
+    },
+    async latestAdl() {
+      return all('SELECT symbol, t, level FROM adl_current ORDER BY symbol').map(toAdl);
+    },
+    async adlChanges(from, to, options = {}) {
+      const where = options.symbol === undefined ? '' : ' AND symbol = ?';
+      const args: unknown[] = options.symbol === undefined ? [] : [options.symbol];
+      return all(
+        `SELECT symbol, t, level FROM adl_rating WHERE t BETWEEN ? AND ?${where} ORDER BY t DESC, symbol DESC LIMIT ?`,
+        from,
+        to,
+        ...args,
+        options.limit ?? -1,
+      )
+        .map(toAdl)
+        .reverse();
     },
   };
 }

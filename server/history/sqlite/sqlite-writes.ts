@@ -196,5 +196,25 @@ export function sqliteTx(
         );
       }
     },
+    async insertAdl(rows) {
+      return rows.map((r) => {
+        const added =
+          run(
+            'INSERT INTO adl_rating (symbol, t, level) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+            r.symbol,
+            r.updateTime,
+            r.level,
+          ).changes !== 0;
+        if (added)
+          run(
+            `INSERT INTO adl_current (symbol, t, level) VALUES (?, ?, ?) ON CONFLICT (symbol)
+             DO UPDATE SET t = excluded.t, level = excluded.level WHERE excluded.t > adl_current.t`,
+            r.symbol,
+            r.updateTime,
+            r.level,
+          );
+        return added;
+      });
+    },
   };
 }

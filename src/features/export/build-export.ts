@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../api/insurance-balance';
 import type { Pool } from '../../core/pool-schema';
-import { snapshotCsv, symbolsCsv } from './snapshot-csv';
+import { snapshotCsv, symbolsCsv, type Ratings } from './snapshot-csv';
 import { snapshotJson } from './snapshot-json';
 import { exportFileName, exportTime } from './snapshot-time';
 
@@ -14,14 +14,18 @@ export interface ExportFile {
 }
 
 /** The file for one format, named after the snapshot's time (and marked when it is demo data). */
-export function buildExport(snapshot: Snapshot<Pool[]>, format: ExportFormat): ExportFile {
+export function buildExport(
+  snapshot: Snapshot<Pool[]>,
+  format: ExportFormat,
+  ratings?: Ratings,
+): ExportFile {
   const time = exportTime(snapshot.data, snapshot.fetchedAt);
   const csv = 'text/csv;charset=utf-8';
   switch (format) {
     case 'csv':
       return {
         name: exportFileName(time, 'csv', snapshot.demo),
-        text: snapshotCsv(snapshot.data),
+        text: snapshotCsv(snapshot.data, ratings),
         type: csv,
       };
     case 'symbols-csv':
@@ -33,7 +37,7 @@ export function buildExport(snapshot: Snapshot<Pool[]>, format: ExportFormat): E
     case 'json':
       return {
         name: exportFileName(time, 'json', snapshot.demo),
-        text: snapshotJson(snapshot),
+        text: snapshotJson(snapshot, ratings),
         type: 'application/json;charset=utf-8',
       };
   }

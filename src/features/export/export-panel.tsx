@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { Snapshot } from '../../api/insurance-balance';
 import type { Pool } from '../../core/pool-schema';
+import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
@@ -19,6 +20,7 @@ export const ExportPanel = memo(function ExportPanel({
 }) {
   const i18n = useI18n();
   const [failed, setFailed] = useState(false);
+  const { ratings } = useAdlContext();
   const time = snapshot ? exportTime(snapshot.data, snapshot.fetchedAt) : 0;
 
   async function save(format: ExportFormat) {
@@ -26,7 +28,7 @@ export const ExportPanel = memo(function ExportPanel({
     try {
       // The writers load on first use: the page's first paint does not carry them.
       const { buildExport } = await import('./build-export');
-      const file = buildExport(snapshot, format);
+      const file = buildExport(snapshot, format, ratings);
       downloadFile(file.name, file.text, file.type);
       setFailed(false);
     } catch (error) {

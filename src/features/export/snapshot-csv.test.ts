@@ -122,3 +122,17 @@ describe('csvField and textField', () => {
     expect(csvField('-12.5')).toBe('-12.5');
   });
 });
+
+describe('snapshotCsv with the ADL risk ratings', () => {
+  it('adds each pool’s members by rating and names those rated high', () => {
+    const ratings = new Map([
+      ['BTCUSDT', { symbol: 'BTCUSDT', level: 'high' as const, updateTime: t }],
+      ['ETHUSDT', { symbol: 'ETHUSDT', level: 'low' as const, updateTime: t }],
+    ]);
+    const csv = snapshotCsv([majors], ratings);
+    expect(csv.split('\r\n')[0]).toBe(
+      `${BOM}pool_key,pool,symbol_count,symbols,asset,balance,update_time,adl_high,adl_medium,adl_low,adl_unrated,adl_high_symbols`,
+    );
+    for (const row of rowsOf(csv)) expect(row.slice(-5)).toEqual(['1', '0', '1', '1', 'BTCUSDT']);
+  });
+});

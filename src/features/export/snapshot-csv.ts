@@ -1,3 +1,4 @@
+import { summarizeAdl, type AdlRating } from '../../core/adl';
 import type { Pool } from '../../core/pool-schema';
 import { poolKey, poolName } from '../../core/pools';
 import { csvField, csvText, defused, quotedField, textField } from '../../core/csv';
@@ -16,6 +17,30 @@ export const CSV_COLUMNS = [
   'update_time',
 ] as const;
 
+/** With the ADL risk ratings at hand: the pool's members by rating, and those rated high. */
+export const CSV_ADL_COLUMNS = [
+  'adl_high',
+  'adl_medium',
+  'adl_low',
+  'adl_unrated',
+  'adl_high_symbols',
+] as const;
+
+/** Ratings by symbol, as the page holds them (components/adl-context). */
+export type Ratings = ReadonlyMap<string, AdlRating>;
+
+function adlCells(pool: Pool, ratings: Ratings): string[] {
+  const levels = new Map([...ratings].map(([s, r]) => [s, r.level]));
+  const s = summarizeAdl(pool.symbols, levels);
+  return [
+    String(s.high),
+    String(s.medium),
+    String(s.low),
+    String(s.unrated),
+    quotedField(defused(s.highSymbols.join(' '))),
+  ];
+}
+
 /** Which pool covers each symbol: one row per symbol, and no balance, so nothing is counted twice. */
 export const SYMBOL_CSV_COLUMNS = ['symbol', 'pool_key', 'pool'] as const;
 
@@ -24,8 +49,9 @@ export const SYMBOL_CSV_COLUMNS = ['symbol', 'pool_key', 'pool'] as const;
  * its sorted member list (core `poolKey`), the same however the exchange orders them, and
  * `symbols` lists the members as the exchange does, space-separated in one quoted column.
  * Balances are the upstream's exact strings, never numbers (see the export note on spreadsheets).
+ * With `ratings`, the ADL columns follow (`CSV_ADL_COLUMNS`); without them they are left out.
  */
-export function snapshotCsv(pools: readonly Pool[]): string {
+export function snapshotCsv(pools: readonly Pool[], ratings?: Ratings): string {
   const rows: string[][] = [];
   for (const pool of pools) {
     const identity = [
@@ -34,10 +60,17 @@ export function snapshotCsv(pools: readonly Pool[]): string {
       String(pool.symbols.length),
       quotedField(defused(pool.symbols.join(' '))),
     ];
+    const adl = ratings ? adlCells(pool, ratings) : [];
     for (const a of pool.assets)
-      rows.push([...identity, textField(a.asset), csvField(a.marginBalance), isoUtc(a.updateTime)]);
+      rows.push([
+        ...identity,
+        textField(a.asset),
+        csvField(a.marginBalance),
+        isoUtc(a.updateTime),
+        ...adl,
+      ]);
   }
-  return csvText(CSV_COLUMNS, rows);
+  return csvText(ratings ? [...CSV_COLUMNS, ...CSV_ADL_COLUMNS] : CSV_COLUMNS, rows);
 }
 
 /** One row per symbol with the key and name of its pool: for looking a symbol up, not for sums. */

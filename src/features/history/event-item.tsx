@@ -44,6 +44,7 @@ const TONE: Record<HistoryEvent['kind'], string> = {
   gone: 'border-[var(--muted)]',
   delisted: 'border-[var(--muted)]',
   drop: 'border-[var(--down)]',
+  adl: 'border-[var(--warn-border)]',
 };
 
 function Sentence({ event: e, navigate }: { event: HistoryEvent; navigate: Navigate }) {
@@ -62,6 +63,13 @@ function Sentence({ event: e, navigate }: { event: HistoryEvent; navigate: Navig
     case 'listed':
     case 'delisted':
       return richText(i18n.t(`events.${e.kind}`), { symbols, pool });
+    case 'adl':
+      return richText(i18n.t(e.pool.length > 0 ? 'events.adl' : 'events.adlAlone'), {
+        symbols,
+        pool,
+        from: <strong>{i18n.t(`adl.level.${e.fromLevel ?? 'unknown'}`)}</strong>,
+        to: <strong>{i18n.t(`adl.level.${e.level ?? 'unknown'}`)}</strong>,
+      });
     case 'drop': {
       const figure = (v: string | undefined) => (
         <span className="font-mono font-semibold" data-value={v}>

@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import { useI18n } from '../../lib/i18n/i18n';
 import { decadeTicks } from '../../lib/log-scale';
+import { fittedAxis } from './axis-domain';
 import type { Scale } from '../../lib/url-state';
 import type { Interval, Regrouping } from './history-gaps';
 import type { HistoryChartData } from './history-charts';
@@ -27,7 +28,6 @@ import { usePointCursor } from './use-point-cursor';
 const STYLE = { width: '100%', height: 260 };
 const MARGIN = { top: 20, right: 16, bottom: 4, left: 4 };
 const TICK = { fill: 'var(--chart-text)', fontSize: 12 };
-const AUTO: ['auto', 'auto'] = ['auto', 'auto'];
 const ACTIVE_DOT = { r: 4, fill: 'var(--chart-bar)', stroke: 'var(--bg)' };
 const GAP_LABEL = { value: '', position: 'insideTop' as const };
 
@@ -57,10 +57,13 @@ function HistoryChartView({ chart, marks, scale }: Props) {
   const time = useMemo(() => timeTicks(from, to), [from, to]);
   const xDomain = useMemo((): [number, number] => [from, to], [from, to]);
   const { floor, ceiling } = shape.log;
-  const yTicks = useMemo(() => decadeTicks(floor, ceiling), [floor, ceiling]);
-  const yDomain = useMemo(
-    (): [number, number] | typeof AUTO => (log ? [floor, ceiling] : AUTO),
-    [log, floor, ceiling],
+  // One series over time: on a log axis, whole decades; else an axis fitted to its own range.
+  const yAxis = useMemo(
+    () =>
+      log
+        ? { domain: [floor, ceiling] as [number, number], ticks: decadeTicks(floor, ceiling) }
+        : fittedAxis(shape.points.map((p) => p.y)),
+    [log, floor, ceiling, shape.points],
   );
   const formatX = useCallback((t: number) => tickLabel(t, time), [time]);
   const formatY = useCallback(
@@ -146,9 +149,9 @@ function HistoryChartView({ chart, marks, scale }: Props) {
           <YAxis
             type="number"
             scale={log ? 'log' : 'linear'}
-            domain={yDomain}
-            ticks={log ? yTicks : undefined}
-            allowDataOverflow={log}
+            domain={yAxis.domain}
+            ticks={yAxis.ticks}
+            allowDataOverflow
             tickFormatter={formatY}
             tick={TICK}
             width={64}

@@ -10,10 +10,10 @@ afterEach(cleanup);
 
 const marks = { gaps: gapsOf(answer), regroupings: regroupingsOf(answer) };
 
-function show() {
+function show(scale: 'linear' | 'log' = 'linear') {
   render(
     <I18nProvider lang="en">
-      <HistoryCharts answer={answer} marks={marks} scale="linear" />
+      <HistoryCharts answer={answer} marks={marks} scale={scale} />
     </I18nProvider>,
   );
 }
@@ -33,6 +33,18 @@ describe('HistoryCharts', () => {
     expect(chartOf('USDT').dataset.lines).toBe('3');
     expect(chartOf('USDC').dataset.points).toBe('2');
     expect(screen.getByTestId('history-value-chart').dataset.points).toBe('8');
+  });
+
+  it('fits the linear axis to each series and says it does not start at zero; log spans decades', () => {
+    show('linear');
+    expect(chartOf('USDT').dataset.scale).toBe('fitted');
+    expect(within(chartOf('USDC')).getByTestId('axis-fitted').textContent).toMatch(
+      /does not start at zero/,
+    );
+    cleanup();
+    show('log');
+    expect(chartOf('USDT').dataset.scale).toBe('log');
+    expect(screen.queryByTestId('axis-fitted')).toBeNull();
   });
 
   it('reads out the point the keyboard lands on: exact balance, time with its zone, pool', () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAdlChanges } from '../../api/adl';
 import type { HistoryAnswer } from '../../core/history';
 import { Alert } from '../../components/alert';
 import { downloadFile } from '../../lib/download-file';
@@ -21,12 +22,14 @@ export function HistoryExportButtons({
 }) {
   const i18n = useI18n();
   const [failed, setFailed] = useState(false);
+  // The ratings the band under the charts shows: the same question, asked once.
+  const adl = useAdlChanges(answer.symbol, answer.from, answer.to, 60_000);
 
   async function save(format: HistoryFormat) {
     try {
       // The writers load on first use.
       const { buildHistoryFile } = await import('./history-export');
-      const file = buildHistoryFile(answer, range, format, demo);
+      const file = buildHistoryFile(answer, range, format, demo, adl);
       downloadFile(file.name, file.text, file.type);
       setFailed(false);
     } catch (error) {

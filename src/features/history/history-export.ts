@@ -1,3 +1,4 @@
+import type { AdlRating } from '../../core/adl';
 import type { HistoryAnswer } from '../../core/history';
 import { fileStamp } from '../../lib/iso-time';
 import type { Range } from '../../lib/url-state';
@@ -30,6 +31,7 @@ export function buildHistoryFile(
   range: Range,
   format: HistoryFormat,
   demo: boolean,
+  adl?: readonly AdlRating[],
 ): HistoryFile {
   const rows = historyRows(answer);
   const name = historyFileName(answer, range, format, demo);
@@ -37,7 +39,7 @@ export function buildHistoryFile(
   const value = valueSeries(answer, Number.MAX_SAFE_INTEGER);
   return {
     name,
-    text: historyJson(answer, range, rows, value, demo),
+    text: historyJson(answer, range, rows, value, demo, adl),
     type: 'application/json;charset=utf-8',
   };
 }

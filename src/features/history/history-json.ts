@@ -1,3 +1,4 @@
+import type { AdlRating } from '../../core/adl';
 import type { HistoryAnswer } from '../../core/history';
 import { poolName } from '../../core/pools';
 import { isoUtc } from '../../lib/iso-time';
@@ -11,6 +12,8 @@ const time = (t: number) => ({ time: isoUtc(t), timeMs: t });
  * The history on screen as JSON: the range, the record's coverage, the symbol's pools over it,
  * each asset's points (exact strings, ISO 8601 UTC times, the pool, the dollar index and value
  * where recorded) and the pool's estimated value over time. Nothing becomes a number but times.
+ * With `adl`, the symbol's ADL risk ratings over the range as recorded (the first the one it
+ * entered the range with), in the exchange's words.
  */
 export function historyJson(
   answer: HistoryAnswer,
@@ -18,6 +21,7 @@ export function historyJson(
   rows: readonly HistoryRow[],
   value: ValueSeries,
   demo: boolean,
+  adl?: readonly AdlRating[],
 ): string {
   const body = {
     source: demo ? 'demo' : 'exchange',
@@ -49,6 +53,7 @@ export function historyJson(
       unvalued: value.unvalued,
       points: value.points.map((p) => ({ ...time(p.t), usd: p.value })),
     },
+    ...(adl ? { adl: adl.map((r) => ({ ...time(r.updateTime), adlRisk: r.level })) } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

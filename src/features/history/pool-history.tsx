@@ -1,5 +1,6 @@
 import { Suspense, useMemo } from 'react';
 import type { RefreshPolicy } from '../../api/refresh-timing';
+import { AdlBand } from '../../components/adl-band';
 import { Alert } from '../../components/alert';
 import { ApiErrorAlert, apiErrorText } from '../../components/api-error-alert';
 import { ErrorBoundary } from '../../components/error-boundary';
@@ -21,6 +22,7 @@ export interface PoolHistoryProps {
   range: Range;
   /** The link's `range=` when it names no range (`UrlState.rangeIgnored`). */
   rangeIgnored?: string | undefined;
+  /** The value axis: `linear`, fitted to each series' own range, unless the link names `scale=log`. */
   scale: Scale;
   policy: RefreshPolicy;
   /** The figures come from the demo upstream: the files say so. */
@@ -57,10 +59,7 @@ export function HistoryBody({
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <RangeLinks range={range} ignored={rangeIgnored} navigate={navigate} />
-        <ScaleToggle
-          scale={scale}
-          onChange={(s) => navigate({ scale: s === 'log' ? undefined : s }, 'replace')}
-        />
+        <ScaleToggle scale={scale} onChange={(s) => navigate({ scale: s }, 'replace')} />
       </div>
       {error?.kind === 'not-recorded' ? (
         <Alert tone="warning">
@@ -106,6 +105,7 @@ export function HistoryBody({
               )}
             </ErrorBoundary>
           )}
+          <AdlBand symbol={symbol} from={data.from} to={data.to} refreshMs={60_000} />
           <HistoryExportButtons answer={data} range={range} demo={demo} />
         </>
       ) : null}

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { PoolAdlSummary } from '../../components/adl-summary';
 import { Balance } from '../../components/balance';
 import { ChangeFigure } from '../../components/change-figure';
 import { ChangeMark } from '../../components/change-mark';
@@ -163,6 +164,7 @@ function PoolRowView({ pool, changes, match, focus, navigate, held, place }: Poo
           </a>
         </h3>
         <RowMembers poolKey={cachedKey(pool)} symbols={pool.symbols} match={match} meta={meta} />
+        <PoolAdlSummary pool={pool} />
         {full ? <PoolAge pool={pool} /> : null}
       </th>
       {full ? (

@@ -86,6 +86,7 @@ describe('PoolsOverview', () => {
       'Change over 1 h',
       'Change over 24 h',
       'Change over 7 d',
+      'ADL risk (most rated high first)',
     ]);
     await userEvent.selectOptions(sort, 'value');
     expect(navigate).toHaveBeenLastCalledWith(

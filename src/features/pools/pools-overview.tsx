@@ -1,5 +1,6 @@
 import { memo, useDeferredValue, useMemo, useRef } from 'react';
 import type { Pool } from '../../core/pool-schema';
+import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
 import { useValuationContext } from '../../components/valuation-context';
 import type { Changes } from '../../core/changes';
@@ -45,9 +46,11 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
     };
   }, [valuation]);
   const changeOf = sortWindow(sort) ? valuation.changeOf : undefined;
+  const adl = useAdlContext();
+  const adlOf = sort === 'adl' && adl.ratings ? adl.summaryOf : undefined;
   const sorted = useMemo(
-    () => sortPools(pools, { sort, asset: byAsset, dir, usdOf, changeOf }),
-    [pools, sort, byAsset, dir, usdOf, changeOf],
+    () => sortPools(pools, { sort, asset: byAsset, dir, usdOf, changeOf, adlOf }),
+    [pools, sort, byAsset, dir, usdOf, changeOf, adlOf],
   );
   const focus = sortWindow(sort) ?? '24h';
   // Typing stays instant: the list catches up with the filter a moment later if it must.

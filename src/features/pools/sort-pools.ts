@@ -1,3 +1,4 @@
+import { compareAdlSummaries, type AdlSummary } from '../../core/adl';
 import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
 import type { PoolChange } from '../../core/value-change';
@@ -14,6 +15,8 @@ export interface SortOrder {
   usdOf?: (pool: Pool) => string | undefined;
   /** Each pool's change over a window (lib/valuation `changeOf`); without it, change sorts order by name. */
   changeOf?: (pool: Pool, window: ChangeWindow) => PoolChange | undefined;
+  /** Each pool's members by ADL rating (core/adl); without it, the `adl` sort orders by name. */
+  adlOf?: (pool: Pool) => AdlSummary | undefined;
 }
 
 /** The window a change sort orders by, `undefined` for any other sort. */
@@ -96,6 +99,14 @@ export function sortPools(pools: readonly Pool[], order: SortOrder): Pool[] {
   if (order.sort === 'name') return [...pools].sort((a, b) => sign * byName(a, b));
   if (order.sort === 'members')
     return [...pools].sort((a, b) => sign * (a.symbols.length - b.symbols.length) || byName(a, b));
+  if (order.sort === 'adl') {
+    const rows = pools.map((pool) => ({ pool, adl: order.adlOf?.(pool) }));
+    rows.sort((a, b) => {
+      if (!a.adl || !b.adl) return a.adl === b.adl ? byName(a.pool, b.pool) : a.adl ? -1 : 1;
+      return -sign * compareAdlSummaries(a.adl, b.adl) || byName(a.pool, b.pool);
+    });
+    return rows.map((r) => r.pool);
+  }
   const window = sortWindow(order.sort);
   if (window) return sortByChange(pools, order, window, byName);
   const byValue = order.sort === 'value' && order.usdOf !== undefined;

@@ -17,7 +17,7 @@ const pools = (usdt: string, updateTime = t): Pool[] => [
   },
   {
     symbols: ['币安人生USDT'],
-    assets: [{ asset: 'USDT', marginBalance: '2718281.82845904', updateTime }],
+    assets: [{ asset: 'USDT', marginBalance: '2.71828182845904', updateTime }],
   },
 ];
 
@@ -87,7 +87,7 @@ describe('Wall', () => {
   it('shows every pool exactly, live and badged as demo data, with nothing to click or type in', async () => {
     fetchMock.mockResolvedValue(json(pools('793930579.315848')));
     const wall = await showWall();
-    expect(values()).toEqual(['793930579.315848', '2718281.82845904']);
+    expect(values()).toEqual(['793930579.315848', '2.71828182845904']);
     expect(within(wall).getByTestId('freshness').dataset.state).toBe('live');
     expect(within(wall).getByTestId('demo-badge').textContent).toBe('Demo data');
     expect(within(wall).getByTestId('wall-next-refresh').textContent).toMatch(/in \d+:\d\d/);
@@ -104,7 +104,7 @@ describe('Wall', () => {
       expect.stringContaining('could not be reached'),
     );
     expect(within(wall).getByTestId('freshness').dataset.state).toBe('stale');
-    expect(values()).toEqual(['100.5', '2718281.82845904']);
+    expect(values()).toEqual(['100.5', '2.71828182845904']);
   });
 
   it('says it is offline, in words and colour, when no data has ever come', async () => {

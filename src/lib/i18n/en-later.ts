@@ -166,6 +166,22 @@ export const enLater = {
   'events.more': 'Show all {count} events',
   'events.fewer': 'Show the latest only',
   'events.cut': 'The list stops at the latest {count} events.',
+  // ADL risk of one symbol (core/adl)
+  'adl.title': 'ADL risk',
+  'adl.rated': 'The exchange rates {symbol}',
+  'adl.heldSince': 'since {time} ({duration})',
+  'adl.notRated': 'The exchange gives {symbol} no ADL risk rating.',
+  'adl.explain':
+    'The exchange’s own rating of how likely auto-deleveraging is for this symbol, judged from its insurance fund balance, position concentration, depth, volatility, leverage and margin use; updated every 30 minutes.',
+  'adl.band': 'ADL risk of {symbol} over the range',
+  'adl.changeAt': '{time}: rated {level}',
+  'adl.noChange': 'No change of the rating of {symbol} in this range.',
+  'events.kind.adl': 'ADL risk',
+  'events.adl': '{symbols} in the pool {pool}: ADL risk {from} → {to}.',
+  'events.adlAlone': '{symbols}: ADL risk {from} → {to}.',
+  // the history's fitted axis
+  'history.axisFitted':
+    'The axis is fitted to the range shown and does not start at zero: a small move looks large.',
 } satisfies Record<string, string>;
 
 export type LaterMessages = typeof enLater;

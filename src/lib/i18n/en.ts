@@ -253,6 +253,17 @@ export const enFirst = {
   'spark.label': '{asset} balance over 24 h: {from} to {to}',
   'spark.none': 'No 24 h history yet',
   // hardening
+  // ADL risk: the exchange's rating of each symbol (core/adl)
+  'pools.sort.adl': 'ADL risk (most rated high first)',
+  'adl.counts': 'ADL risk: {high} high · {medium} medium · {low} low',
+  'adl.unrated': '({count} not rated)',
+  'adl.highNamed': 'Rated high: {symbols}',
+  'adl.unavailable':
+    'The exchange’s ADL risk ratings are unavailable since {time}; the pools, balances and history are unaffected.',
+  'adl.level.low': 'low',
+  'adl.level.medium': 'medium',
+  'adl.level.high': 'high',
+  'adl.level.unknown': 'unknown rating',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enFirst | keyof LaterMessages;

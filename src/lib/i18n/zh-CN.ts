@@ -386,4 +386,29 @@ export const zhCN: Messages = {
   'spark.label': '{asset} 余额 24 小时走势：从 {from} 到 {to}',
   'spark.none': '尚无 24 小时的历史记录',
   // hardening
+  // 自动减仓风险：交易所对每个交易对的评级（core/adl）
+  'pools.sort.adl': '自动减仓风险（高风险多者在前）',
+  'adl.counts': '自动减仓风险：高 {high} · 中 {medium} · 低 {low}',
+  'adl.unrated': '（{count} 个未评级）',
+  'adl.highNamed': '高风险：{symbols}',
+  'adl.unavailable':
+    '交易所的自动减仓风险评级自 {time} 起无法获取；资金池、余额和历史记录不受影响。',
+  'adl.level.low': '低',
+  'adl.level.medium': '中',
+  'adl.level.high': '高',
+  'adl.level.unknown': '未知评级',
+  'adl.title': '自动减仓风险',
+  'adl.rated': '交易所对 {symbol} 的评级',
+  'adl.heldSince': '自 {time} 起（{duration}）',
+  'adl.notRated': '交易所未给 {symbol} 自动减仓风险评级。',
+  'adl.explain':
+    '交易所自己对该交易对触发自动减仓可能性的评级，综合考虑保险基金余额、仓位集中度、盘口深度、价格波动率、杠杆和保证金利用率；每半小时更新一次。',
+  'adl.band': '{symbol} 在此时间范围内的自动减仓风险',
+  'adl.changeAt': '{time}：评级为{level}',
+  'adl.noChange': '此时间范围内 {symbol} 的评级没有变化。',
+  'events.kind.adl': '自动减仓风险',
+  'events.adl': '资金池 {pool} 中的 {symbols}：自动减仓风险 {from} → {to}。',
+  'events.adlAlone': '{symbols}：自动减仓风险 {from} → {to}。',
+  // the history's fitted axis
+  'history.axisFitted': '纵轴按所示范围取值，不从零开始：小幅变动看起来会较大。',
 };
