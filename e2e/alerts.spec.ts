@@ -64,6 +64,9 @@ test.describe('alerts on screen', () => {
       }),
     ).toHaveCount(1, { timeout: 20_000 });
     await expect(banner.getByRole('alert')).toContainText('Firing');
+    // The banner stands above the pages and, with every pool firing, leaves them room for cards.
+    await expect(page.getByTestId('wall-pages').getByTestId('wall-alerts')).toHaveCount(0);
+    await expect(page.getByTestId('wall-pages').getByTestId('pool').first()).toBeVisible();
   });
 
   test('without rules the overview says in two lines how to set them up, in English and Chinese', async ({

@@ -10,7 +10,8 @@ import {
   overviewAnswerSchema,
 } from '../../src/core/history.ts';
 import type { HistoryAdapter } from './adapter.ts';
-import { historyRoutes } from './routes.ts';
+import { alertsAnswerSchema } from '../../src/core/alerts.ts';
+import { historyAnswers, historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 import { pool, record } from './store-suite.ts';
 import * as z from 'zod/mini';
@@ -125,6 +126,24 @@ describe('the history API', () => {
         pool: ['BTCUSDT', 'ETHUSDT'],
       }),
     );
+  });
+
+  it('answers /api/alerts from the table: no rules without the thread’s alerts, else theirs', async () => {
+    const res = await fetch(`${base}/api/alerts`);
+    expect(res.status).toBe(200);
+    expect(alertsAnswerSchema.parse(await res.json())).toEqual({
+      rules: [],
+      active: [],
+      recent: [],
+      problem: null,
+    });
+    const failing = historyAnswers(store, Date.now, undefined, () =>
+      Promise.reject(new Error('the disk is full')),
+    );
+    expect(await failing('/api/alerts', new URLSearchParams())).toEqual({
+      status: 503,
+      body: { code: 503, msg: 'the alerts cannot be read right now: the disk is full' },
+    });
   });
 
   it('leaves every other path to the next handler', async () => {

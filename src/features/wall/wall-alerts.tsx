@@ -14,7 +14,7 @@ export const WallAlerts = memo(function WallAlerts({ policy }: { policy: Refresh
   const { data } = useAlerts(policy);
   if (!data || data.active.length === 0) return null;
   return (
-    <div data-testid="wall-alerts" className="wall-drops">
+    <div data-testid="wall-alerts" className="wall-drops wall-alerts">
       <Alert>
         <strong>{i18n.t('alerts.firing')}</strong>{' '}
         <ul className="wall-drop-list">
