@@ -9,7 +9,8 @@
  *   npm run bench -- --quick      short runs, for trying a change
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
- *                                            history-chart, server, bounds, history, adl, moments)
+ *                                            history-chart, server, bounds, history, adl, moments,
+ *                                            alerts)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { adlPart, adlRows, type AdlFigures } from './adl.ts';
+import { alertsBench } from './alerts.ts';
 import { boundsPart } from './bounds.ts';
 import { launch } from './browser.ts';
 import { historyChart } from './history-chart.ts';
@@ -312,11 +314,19 @@ async function main() {
   let moments: MomentFigures | undefined;
   if (wanted('moments')) moments = await attempt('moments', () => measureMoments(quick, log));
 
+  const alerts = wanted('alerts')
+    ? await attempt(
+        'alerts',
+        () => (log('alerts: judging, a fall to the webhook, /metrics'), alertsBench(quick, log)),
+      )
+    : undefined;
+
   const table = [
     ...rows(figures),
     ...(wanted('adl') ? adlRows(adl) : []),
     ...(moments ? momentRows(moments) : []),
     ...(slider ? sliderRows(slider) : []),
+    ...(alerts?.rows ?? []),
   ];
   console.log(`\n${printTable(table)}\n`);
   const missed = table.filter((r) => r.status === 'missed');
@@ -343,6 +353,7 @@ async function main() {
     targets: TARGETS,
     rows: table,
     figures: { ...figures, ...(adl ? { adl } : {}), moments, slider },
+    alerts: alerts?.figures,
   };
   writeFileSync(`${RESULTS}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
   log('figures written to bench/results/latest.json');

@@ -24,6 +24,8 @@ export interface ServerConfig {
   adlEveryMs: number;
   historyDb: string;
   databaseUrl: string | undefined;
+  /** `ALERTS_FILE` as set; unset: `alerts.json` where it exists (server/alerts/rules.ts). */
+  alertsFile?: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -107,5 +109,6 @@ export function readConfig(env: Env = process.env, warn = console.warn): ServerC
     recordEveryMs: secondsFrom(env, 'FAPI_RECORD_EVERY', DEFAULT_RECORD_EVERY_S, warn),
     adlEveryMs: secondsFrom(env, 'FAPI_ADL_EVERY', DEFAULT_ADL_EVERY_S, warn),
     ...storeSettings(env),
+    alertsFile: env.ALERTS_FILE?.trim() || undefined,
   };
 }

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultAlertsFile } from './alerts/rules.ts';
 import type { ServerConfig } from './config.ts';
+import { DEMO_ALERTS_FILE } from './demo/demo-alerts.ts';
 import type { DemoPool } from './demo/market.ts';
 import { startHistoryThread, type HistoryThread } from './history-thread/history-thread.ts';
 import { threadParts } from './history-thread/thread-parts.ts';
@@ -23,6 +25,7 @@ export async function loadHistory(
       databaseUrl: config.databaseUrl,
       everyMs: config.recordEveryMs,
       adlEveryMs: config.adlEveryMs,
+      alertsFile: config.alertsFile ?? defaultAlertsFile(),
     },
     log,
   }),
@@ -44,7 +47,8 @@ export async function loadHistory(
  * a temporary one (removed when the thread closes).
  */
 export async function demoHistory(
-  config: Pick<ServerConfig, 'recordEveryMs'> & Partial<Pick<ServerConfig, 'adlEveryMs'>>,
+  config: Pick<ServerConfig, 'recordEveryMs'> &
+    Partial<Pick<ServerConfig, 'adlEveryMs' | 'alertsFile'>>,
   log: (line: string) => void,
   historyDb?: string,
 ): Promise<{ market: DemoPool[] | undefined; thread: HistoryThread }> {
@@ -55,6 +59,7 @@ export async function demoHistory(
       everyMs: config.recordEveryMs,
       adlEveryMs: config.adlEveryMs ?? 0,
       seedDemo: true,
+      alertsFile: config.alertsFile ?? DEMO_ALERTS_FILE,
     },
     log,
     ...(dir ? { afterClose: () => rmSync(dir, { recursive: true, force: true }) } : {}),

@@ -1,5 +1,7 @@
+import type { AdlRating } from '../src/core/adl.ts';
 import type { ServerConfig } from './config.ts';
 import { createHealthRoute, type PartStatus } from './health.ts';
+import { createMetricsRoute } from './metrics/metrics.ts';
 import type { Middleware } from './http/chain.ts';
 import type { Answer } from './proxy/answer.ts';
 import { createProxy, type Proxy } from './proxy/proxy.ts';
@@ -11,6 +13,8 @@ export interface HistoryParts {
   routes: Middleware;
   status: () => PartStatus;
   close: () => Promise<void>;
+  /** The ADL risk ratings of the main thread's last good reading through the proxy (`/metrics`). */
+  latestAdl?: () => AdlRating[];
 }
 
 export interface ServerParts {
@@ -64,6 +68,11 @@ export async function createServerParts(options: {
   const middlewares: Middleware[] = [
     health,
     ...(history ? [history.routes] : []),
+    createMetricsRoute({
+      proxy,
+      history: history?.status,
+      ...(history?.latestAdl ? { ratings: history.latestAdl } : {}),
+    }),
     createProxyRoute(proxy),
     ...(pages ? [pages] : []),
   ];

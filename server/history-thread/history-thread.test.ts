@@ -8,6 +8,7 @@ import { readConfig } from '../config.ts';
 import { pool, record } from '../history/store-suite.ts';
 import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import { loadHistory } from '../history-wiring.ts';
+import { createMetrics } from '../metrics/metrics.ts';
 import { createProxy } from '../proxy/proxy.ts';
 import { startStandIn, type StandIn } from '../proxy/test-servers.ts';
 import { ADL_RISK_PATH } from '../../src/core/upstream.ts';
@@ -144,6 +145,13 @@ describe('the history in a worker thread', () => {
     });
     // Its own timer: the pool list's (off here) took nothing.
     expect(ok.upstream.seen.map((s) => s.url)).toEqual([ADL_RISK_PATH]);
+    // The main thread keeps that reading for /metrics: a scrape asks the exchange for no rating.
+    expect(ok.parts.latestAdl?.()).toEqual([
+      { symbol: 'BTCUSDT', level: 'high', updateTime: 5_000 },
+    ]);
+    const metrics = createMetrics({ proxy: ok.proxy, ratings: () => ok.parts.latestAdl?.() ?? [] });
+    expect(await metrics.text()).toContain('insurance_adl_rating{symbol="BTCUSDT"} 2');
+    expect(ok.upstream.seen.filter((s) => s.url.startsWith(ADL_RISK_PATH))).toHaveLength(1);
 
     const failing = await serve(file(), {
       reply: (url) => ({
@@ -158,6 +166,7 @@ describe('the history in a worker thread', () => {
       reason: 'the exchange answered 404',
       ratings: [],
     });
+    expect(failing.parts.latestAdl?.()).toEqual([]);
   });
 
   it('answers 503 in words while the worker is down, says so in health, and starts it again', async () => {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { parseAdlAnswer, type AdlRating } from '../../src/core/adl.ts';
 import type { DemoPool } from '../demo/market.ts';
 import type { Answer, RecorderStatus } from '../history/recorder.ts';
 import type { JobTarget } from './forward-routes.ts';
@@ -191,6 +192,19 @@ export function startHistoryThread(options: HistoryThreadOptions) {
     return recording;
   }
 
+  /** The ratings of the last good reading taken here, for `/metrics` (no call of its own). */
+  let lastAdl: AdlRating[] | null = null;
+  const keepAdl = (taken: Taken) => {
+    if (!('answer' in taken) || taken.answer.status !== 200) return;
+    let parsed: AdlRating[] | null = null;
+    try {
+      parsed = parseAdlAnswer(JSON.parse(taken.answer.body));
+    } catch {
+      // Not JSON: the last good ratings stay.
+    }
+    if (parsed) lastAdl = parsed;
+  };
+
   let adlRecording: Promise<void> | null = null;
   /** One reading of the ADL risk ratings: taken through the proxy, handed over, stored. */
   function recordAdlOnce(): Promise<void> {
@@ -201,6 +215,7 @@ export function startHistoryThread(options: HistoryThreadOptions) {
       if (!ask || !worker || !running || closing) return;
       const at = Date.now();
       const taken = await takeOne(ask);
+      keepAdl(taken);
       if (!worker || !running || closing) return;
       const id = (last += 1);
       const done = new Promise<void>((resolve) => recordings.set(id, resolve));
@@ -273,6 +288,8 @@ export function startHistoryThread(options: HistoryThreadOptions) {
     recordOnce,
     /** One reading of the ADL risk ratings now (tests); resolves once it is stored. */
     recordAdlOnce,
+    /** The ratings of the last good reading this thread's timer took through the proxy (`/metrics`). */
+    latestAdl: (): AdlRating[] | null => lastAdl,
     /** The running worker (tests stop it to see the server survive). */
     worker: () => worker,
     /** Stops recording, lets a write in flight finish, closes the store and ends the thread. */

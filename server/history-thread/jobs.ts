@@ -2,7 +2,8 @@ import type { HistoryReader } from '../history/adapter.ts';
 import { NOT_RECORDING } from '../history/adl-query.ts';
 import type { AdlStatus } from '../history/adl-recorder.ts';
 import type { AnswerSink } from '../history/export-route.ts';
-import { failureAnswer, HISTORY_ROUTES, type RouteContext } from '../history/routes.ts';
+import type { AlertsAnswer } from '../../src/core/alerts.ts';
+import { failureAnswer, HISTORY_ROUTES, NO_ALERTS, type RouteContext } from '../history/routes.ts';
 import type { Job, JobOut } from './protocol.ts';
 import { encodeAnswer } from './respond.ts';
 
@@ -28,6 +29,7 @@ export function jobRunner(
   store: HistoryReader,
   now: () => number = Date.now,
   adlStatus: () => AdlStatus = () => NOT_RECORDING,
+  alertsAnswer: () => Promise<AlertsAnswer> = NO_ALERTS,
 ) {
   const memo = new Map<string, unknown>();
   const jobs = new Map<number, { stop: AbortController; owed: number; credit?: () => void }>();
@@ -51,6 +53,7 @@ export function jobRunner(
       memo,
       method: job.method,
       adl: adlStatus(),
+      alerts: alertsAnswer,
     };
     const id = job.id;
     let headSent = false;

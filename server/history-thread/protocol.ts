@@ -16,6 +16,8 @@ export interface WorkerSettings extends StoreSettings {
   adlEveryMs?: number;
   /** The demo: fill the store with 30 days of generated history first, and say where it ends. */
   seedDemo?: boolean;
+  /** The alert rules file (server/alerts), if any. */
+  alertsFile?: string | undefined;
 }
 
 /** What a recording takes through the main thread's proxy (its cache, in-flight sharing, pause and budget). */

@@ -55,7 +55,10 @@ export function threadHealth(thread: HistoryThread): PartStatus {
     return safe({ ...(status ?? {}), state: 'degraded', worker: 'down', reason: down });
   if (!status) return { state: 'degraded', worker: 'starting' };
   const state =
-    status.store.role === 'off' || status.store.state === 'degraded' || status.pending > 0
+    status.store.role === 'off' ||
+    status.store.state === 'degraded' ||
+    status.pending > 0 ||
+    status.alerts?.state === 'degraded'
       ? 'degraded'
       : 'ok';
   return safe({ ...status, state, worker: 'running' });
@@ -69,6 +72,7 @@ export function threadParts(
   return {
     routes: forwardRoutes(thread.target, limits),
     status: () => threadHealth(thread),
+    latestAdl: () => thread.latestAdl() ?? [],
     close: async () => {
       const { closed } = await thread.close();
       if (!closed) throw new Error('the history store could not be closed in time');

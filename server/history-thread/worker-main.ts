@@ -6,6 +6,8 @@
  * history-worker.js; bundled on the fly elsewhere (worker-script.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadAlertsFile } from '../alerts/rules.ts';
+import { createAlerts, describeLoad } from '../alerts/watch.ts';
 import { demoIndexValuesAt } from '../demo/asset-index.ts';
 import { seedDemoHistory } from '../demo/history-seed.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
@@ -58,20 +60,34 @@ const take = (what: Asked) => async (): Promise<Answer> => {
 let said = '';
 /** The status goes to the main thread whenever it changes, so `/api/health` answers at once. */
 function sayStatus() {
-  const status = recorder.status();
+  const status = { ...recorder.status(), alerts: alerts.status() };
   const text = JSON.stringify(status);
   if (text === said) return;
   said = text;
   send({ kind: 'status', status });
 }
 
+// The alerts are judged here, after each recording, against the store (server/alerts/watch.ts);
+// the `adl` rules against the latest ratings the store holds.
+const alertsLoad = loadAlertsFile(settings.alertsFile);
+if (alertsLoad.kind !== 'none' || settings.alertsFile)
+  log(describeLoad(alertsLoad, settings.alertsFile));
+const alerts = createAlerts({
+  store,
+  load: alertsLoad,
+  log,
+  ratings: () => store.latestAdl(),
+});
 const recorder = createRecorder({
   store,
   everyMs: settings.everyMs,
   poolList: take('poolList'),
   assetIndex: take('assetIndex'),
   log,
-  onRecorded: sayStatus,
+  onRecorded: () => {
+    sayStatus();
+    void alerts.judgeNow().then(sayStatus);
+  },
 });
 /** The ADL risk ratings handed over for the reading in progress, and when they were taken. */
 let adlHanded: { taken: Taken; at: number } | null = null;
@@ -88,7 +104,7 @@ const adl = createAdlRecorder({
   now: () => adlHanded?.at ?? Date.now(),
   log,
 });
-const runner = jobRunner(store, Date.now, adl.status);
+const runner = jobRunner(store, Date.now, adl.status, alerts.answer);
 const watch = setInterval(sayStatus, 2_000);
 watch.unref();
 
@@ -97,6 +113,7 @@ async function close() {
   let code = 0;
   try {
     await recorder.stop();
+    await alerts.close();
     await adl.stop();
     await store.close();
   } catch (error) {
@@ -119,4 +136,4 @@ port.on('message', (m: ToWorker) => {
     void adl.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
   } else if (m.kind === 'close') void close();
 });
-send({ kind: 'ready', status: recorder.status() });
+send({ kind: 'ready', status: { ...recorder.status(), alerts: alerts.status() } });

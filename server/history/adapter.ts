@@ -19,6 +19,7 @@ import type { HistoryPoint } from '../../src/core/history.ts';
  *   transaction's own writes.
  */
 import type { AdlRating } from '../../src/core/adl.ts';
+import type { AlertStore } from '../alerts/alert-store.ts';
 
 /** A recorded balance of one series. */
 export interface PointRow {
@@ -284,4 +285,6 @@ export interface HistoryAdapter extends HistoryReader {
   claimWriter(): Promise<StoreInfo['role']>;
   /** Waits for a transaction in flight, then releases the files, connections and the writer lock. */
   close(): Promise<void>;
+  /** The alerts' episodes and outbox in the same database (server/alerts); absent when history is off. */
+  alerts?: () => AlertStore;
 }

@@ -1,3 +1,6 @@
+import type { AdlRating } from '../../src/core/adl.ts';
+import { loadAlertsFile } from '../alerts/rules.ts';
+import { createAlerts, describeLoad } from '../alerts/watch.ts';
 import type { HistoryAdapter } from './adapter.ts';
 import { createAdlRecorder } from './adl-recorder.ts';
 import { openStore, type StoreSettings } from './open-store.ts';
@@ -22,6 +25,10 @@ export interface HistoryPartsOptions {
   recordAfter?: Promise<unknown>;
   /** Told after each recording, whatever its outcome. */
   onRecorded?: () => void;
+  /** The alert rules file (`ALERTS_FILE`, server/alerts/rules.ts); none: no alerts. */
+  alertsFile?: string | undefined;
+  /** The ADL ratings the `adl` rules are judged against; by default the store's latest. */
+  ratings?: () => Promise<AdlRating[]>;
 }
 
 /**
@@ -40,15 +47,28 @@ export async function createHistoryParts({
   store: given,
   recordAfter,
   onRecorded,
+  alertsFile,
+  ratings,
 }: HistoryPartsOptions) {
   const store = given ?? (await openStore(settings, log));
+  const load = loadAlertsFile(alertsFile);
+  if (load.kind !== 'none' || alertsFile) log?.(describeLoad(load, alertsFile));
+  const alerts = createAlerts({
+    store,
+    load,
+    ...(log ? { log } : {}),
+    ratings: ratings ?? (() => store.latestAdl()),
+  });
   const recorder = createRecorder({
     store,
     poolList,
     everyMs,
     ...(assetIndex ? { assetIndex } : {}),
     ...(log ? { log } : {}),
-    ...(onRecorded ? { onRecorded } : {}),
+    onRecorded: () => {
+      onRecorded?.();
+      void alerts.judgeNow().then(onRecorded);
+    },
   });
   const adl = createAdlRecorder({
     store,
@@ -65,17 +85,19 @@ export async function createHistoryParts({
   if (recordAfter) void recordAfter.then(startAll, startAll);
   else startAll();
   return {
-    answers: historyAnswers(store, Date.now, adl.status),
+    answers: historyAnswers(store, Date.now, adl.status, alerts.answer),
     recorder,
     adl,
     store,
+    alerts,
     /** For `/api/health`: `degraded` when the store cannot be written or read as it should. */
     status(): RecorderStatus {
-      return recorder.status();
+      return { ...recorder.status(), alerts: alerts.status() };
     },
     async close() {
       closed = true;
       await recorder.stop();
+      await alerts.close();
       await adl.stop();
       await store.close();
     },

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Answer } from '../proxy/answer.ts';
 import { assetIndexListSchema, type AssetIndexEntry } from '../../src/core/valuation.ts';
 import { poolListSchema } from '../../src/core/pool-schema.ts';
+import type { AlertsHealth } from '../alerts/watch.ts';
 import type { HistoryAdapter, StoreInfo } from './adapter.ts';
 import { catchUpLevels } from './levels.ts';
 import { recordSnapshot, type Snapshot } from './record-snapshot.ts';
@@ -34,6 +35,8 @@ export interface RecorderStatus {
    */
   lastCostMs: { record: number; levels: number } | null;
   store: StoreInfo;
+  /** The alerts judged after each recording (server/alerts/watch.ts). */
+  alerts?: AlertsHealth;
 }
 
 /** Coverage: a recording within three intervals of the previous one continues its interval. */

@@ -11,7 +11,8 @@ import {
 } from '../../src/core/history.ts';
 import { momentAnswerSchema, momentRangeSchema } from '../../src/core/moment.ts';
 import type { HistoryAdapter } from './adapter.ts';
-import { historyRoutes } from './routes.ts';
+import { alertsAnswerSchema } from '../../src/core/alerts.ts';
+import { historyAnswers, historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
 import { pool, record } from './store-suite.ts';
 import * as z from 'zod/mini';
@@ -144,6 +145,24 @@ describe('the history API', () => {
     const before = await get('/api/snapshot?at=2020-01-01T00:00Z');
     expect(before.status).toBe(404);
     expect(before.body.msg).toMatch(/the first recording is 2025-12-02T00:00:00.000Z/);
+  });
+
+  it('answers /api/alerts from the table: no rules without the thread’s alerts, else theirs', async () => {
+    const res = await fetch(`${base}/api/alerts`);
+    expect(res.status).toBe(200);
+    expect(alertsAnswerSchema.parse(await res.json())).toEqual({
+      rules: [],
+      active: [],
+      recent: [],
+      problem: null,
+    });
+    const failing = historyAnswers(store, Date.now, undefined, () =>
+      Promise.reject(new Error('the disk is full')),
+    );
+    expect(await failing('/api/alerts', new URLSearchParams())).toEqual({
+      status: 503,
+      body: { code: 503, msg: 'the alerts cannot be read right now: the disk is full' },
+    });
   });
 
   it('leaves every other path to the next handler', async () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ALERTS_PATH, type AlertsAnswer } from '../../src/core/alerts.ts';
 import { jobRunner } from '../history-thread/jobs.ts';
 import {
   forwardRoutes,
@@ -35,7 +36,16 @@ export interface RouteContext {
   memo: Map<string, unknown>;
   /** What the recorder of the ADL risk ratings says of their source, for `/api/adl`. */
   adl: AdlStatus;
+  /**
+   * `/api/alerts` as the thread's alerts have it (server/alerts/watch.ts): the rules are the
+   * thread's own (loaded from `ALERTS_FILE` at its start), the episodes in the store.
+   */
+  alerts: () => Promise<AlertsAnswer>;
 }
+
+/** Where no alerts are judged (the command line, the tests): no rules, nothing active. */
+export const NO_ALERTS = (): Promise<AlertsAnswer> =>
+  Promise.resolve({ rules: [], active: [], recent: [], problem: null });
 
 export type HistoryRoute =
   | { kind: 'json'; answer: (ctx: RouteContext) => Promise<HistoryAnswer> }
@@ -85,6 +95,17 @@ async function events(ctx: RouteContext): Promise<HistoryAnswer> {
   return { status: 200, body };
 }
 
+async function alerts(ctx: RouteContext): Promise<HistoryAnswer> {
+  try {
+    return { status: 200, body: await ctx.alerts() };
+  } catch (error) {
+    return {
+      status: 503,
+      body: { code: 503, msg: `the alerts cannot be read right now: ${(error as Error).message}` },
+    };
+  }
+}
+
 /**
  * The history's API: every path it answers and how, the one table the history's thread, the
  * main thread's hand-over (server/history-thread/forward-routes.ts) and the tests all use. A new
@@ -98,6 +119,7 @@ export const HISTORY_ROUTES: Record<string, HistoryRoute> = {
   // A past moment's pool list, and the range a moment may be chosen in (snapshot-route.ts).
   '/api/snapshot': { kind: 'json', answer: snapshot },
   '/api/snapshot/range': { kind: 'json', answer: snapshotRange },
+  [ALERTS_PATH]: { kind: 'json', answer: alerts },
   [EXPORT_PATH]: {
     kind: 'stream',
     limit: MAX_EXPORTS,
@@ -127,6 +149,7 @@ export function historyAnswers(
   store: HistoryReader,
   now: () => number = Date.now,
   adlStatus: () => AdlStatus = () => NOT_RECORDING,
+  alertsAnswer: () => Promise<AlertsAnswer> = NO_ALERTS,
 ) {
   const memo = new Map<string, unknown>();
   return async (path: string, params: URLSearchParams): Promise<HistoryAnswer | null> => {
@@ -134,7 +157,16 @@ export function historyAnswers(
     if (route?.kind !== 'json') return null;
     const signal = new AbortController().signal;
     return route
-      .answer({ store, params, signal, now, memo, method: 'GET', adl: adlStatus() })
+      .answer({
+        store,
+        params,
+        signal,
+        now,
+        memo,
+        method: 'GET',
+        adl: adlStatus(),
+        alerts: alertsAnswer,
+      })
       .catch(failureAnswer);
   };
 }

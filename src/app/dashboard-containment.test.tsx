@@ -98,8 +98,9 @@ describe('one feature failing', () => {
   it('a chart that throws leaves the list and the search working, with a message in its place', async () => {
     broken.chart = true;
     const { navigate, caught } = renderDashboard();
-    const message = await screen.findByRole('alert');
-    expect(message.textContent).toContain(CRASHED);
+    // Other sections may say in their own alerts that they have no network here; the chart's is one of them.
+    const crashed = await screen.findByText(CRASHED, { exact: false });
+    expect(crashed.closest('[role="alert"]')).not.toBeNull();
     expect(screen.queryByText('charts drawn')).toBeNull();
     expect(caught).toEqual([expect.objectContaining({ message: 'chart blew up' })]);
 
@@ -129,7 +130,9 @@ describe('one feature failing', () => {
   it('a search box that throws leaves the list and the charts on screen', async () => {
     broken.search = true;
     const { caught } = renderDashboard();
-    expect((await screen.findByRole('alert')).textContent).toContain(CRASHED);
+    expect(
+      (await screen.findByText(CRASHED, { exact: false })).closest('[role="alert"]'),
+    ).not.toBeNull();
     expect(screen.queryByRole('combobox', { name: 'Search symbol' })).toBeNull();
     expect(screen.getAllByTestId('pool')).toHaveLength(2);
     expect(await screen.findByText('charts drawn')).toBeTruthy();
@@ -139,7 +142,9 @@ describe('one feature failing', () => {
   it('a list that throws leaves the summary, the search and the charts', async () => {
     broken.pools = true;
     renderDashboard();
-    expect((await screen.findByRole('alert')).textContent).toContain(CRASHED);
+    expect(
+      (await screen.findByText(CRASHED, { exact: false })).closest('[role="alert"]'),
+    ).not.toBeNull();
     expect(screen.queryAllByTestId('pool')).toHaveLength(0);
     expect(screen.getByTestId('summary').textContent).toMatch(/2 pools/);
     expect(screen.getByRole('combobox', { name: 'Search symbol' })).toBeTruthy();

@@ -10,6 +10,7 @@ import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
 import { useValuationState } from '../components/valuation-context';
 import { assetsOf, poolOfSymbol } from '../core/pools';
+import { AlertsSection } from '../features/alerts/alerts-section';
 import { ChartsSection } from '../features/charts/charts-section';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { RecentEvents } from '../features/history/events-section';
@@ -159,6 +160,11 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           {overview ? (
             <ErrorBoundary name="moments">
               <MomentEntry navigate={navigate} />
+            </ErrorBoundary>
+          ) : null}
+          {overview ? (
+            <ErrorBoundary name="alerts">
+              <AlertsSection policy={policy} />
             </ErrorBoundary>
           ) : null}
           {/* charts: every pool's balance, across pools, below the table */}

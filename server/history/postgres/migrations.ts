@@ -67,6 +67,26 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX adl_rating_t ON adl_rating (t);
   CREATE TABLE adl_current (symbol text PRIMARY KEY, t bigint NOT NULL, level text NOT NULL);
   `,
+  // 3: alerts (server/alerts): one row per episode of a rule on a subject, at most one open per
+  // pair (the unique index decides which server fires), and the notifications kept until each
+  // webhook has taken them (claimed with FOR UPDATE SKIP LOCKED, so one server sends each).
+  `
+  CREATE TABLE alert_episode (
+    id serial PRIMARY KEY, rule text NOT NULL, subject text NOT NULL, kind text NOT NULL,
+    pool_name text NOT NULL, symbols text NOT NULL, symbol text, asset text, value text,
+    reference text, starts_at bigint NOT NULL, ends_at bigint, summary text NOT NULL,
+    end_summary text, url text NOT NULL
+  );
+  CREATE UNIQUE INDEX alert_episode_open ON alert_episode (rule, subject) WHERE ends_at IS NULL;
+  CREATE INDEX alert_episode_starts ON alert_episode (starts_at);
+  CREATE TABLE alert_outbox (
+    id serial PRIMARY KEY, episode integer NOT NULL REFERENCES alert_episode, status text NOT NULL,
+    webhook text NOT NULL, created_at bigint NOT NULL, next_at bigint NOT NULL,
+    claimed_until bigint NOT NULL DEFAULT 0, attempts integer NOT NULL DEFAULT 0, sent_at bigint,
+    failed_at bigint, last_status integer, last_error text, UNIQUE (episode, status, webhook)
+  );
+  CREATE INDEX alert_outbox_due ON alert_outbox (next_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+  `,
 ];
 
 /** Advisory lock keys, fixed for this schema: one for migrating, one for every write transaction. */

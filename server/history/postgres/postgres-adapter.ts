@@ -15,6 +15,7 @@ import { migrate, WRITE_LOCK } from './migrations.ts';
 import { postgresReads } from './postgres-reads.ts';
 import { newIdCache, postgresTx, type IdCache } from './postgres-writes.ts';
 import { writeBack } from './write-back.ts';
+import { postgresAlertStore } from '../../alerts/store-dialects.ts';
 
 export interface PostgresOptions extends ConnectionOptions {
   /** `DATABASE_URL`: `postgres://user:password@host:port/database`. */
@@ -174,6 +175,7 @@ export function openPostgresAdapter(options: PostgresOptions): PostgresAdapter {
     async claimWriter() {
       return info.role;
     },
+    alerts: () => postgresAlertStore(pool, prepare),
     ready: () => firstAttempt,
     async close() {
       status.stop();

@@ -68,4 +68,23 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE adl_current (symbol TEXT PRIMARY KEY, t INTEGER NOT NULL, level TEXT NOT NULL)
     WITHOUT ROWID;
   `,
+  // 3: alerts (server/alerts): one row per episode of a rule on a subject, at most one open per
+  // pair, and the notifications kept until each webhook has taken them.
+  `
+  CREATE TABLE alert_episode (
+    id INTEGER PRIMARY KEY, rule TEXT NOT NULL, subject TEXT NOT NULL, kind TEXT NOT NULL,
+    pool_name TEXT NOT NULL, symbols TEXT NOT NULL, symbol TEXT, asset TEXT, value TEXT,
+    reference TEXT, starts_at INTEGER NOT NULL, ends_at INTEGER, summary TEXT NOT NULL,
+    end_summary TEXT, url TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX alert_episode_open ON alert_episode (rule, subject) WHERE ends_at IS NULL;
+  CREATE INDEX alert_episode_starts ON alert_episode (starts_at);
+  CREATE TABLE alert_outbox (
+    id INTEGER PRIMARY KEY, episode INTEGER NOT NULL, status TEXT NOT NULL, webhook TEXT NOT NULL,
+    created_at INTEGER NOT NULL, next_at INTEGER NOT NULL, claimed_until INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0, sent_at INTEGER, failed_at INTEGER, last_status INTEGER,
+    last_error TEXT, UNIQUE (episode, status, webhook)
+  );
+  CREATE INDEX alert_outbox_due ON alert_outbox (next_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+  `,
 ];

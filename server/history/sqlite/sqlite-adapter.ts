@@ -5,6 +5,7 @@ import type { HistoryAdapter, HistoryTx, StoreInfo } from '../adapter.ts';
 import { offAdapter } from '../off-adapter.ts';
 import { inspectFile } from './inspect-file.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { sqliteAlertStore } from '../../alerts/store-dialects.ts';
 import { sqliteReads } from './sqlite-reads.ts';
 import { newIdCache, sqliteTx, type IdCache } from './sqlite-writes.ts';
 import { statementCache } from './statements.ts';
@@ -146,6 +147,12 @@ export function openSqliteAdapter({
       queue = next.catch(() => undefined);
       return next;
     },
+    alerts: () =>
+      sqliteAlertStore(db, <T>(fn: () => Promise<T>) => {
+        const next = queue.then(() => transaction(() => fn()));
+        queue = next.catch(() => undefined);
+        return next;
+      }),
     async claimWriter() {
       if (info.role !== 'reader' || !canWrite || !db.isOpen) return info.role;
       try {

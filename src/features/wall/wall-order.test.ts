@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
 import { changeKey } from '../../core/refresh-change';
 import { poolKey } from '../../core/pools';
-import { attentionOrder, type AttentionInputs } from './wall-order';
+import type { AlertView } from '../../core/alerts';
+import { alertedSymbols, attentionOrder, type AttentionInputs } from './wall-order';
 
 function pool(symbol: string, balance: string): Pool {
   return { symbols: [symbol], assets: [{ asset: 'USDT', marginBalance: balance, updateTime: 1 }] };
@@ -65,6 +66,33 @@ describe('attentionOrder', () => {
     const order = attentionOrder([...lows, tiny, big], inputs({ drops, low: (p) => p !== big }));
     expect(order[0]).toBe(tiny);
     expect(order.at(-1)).toBe(big);
+  });
+
+  it('puts a small pool with an active alert ahead of larger quiet pools', () => {
+    const alert = (symbols: string[], symbol: string | null): AlertView => ({
+      id: '1',
+      rule: 'r',
+      kind: symbols.length === 0 ? 'stale' : 'fall',
+      pool: { name: symbols.join(' '), symbols },
+      symbol,
+      asset: null,
+      value: null,
+      reference: null,
+      startsAt: 0,
+      endsAt: null,
+      summary: '',
+      delivery: 'sent',
+    });
+    const alerted = alertedSymbols([alert(['ZRXUSDT'], null), alert([], null)]);
+    expect([...alerted]).toEqual(['ZRXUSDT']);
+    const flagged = (p: Pool) => p.symbols.some((s) => alerted.has(s));
+    expect(names(attentionOrder([big, mid, small, tiny], inputs({ flagged })))).toEqual([
+      'ZRXUSDT',
+      'BTCUSDT',
+      'ETHUSDT',
+      'IPUSDT',
+    ]);
+    expect(alertedSymbols(undefined).size).toBe(0);
   });
 
   it('puts pools without a dollar value after the valued ones, in a stable order', () => {

@@ -1,3 +1,4 @@
+import type { AlertView } from '../../core/alerts';
 import type { Pool } from '../../core/pool-schema';
 import { compareDecimals } from '../../core/decimal';
 import { changeKey } from '../../core/refresh-change';
@@ -18,6 +19,19 @@ export interface AttentionInputs {
   usd: (pool: Pool) => string | undefined;
   /** Sharp drops held on the wall now, by `changeKey` (./marks). */
   drops: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * The symbols of the pools with an alert firing on the server (`GET /api/alerts`): a pool with
+ * one of them has an active alert. An alert on no pool (`stale`) names none.
+ */
+export function alertedSymbols(active: readonly AlertView[] | undefined): ReadonlySet<string> {
+  const symbols = new Set<string>();
+  for (const a of active ?? []) {
+    for (const s of a.pool.symbols) symbols.add(s);
+    if (a.symbol) symbols.add(a.symbol);
+  }
+  return symbols;
 }
 
 /**

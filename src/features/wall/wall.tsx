@@ -2,6 +2,7 @@ import { useMemo, type ComponentProps } from 'react';
 import { failuresInARow, questionOf } from '../../api/attempts';
 import { pausedUntil } from '../../api/api-client';
 import { insuranceKeys } from '../../api/queries';
+import { useAlerts } from '../../api/alerts';
 import { refreshPolicy } from '../../api/refresh-timing';
 import { usePools } from '../../api/use-pools';
 import { Alert } from '../../components/alert';
@@ -16,11 +17,12 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { poolKey, snapshotTime } from '../../core/pools';
 import type { UrlState } from '../../lib/url-state';
 import { useChangeMarks } from './use-change-marks';
+import { WallAlerts } from './wall-alerts';
 import { useWakeLock } from './use-wake-lock';
 import { WallHeadline } from './wall-headline';
 import { WallPages } from './wall-pages';
 import { WallStatus } from './wall-status';
-import { attentionOrder } from './wall-order';
+import { alertedSymbols, attentionOrder } from './wall-order';
 
 /** Orders pools as the overview does for a `sort=` (features/pools, handed over by the app). */
 export type SortPools = (
@@ -59,6 +61,9 @@ export function Wall({ url, sortPools }: WallProps) {
   const dropHoldMs = url.hold * 60_000;
   const { changes, drops } = useChangeMarks(pools, query.dataUpdatedAt, now, dropHoldMs);
   const snapshotAt = useMemo(() => (pools ? snapshotTime(pools) : 0), [pools]);
+  // The same query as the banner's (WallAlerts): pools with an alert firing come first.
+  const { data: alerts } = useAlerts(policy);
+  const alerted = useMemo(() => alertedSymbols(alerts?.active), [alerts]);
 
   return (
     <main
@@ -82,6 +87,7 @@ export function Wall({ url, sortPools }: WallProps) {
       ) : pools && value.indexError ? (
         <ValuationAlert error={value.indexError} keptFrom={value.indexFetchedAt} />
       ) : null}
+      <WallAlerts policy={policy} />
       <ValuationWithPools pools={pools} refreshMs={policy.refreshMs}>
         {pools && pools.length > 0 ? <WallHeadline pools={pools} /> : null}
         <h2 className="sr-only">{i18n.t('wall.pools')}</h2>
@@ -95,6 +101,7 @@ export function Wall({ url, sortPools }: WallProps) {
               url={url}
               sortPools={sortPools}
               pools={pools}
+              alerted={alerted}
               changes={changes}
               drops={drops}
               dropHoldMs={dropHoldMs}
@@ -115,8 +122,14 @@ function OrderedPages({
   url,
   sortPools,
   pools,
+  alerted,
   ...rest
-}: ComponentProps<typeof WallPages> & { url: UrlState; sortPools: SortPools | undefined }) {
+}: ComponentProps<typeof WallPages> & {
+  url: UrlState;
+  sortPools: SortPools | undefined;
+  /** Symbols of the pools with an active alert (./wall-order `alertedSymbols`). */
+  alerted: ReadonlySet<string>;
+}) {
   const valuation = useValuationContext();
   const ordered = useMemo(() => {
     const usdOf = (pool: Pool) => {
@@ -135,12 +148,23 @@ function OrderedPages({
     }
     return attentionOrder(pools, {
       keyOf: poolKey,
-      flagged: (pool) => valuation.flagsOf(pool).drawnDown !== undefined,
+      flagged: (pool) =>
+        valuation.flagsOf(pool).drawnDown !== undefined || pool.symbols.some((s) => alerted.has(s)),
       low: (pool) => valuation.flagsOf(pool).low !== undefined,
       fall: (pool) => valuation.changeOf(pool, '24h')?.rel,
       usd: (pool) => (valuation.index ? usdOf(pool) : pool.assets[0]?.marginBalance),
       drops: rest.drops,
     });
-  }, [url.sortGiven, url.sort, url.asset, url.dir, sortPools, pools, valuation, rest.drops]);
+  }, [
+    url.sortGiven,
+    url.sort,
+    url.asset,
+    url.dir,
+    sortPools,
+    pools,
+    valuation,
+    rest.drops,
+    alerted,
+  ]);
   return <WallPages pools={ordered} {...rest} />;
 }
