@@ -1,12 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import * as z from 'zod/mini';
-import { EXPORT_COLUMNS } from '../src/core/export-row';
+import { EXPORT_ADL_COLUMNS, EXPORT_COLUMNS } from '../src/core/export-row';
 import { historyLineSchema, type HistoryAnswer, type HistoryLine } from '../src/core/history';
 import { readCsv } from '../src/test/read-csv';
 import { expect, test, type UpstreamPool } from './fixtures';
 
 const MINUTE = 60_000;
+
+/** A CSV row's members counted by ADL rating, unrated included (the columns' places are fixed). */
+const adlCount = (r: string[]) =>
+  EXPORT_ADL_COLUMNS.slice(0, 4)
+    .map((c) => Number(r[EXPORT_COLUMNS.length + EXPORT_ADL_COLUMNS.indexOf(c)]))
+    .reduce((a, b) => a + b, 0);
 
 /**
  * A history for a private stack: the BTCUSDT pool of its upstream, a snapshot a minute for 40
@@ -129,7 +135,11 @@ test("every pool's history downloads through the overview as CSV and JSON, for t
   expect(csv.name).toMatch(/^insurance-fund-history-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv$/);
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = readCsv(csv.text.slice(1));
-  expect(header).toEqual([...EXPORT_COLUMNS]);
+  // the ADL columns last, every member of the row's pool counted once, rated or not
+  expect(header).toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
+  expect(rows.every((r) => String(adlCount(r)) === r[EXPORT_COLUMNS.indexOf('symbol_count')])).toBe(
+    true,
+  );
   const recent = lines.slice(4);
   const expected = recent.flatMap((l) =>
     l.answer.flatMap((p) =>
@@ -173,12 +183,22 @@ test('the history on screen downloads as CSV and JSON, exactly as the charts dra
     .replace(/\.\d+Z$/, 'Z')
     .replaceAll(':', '-');
 
-  const csv = await download(page, 'Download this history (CSV)');
+  // once the symbol's ratings are in, the CSV carries the ADL columns, last
+  let csv = await download(page, 'Download this history (CSV)');
+  await expect
+    .poll(async () => {
+      csv = await download(page, 'Download this history (CSV)');
+      return readCsv(csv.text.slice(1))[0];
+    })
+    .toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
   expect(csv.name).toBe(`insurance-fund-history-demo-BTCUSDT-24h-${stamp}.csv`);
   expect(csv.text.startsWith('\uFEFF')).toBe(true);
   expect(csv.text).toContain('\r\n');
-  const [header, ...rows] = readCsv(csv.text.slice(1));
-  expect(header).toEqual([...EXPORT_COLUMNS]);
+  const [, ...rows] = readCsv(csv.text.slice(1));
+  // every member of the row's pool counted once, by its rating at the row's time
+  expect(rows.every((r) => String(adlCount(r)) === r[EXPORT_COLUMNS.indexOf('symbol_count')])).toBe(
+    true,
+  );
   const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
   const [time, asset, balance] = [col('update_time'), col('asset'), col('balance')];
   const expected = answer.series

@@ -61,7 +61,7 @@ describe('npm run history', { timeout: 60_000 }, () => {
     expect(csv.code).toBe(0);
     expect(csv.out.startsWith('\uFEFFobserved_at,observed_at_ms,')).toBe(true);
     expect(csv.out.split('\r\n')[1]).toBe(
-      '2025-12-02T00:00:00.000Z,1764633600000,BTCUSDT,BTC,1,"BTCUSDT",USDT,0.000000000000000001,2025-12-02T00:00:00.000Z,1764633600000,,',
+      '2025-12-02T00:00:00.000Z,1764633600000,BTCUSDT,BTC,1,"BTCUSDT",USDT,0.000000000000000001,2025-12-02T00:00:00.000Z,1764633600000,,,0,0,0,1,""',
     );
     const json = run(db, 'export', '--format', 'json');
     const body = JSON.parse(json.out) as {

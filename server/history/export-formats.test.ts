@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_ADL_COLUMNS, EXPORT_COLUMNS } from '../../src/core/export-row.ts';
 import type { HistoryLine } from '../../src/core/history.ts';
 import { readCsv } from '../../src/test/read-csv.ts';
 import type { HistoryAdapter } from './adapter.ts';
+import { exportWriter } from './export-formats.ts';
 import { importLines } from './import-lines.ts';
 import { historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
@@ -63,6 +65,8 @@ afterAll(async () => {
 });
 
 const stamp = '2026-12-02T06-30-05Z';
+/** The ADL cells of a pool of two members no rating was recorded for. */
+const UNRATED_TWO = ['0', '0', '0', '2', ''];
 
 /** The CSV's text after its byte order mark, which the file must start with (`text()` drops it). */
 async function csvOf(res: Response): Promise<string> {
@@ -112,6 +116,7 @@ describe('the history export formats', () => {
       'update_time_ms',
       'usd_index',
       'usd_value',
+      ...EXPORT_ADL_COLUMNS,
     ]);
     expect(rows).toHaveLength(9);
     const last = T0 + 2 * MINUTE;
@@ -129,6 +134,7 @@ describe('the history export formats', () => {
         String(last),
         '0.99980000',
         '123432097654543208.86',
+        ...UNRATED_TWO,
       ],
       [
         ...['2026-12-01T00:02:00.000Z', String(last), 'BTCUSDT,币安人生USDT'],
@@ -142,6 +148,7 @@ describe('the history export formats', () => {
           String(T0),
           '',
           '',
+          ...UNRATED_TWO,
         ],
       ],
       [
@@ -149,6 +156,7 @@ describe('the history export formats', () => {
         `'=HYPER,"X"`,
         ...['1', `'=HYPER,"X"USDT`, 'USDT', '7', '2026-12-01T00:00:00.000Z', String(T0)],
         ...['0.99980000', '7.00'],
+        ...['0', '0', '0', '1', ''],
       ],
     ]);
     expect(rows.map((r) => r[7])).toEqual([
@@ -168,10 +176,10 @@ describe('the history export formats', () => {
     const text = await csvOf(await fetch(`${base}?format=csv&from=${T0}&to=${T0}`));
     const [, first, , hostile] = text.split('\r\n');
     expect(first).toBe(
-      `2026-12-01T00:00:00.000Z,${T0},"BTCUSDT,币安人生USDT",BTC · 币安人生,2,"BTCUSDT 币安人生USDT",USDT,1000.00,2026-12-01T00:00:00.000Z,${T0},0.99980000,999.80`,
+      `2026-12-01T00:00:00.000Z,${T0},"BTCUSDT,币安人生USDT",BTC · 币安人生,2,"BTCUSDT 币安人生USDT",USDT,1000.00,2026-12-01T00:00:00.000Z,${T0},0.99980000,999.80,0,0,0,2,""`,
     );
     expect(hostile).toBe(
-      `2026-12-01T00:00:00.000Z,${T0},"'=HYPER,""X""USDT","'=HYPER,""X""",1,"'=HYPER,""X""USDT",USDT,7,2026-12-01T00:00:00.000Z,${T0},0.99980000,7.00`,
+      `2026-12-01T00:00:00.000Z,${T0},"'=HYPER,""X""USDT","'=HYPER,""X""",1,"'=HYPER,""X""USDT",USDT,7,2026-12-01T00:00:00.000Z,${T0},0.99980000,7.00,0,0,0,1,""`,
     );
   });
 
@@ -204,6 +212,82 @@ describe('the history export formats', () => {
           ? /format is given more than once/
           : /format must be one of jsonl, csv, json/,
       );
+    }
+  });
+});
+
+describe('the history CSV with ADL ratings', () => {
+  // BTCUSDT low from the first recording, high from a change the second line carries; 币安人生USDT
+  // rated medium by a change after the last recording, which no row may show early.
+  const rated: HistoryLine[] = lines.map((l, i) => ({
+    ...l,
+    ...(i === 0
+      ? { adl: [{ symbol: 'BTCUSDT', adlRisk: 'low', updateTime: T0 - MINUTE }] }
+      : i === 1
+        ? { adl: [{ symbol: 'BTCUSDT', adlRisk: 'high', updateTime: T0 + 30_000 }] }
+        : { adl: [{ symbol: '币安人生USDT', adlRisk: 'medium', updateTime: NOW }] }),
+  }));
+
+  it('counts each pool as rated at each recording, before and after a change', () => {
+    const writer = exportWriter('csv', { from: 0, to: Number.MAX_SAFE_INTEGER });
+    const text = writer.head() + rated.map((l) => writer.snapshot(l)).join('') + writer.tail();
+    const [header, ...rows] = readCsv(text.slice(1));
+    expect(header).toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
+    const col = (name: string) => header!.indexOf(name);
+    const adl = (r: string[]) => [
+      r[col('observed_at_ms')],
+      r[col('pool_key')],
+      r[col('asset')],
+      ...EXPORT_ADL_COLUMNS.map((c) => r[col(c)]),
+    ];
+    const btc = 'BTCUSDT,币安人生USDT';
+    const hyper = `'=HYPER,"X"USDT`;
+    expect(rows.map(adl)).toEqual(
+      [0, 1, 2].flatMap((i) => {
+        const t = String(T0 + i * MINUTE);
+        const cells = i === 0 ? ['0', '0', '1', '1', ''] : ['1', '0', '0', '1', 'BTCUSDT'];
+        return [
+          [t, btc, 'USDT', ...cells],
+          [t, btc, 'BNFCR', ...cells],
+          [t, hyper, 'USDT', '0', '0', '0', '1', ''],
+        ];
+      }),
+    );
+  });
+
+  it('is what the route writes from a store that recorded the ratings', async () => {
+    const local = mkdtempSync(join(tmpdir(), 'history-formats-adl-'));
+    const db = openSqliteAdapter({ path: join(local, 'h.sqlite') });
+    try {
+      await importLines(db, rated);
+      const routes = historyRoutes(db, () => NOW);
+      const srv = createServer((req, res) => routes(req, res, () => res.writeHead(418).end()));
+      await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+      try {
+        const port = (srv.address() as AddressInfo).port;
+        const res = await fetch(`http://127.0.0.1:${port}/api/history/export?format=csv`);
+        const [header, ...rows] = readCsv(await csvOf(res));
+        const high = header!.indexOf('adl_high');
+        const low = header!.indexOf('adl_low');
+        // the first recording: BTCUSDT low; the later ones: high, on both of the pool's assets
+        expect(
+          rows
+            .map((r) => [r[1], r[6], r[high], r[low]])
+            .filter((r) => r[2] !== '0' || r[3] !== '0'),
+        ).toEqual([
+          [String(T0), 'USDT', '0', '1'],
+          [String(T0), 'BNFCR', '0', '1'],
+          [String(T0 + MINUTE), 'USDT', '1', '0'],
+          [String(T0 + MINUTE), 'BNFCR', '1', '0'],
+          [String(T0 + 2 * MINUTE), 'USDT', '1', '0'],
+          [String(T0 + 2 * MINUTE), 'BNFCR', '1', '0'],
+        ]);
+      } finally {
+        await new Promise((r) => srv.close(r));
+      }
+    } finally {
+      await db.close();
+      rmSync(local, { recursive: true, force: true });
     }
   });
 });

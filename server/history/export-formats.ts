@@ -1,4 +1,10 @@
-import { exportCsvHead, exportCsvLine, poolListRows } from '../../src/core/export-row.ts';
+import { toRating } from '../../src/core/adl.ts';
+import {
+  exportCsvHead,
+  exportCsvLine,
+  poolListRows,
+  ratingsOverTime,
+} from '../../src/core/export-row.ts';
 import type { HistoryLine } from '../../src/core/history.ts';
 import { indexSymbolOf } from '../../src/core/valuation.ts';
 
@@ -32,15 +38,27 @@ export interface ExportRange {
  * One row per snapshot, pool and asset (src/core/export-row, the dashboard's one file schema):
  * `observed_at` is when the server received the snapshot, `usd_index` the `<ASSET>USD` index
  * recorded with it and `usd_value` the balance times it, to the cent, both empty where none was.
+ * The ADL columns count the pool's members as rated at `observed_at`: each symbol's latest
+ * rating at or before it, carried forward from the `adl` lists of the lines so far; a symbol not
+ * rated yet is unrated. They are always written, last: the head goes out before the store is
+ * read, so one header serves every file, and a reader by column name or by the first twelve
+ * positions reads the file as before.
  */
-function csvRows(line: HistoryLine): string {
-  const index = new Map((line.index ?? []).map((x) => [x.symbol, x.index]));
-  let out = '';
-  for (const row of poolListRows(line.answer, line.observedAt, (asset) =>
-    index.get(indexSymbolOf(asset)),
-  ))
-    out += exportCsvLine(row);
-  return out;
+function csvRows(): (line: HistoryLine) => string {
+  const ratings = ratingsOverTime();
+  return (line) => {
+    const index = new Map((line.index ?? []).map((x) => [x.symbol, x.index]));
+    if (line.adl) ratings.add(line.adl.map(toRating));
+    let out = '';
+    for (const row of poolListRows(
+      line.answer,
+      line.observedAt,
+      (asset) => index.get(indexSymbolOf(asset)),
+      ratings.at(line.observedAt),
+    ))
+      out += exportCsvLine(row, true);
+    return out;
+  };
 }
 
 const open = (ms: number, end: number) => (ms === end ? null : ms);
@@ -55,8 +73,8 @@ export function exportWriter(format: ExportFormat, range: ExportRange): ExportWr
     return {
       contentType: 'text/csv; charset=utf-8',
       extension: 'csv',
-      head: exportCsvHead,
-      snapshot: csvRows,
+      head: () => exportCsvHead(true),
+      snapshot: csvRows(),
       tail: () => '',
     };
   if (format === 'json') {

@@ -4,7 +4,9 @@ import {
   EXPORT_COLUMNS,
   exportCsv,
   exportRowJson,
+  poolAdl,
   poolListRows,
+  ratingsOverTime,
   type ExportRow,
 } from './export-row.ts';
 
@@ -52,5 +54,36 @@ describe('the export row', () => {
     const row: ExportRow = { ...rows[0]!, observedAt: undefined };
     expect(exportRowJson(row)).toMatchObject({ observedAt: null, observedAtMs: null });
     expect(readCsv(exportCsv([row]).slice(1))[1]!.slice(0, 3)).toEqual(['', '', 'BTCUSDT,ETHUSDT']);
+  });
+});
+
+describe('ratingsOverTime', () => {
+  it('gives each symbol its latest rating at or before the moment asked, a later one not yet', () => {
+    const ratings = ratingsOverTime();
+    const members = ['AUSDT', 'BUSDT', 'CUSDT'];
+    expect(poolAdl(members, ratings.at(t))).toEqual({
+      high: 0,
+      medium: 0,
+      low: 0,
+      unrated: 3,
+      highSymbols: [],
+    });
+    // out of order: A high at t+20 and low at t+5, B medium at t+10
+    ratings.add([
+      { symbol: 'AUSDT', level: 'high', updateTime: t + 20 },
+      { symbol: 'AUSDT', level: 'low', updateTime: t + 5 },
+      { symbol: 'BUSDT', level: 'medium', updateTime: t + 10 },
+    ]);
+    expect(poolAdl(members, ratings.at(t + 10))).toMatchObject({ low: 1, medium: 1, unrated: 1 });
+    expect(poolAdl(members, ratings.at(t + 20))).toEqual({
+      high: 1,
+      medium: 1,
+      low: 0,
+      unrated: 1,
+      highSymbols: ['AUSDT'],
+    });
+    // a change older than the one held does not undo it
+    ratings.add([{ symbol: 'AUSDT', level: 'low', updateTime: t + 15 }]);
+    expect(poolAdl(members, ratings.at(t + 30)).highSymbols).toEqual(['AUSDT']);
   });
 });

@@ -11,8 +11,9 @@ import { usdOf } from './valuation.ts';
  * is the true total. A pool has no id at the exchange: `pool_key` is its sorted member list (core
  * `poolKey`), `symbols` its members as the exchange lists them, space-separated in one quoted
  * column. Balances are the upstream's exact strings, times ISO 8601 UTC beside their ms.
- * Where the exchange's ADL risk ratings are at hand (the snapshot, a moment's files), the
- * `EXPORT_ADL_COLUMNS` follow: the pool's members by rating, and those rated high.
+ * Where the exchange's ADL risk ratings are at hand (the snapshot, a moment's files, the
+ * history's CSV files), the `EXPORT_ADL_COLUMNS` follow: the pool's members by rating, and those
+ * rated high; in a history, as rated at the row's moment (`ratingsOverTime`).
  */
 export const EXPORT_COLUMNS = [
   'observed_at',
@@ -59,6 +60,37 @@ export interface ExportRow {
 
 /** A pool's members fill the ADL columns by their rating, a symbol without one as unrated. */
 const levelsOf = (ratings: AdlRatings) => new Map([...ratings].map(([s, r]) => [s, r.level]));
+
+/** The ADL cells of a pool's members as `ratings` rate them (the one rule of every file). */
+export const poolAdl = (symbols: readonly string[], ratings: AdlRatings): AdlSummary =>
+  summarizeAdl(symbols, levelsOf(ratings));
+
+/**
+ * The ratings in effect as time moves forward, for a history's rows: `add` the rating changes as
+ * they come (in any order), `at(t)` each symbol's latest rating at or before `t`, asked with `t`
+ * never going back. A change after `t` waits for a later `t`.
+ */
+export function ratingsOverTime() {
+  let pending: AdlRating[] = [];
+  const now = new Map<string, AdlRating>();
+  return {
+    add(changes: readonly AdlRating[]) {
+      pending.push(...changes);
+    },
+    at(t: number): AdlRatings {
+      if (pending.length === 0) return now;
+      pending.sort((a, b) => a.updateTime - b.updateTime);
+      let i = 0;
+      for (; i < pending.length && pending[i]!.updateTime <= t; i += 1) {
+        const r = pending[i]!;
+        const held = now.get(r.symbol);
+        if (held === undefined || held.updateTime <= r.updateTime) now.set(r.symbol, r);
+      }
+      pending = pending.slice(i);
+      return now;
+    },
+  };
+}
 
 /** ISO 8601 in UTC; a time no calendar can hold is kept as its number. */
 const iso = (ms: number) => {

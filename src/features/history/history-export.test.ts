@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../../core/decimal';
 import { BOM } from '../../core/csv';
-import { EXPORT_COLUMNS } from '../../core/export-row';
+import { EXPORT_ADL_COLUMNS, EXPORT_COLUMNS } from '../../core/export-row';
 import { readCsv } from '../../test/read-csv';
 import { buildHistoryFile, historyFileName } from './history-export';
 import { answer, at } from './test-answer';
@@ -117,6 +117,44 @@ describe('historyFileName', () => {
     );
     expect(historyFileName({ symbol: '币安人生USDT', to: at(0) }, 'all', 'json', true)).toBe(
       'insurance-fund-history-demo-币安人生USDT-all-2026-12-01T00-00-00Z.json',
+    );
+  });
+});
+
+describe('the history as CSV with the ADL ratings', () => {
+  // LINKUSDT low from the start, high from minute 40; ADAUSDT medium from minute 20
+  const adl = [
+    { symbol: 'LINKUSDT', level: 'high' as const, updateTime: at(40) },
+    { symbol: 'LINKUSDT', level: 'low' as const, updateTime: at(0) },
+    { symbol: 'ADAUSDT', level: 'medium' as const, updateTime: at(20) },
+  ];
+  const [header, ...rows] = csvRows(buildHistoryFile(answer, '7d', 'csv', false, adl).text);
+  const counts = (r: string[]) => {
+    const c = named(header!, r);
+    return [c.update_time, c.adl_high, c.adl_medium, c.adl_low, c.adl_unrated, c.adl_high_symbols];
+  };
+
+  it('adds the ADL columns last, counting the pool as rated at each row, before and after a change', () => {
+    expect(header).toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
+    expect(rows.map(counts)).toEqual([
+      [new Date(at(0)).toISOString(), '0', '0', '1', '1', ''],
+      [new Date(at(10)).toISOString(), '0', '0', '1', '1', ''],
+      [new Date(at(35)).toISOString(), '0', '1', '1', '0', ''],
+      [new Date(at(45)).toISOString(), '1', '1', '0', '0', 'LINKUSDT'],
+      // the new pool: LINKUSDT still high, its new neighbours never rated
+      [new Date(at(52)).toISOString(), '1', '0', '0', '2', 'LINKUSDT'],
+      [new Date(at(54)).toISOString(), '1', '0', '0', '2', 'LINKUSDT'],
+      [new Date(at(80)).toISOString(), '1', '0', '0', '2', 'LINKUSDT'],
+      [new Date(at(90)).toISOString(), '1', '0', '0', '2', 'LINKUSDT'],
+    ]);
+  });
+
+  it('counts every member unrated when no rating was recorded, and keeps the balances', () => {
+    const [head, ...none] = csvRows(buildHistoryFile(answer, '7d', 'csv', false, []).text);
+    expect(head).toEqual([...EXPORT_COLUMNS, ...EXPORT_ADL_COLUMNS]);
+    const cells = none.map((r) => named(head!, r));
+    expect(cells.map((c) => [c.balance, c.adl_high, c.adl_unrated])).toEqual(
+      rows.map((r) => [named(header!, r).balance, '0', named(header!, r).symbol_count]),
     );
   });
 });

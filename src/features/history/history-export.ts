@@ -1,5 +1,5 @@
 import type { AdlRating } from '../../core/adl';
-import { exportCsv } from '../../core/export-row';
+import { exportCsv, poolAdl, ratingsOverTime, type ExportRow } from '../../core/export-row';
 import type { HistoryAnswer } from '../../core/history';
 import { fileStamp } from '../../lib/iso-time';
 import type { Range } from '../../lib/url-state';
@@ -25,7 +25,21 @@ export function historyFileName(
   return `insurance-fund-history-${demo ? 'demo-' : ''}${answer.symbol}-${range}-${fileStamp(answer.to)}.${format}`;
 }
 
-/** The file of the history on screen: exactly the answer the chart draws, not asked again. */
+/**
+ * The rows with the ADL columns of their pool as rated at each row's time (the balance's): the
+ * latest of the rating changes at hand at or before it; a member without one is unrated. The rows
+ * come by time (history-rows).
+ */
+function ratedRows(rows: readonly ExportRow[], adl: readonly AdlRating[]): ExportRow[] {
+  const ratings = ratingsOverTime();
+  ratings.add(adl);
+  return rows.map((row) => ({ ...row, adl: poolAdl(row.symbols, ratings.at(row.updateTime)) }));
+}
+
+/**
+ * The file of the history on screen: exactly the answer the chart draws, not asked again. With
+ * `adl` (the symbol's rating changes), the CSV adds the ADL columns as rated at each row's time.
+ */
 export function buildHistoryFile(
   answer: HistoryAnswer,
   range: Range,
@@ -35,7 +49,12 @@ export function buildHistoryFile(
 ): HistoryFile {
   const rows = historyRows(answer);
   const name = historyFileName(answer, range, format, demo);
-  if (format === 'csv') return { name, text: exportCsv(rows), type: 'text/csv;charset=utf-8' };
+  if (format === 'csv')
+    return {
+      name,
+      text: adl ? exportCsv(ratedRows(rows, adl), true) : exportCsv(rows),
+      type: 'text/csv;charset=utf-8',
+    };
   const value = valueSeries(answer, Number.MAX_SAFE_INTEGER);
   return {
     name,
