@@ -2,13 +2,23 @@ import { memo } from 'react';
 import { useAlerts } from '../../api/alerts';
 import type { RefreshPolicy } from '../../api/refresh-timing';
 import { Alert } from '../../components/alert';
+import { richText } from '../../components/rich-text';
 import { AlertItem, ruleWatches } from '../../components/alert-item';
 import { useI18n } from '../../lib/i18n/i18n';
 
-const SETUP_COMMANDS = {
-  check: 'npm run alerts -- check',
-  test: 'npm run alerts -- test',
-  docs: 'docs/alerts.md',
+/** A command, a setting's name or a file: code, the same in every language, never translated. */
+const code = (text: string) => (
+  <code lang="en" translate="no" className="font-mono">
+    {text}
+  </code>
+);
+
+const SETUP_PARTS = {
+  env: code('ALERTS_FILE'),
+  file: code('alerts.json'),
+  check: code('npm run alerts -- check'),
+  test: code('npm run alerts -- test'),
+  docs: code('docs/alerts.md'),
 };
 
 /**
@@ -39,8 +49,8 @@ export const AlertsSection = memo(function AlertsSection({ policy }: { policy: R
         <Alert>{i18n.t('alerts.problem', data.problem)}</Alert>
       ) : data.rules.length === 0 ? (
         <div data-testid="alerts-setup" className="text-sm text-[var(--muted)]">
-          <p>{i18n.t('alerts.setup.1', { env: 'ALERTS_FILE', file: 'alerts.json' })}</p>
-          <p>{i18n.t('alerts.setup.2', SETUP_COMMANDS)}</p>
+          <p>{richText(i18n.t('alerts.setup.1'), SETUP_PARTS)}</p>
+          <p>{richText(i18n.t('alerts.setup.2'), SETUP_PARTS)}</p>
         </div>
       ) : (
         <>

@@ -5,7 +5,7 @@ import { formatMove } from '../../lib/format-move';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import { PoolRef, SymbolRef } from './pool-ref';
-import { richText } from './rich-text';
+import { richText } from '../../components/rich-text';
 
 function Symbols({ symbols, navigate }: { symbols: readonly string[]; navigate: Navigate }) {
   return (

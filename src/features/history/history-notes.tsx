@@ -3,7 +3,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { Interval, Regrouping } from './history-gaps';
 import { PoolRef } from './pool-ref';
-import { richText } from './rich-text';
+import { richText } from '../../components/rich-text';
 
 interface Props {
   symbol: string;
