@@ -37,7 +37,8 @@ test.describe('alerts on screen', () => {
     page,
   }) => {
     const base = await startWithRules();
-    await page.goto(`${base}/`);
+    // Refreshed every 2 s: the first judging may land after the page first asks.
+    await page.goto(`${base}/?refresh=2`);
     const section = page.getByRole('region', { name: 'Alerts' });
     const firing = section.locator(
       `[data-testid="alert"][data-state="firing"][data-rule="${RULE}"]`,
@@ -56,7 +57,7 @@ test.describe('alerts on screen', () => {
     page,
   }) => {
     const base = await startWithRules();
-    await page.goto(`${base}/?view=wall`);
+    await page.goto(`${base}/?view=wall&refresh=2`);
     const banner = page.getByTestId('wall-alerts');
     await expect(
       banner.locator(`[data-testid="alert"][data-state="firing"][data-rule="${RULE}"]`, {
