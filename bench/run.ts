@@ -10,7 +10,8 @@
  *   npm run bench -- --no-build   reuse the last build in bench/results
  *   npm run bench -- --only server,history   only these parts (landing, large, soak,
  *                                            history-chart, server, bounds, history, adl, moments,
- *                                            alerts)
+ *                                            alerts; slider: the moment slider alone, on the
+ *                                            large stack that `large` also measures it on)
  *
  * The part `history` needs no build nor browser: with `--only history` neither is made.
  */
@@ -71,6 +72,7 @@ const plan = {
   /** The year of history the export bench downloads: a snapshot every this many ms. */
   boundsHistoryEveryMs: quick ? 6 * 3_600_000 : 3_600_000,
   boundsExportRounds: quick ? 1 : 3,
+  sliderSteps: quick ? 6 : 10,
 };
 
 const started = Date.now();
@@ -181,7 +183,7 @@ async function largeLanding(browser: Browser, stack: Stack) {
 }
 
 /** The parts that serve the build or drive the browser; `history` does neither. */
-const BROWSER_PARTS = ['landing', 'large', 'soak', 'history-chart', 'server', 'bounds'];
+const BROWSER_PARTS = ['landing', 'large', 'slider', 'soak', 'history-chart', 'server', 'bounds'];
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
@@ -206,25 +208,27 @@ async function main() {
     await release(small);
   }
 
-  if (wanted('large')) {
+  if (wanted('large') || wanted('slider')) {
     log('600 pools, 6,000 symbols, 8 days of history: first pool, main thread per refresh, search');
     const large = await track(
       startStack({ pools: 600, symbols: 6000, stepMs: 250, cacheTtl: '0', history: HISTORY }),
     );
     log(`(${large.historySnapshots} snapshots of history generated)`);
-    const span = { warmup: 3, refreshes: plan.refreshWindow };
-    figures.large = await attempt('large', () => largeLanding(browser!, large));
-    figures.dashboard = await attempt('dashboard', () =>
-      refreshWork(browser!, `${large.app}/?refresh=1`, span),
-    );
-    figures.wall = await attempt('wall', () =>
-      refreshWork(browser!, `${large.app}/?view=wall&refresh=1`, span),
-    );
-    const queries = searchQueries(large.symbols, plan.searchQueries);
-    const keys = await attempt('search', () => searchLatency(browser!, `${large.app}/`, queries));
-    figures.search = keys === undefined ? undefined : (keys ?? null);
+    if (wanted('large')) {
+      const span = { warmup: 3, refreshes: plan.refreshWindow };
+      figures.large = await attempt('large', () => largeLanding(browser!, large));
+      figures.dashboard = await attempt('dashboard', () =>
+        refreshWork(browser!, `${large.app}/?refresh=1`, span),
+      );
+      figures.wall = await attempt('wall', () =>
+        refreshWork(browser!, `${large.app}/?view=wall&refresh=1`, span),
+      );
+      const queries = searchQueries(large.symbols, plan.searchQueries);
+      const keys = await attempt('search', () => searchLatency(browser!, `${large.app}/`, queries));
+      figures.search = keys === undefined ? undefined : (keys ?? null);
+    }
     slider = await attempt('moment-slider', () =>
-      momentSlider(browser!, large.app, plan.largeRuns * 2),
+      momentSlider(browser!, large.app, plan.sliderSteps),
     );
     await release(large);
   }
