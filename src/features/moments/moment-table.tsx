@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Balance } from '../../components/balance';
 import { FlagChip } from '../../components/pool-flags';
 import { lowHint, staleHint } from '../../components/flag-hints';
@@ -11,6 +11,8 @@ import type { MomentChange } from '../../core/moment-change';
 import type { Pool } from '../../core/pool-schema';
 import { assetsOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
 import { useI18n } from '../../lib/i18n/i18n';
+import { FULL_LIST } from '../../lib/near-screen';
+import { useNearRows } from '../../lib/use-near-rows';
 import { sortMomentPools, type MomentSort } from './moment-sort';
 
 const MOMENT_SORTS: readonly MomentSort[] = ['value', 'balance', 'members', 'name', 'changeVs'];
@@ -107,48 +109,107 @@ interface RowProps {
   change: MomentChange | undefined;
   vsTime: string | undefined;
   hrefOf: (symbol: string) => string;
+  /**
+   * The row is far from the screen in a list too long to keep every row's figures drawn (as the
+   * live table does): it keeps its name, members and assets, and its figures come in as it nears.
+   */
+  held: boolean;
+  /** The row's place in the list, by which the list knows which rows are near the screen. */
+  place: number;
 }
 
-const MomentRow = memo(function MomentRow({ pool, at, change, vsTime, hrefOf }: RowProps) {
+/** A held row's cells: the assets the pool holds, one line each as its balances take. */
+function HeldCells({ pool, vs }: { pool: Pool; vs: boolean }) {
+  const i18n = useI18n();
+  return (
+    <>
+      <td role="cell" className="cell-figures cell-value" />
+      <td role="cell" className="cell-figures cell-balances">
+        <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
+          {pool.assets.map(({ asset }) => (
+            <li key={asset} className="asset-block held-figure">
+              {asset}
+            </li>
+          ))}
+        </ul>
+      </td>
+      {vs ? <td role="cell" className="cell-figures" /> : null}
+    </>
+  );
+}
+
+const MomentRow = memo(function MomentRow({
+  pool,
+  at,
+  change,
+  vsTime,
+  hrefOf,
+  held,
+  place,
+}: RowProps) {
   const i18n = useI18n();
   const lead = leadingSymbols(pool)[0] ?? pool.symbols[0] ?? '';
   return (
-    <tr role="row" data-testid="pool" data-pool-key={poolKey(pool)} className="pool-table-row">
+    <tr
+      role="row"
+      data-place={place}
+      data-testid="pool"
+      data-pool-key={poolKey(pool)}
+      data-figures={held ? 'held' : undefined}
+      aria-busy={held ? true : undefined}
+      className="pool-table-row"
+    >
       <th role="rowheader" scope="row" className="cell-pool">
         <h3 className="pool-row-name">
           <a href={hrefOf(lead)}>{poolName(pool)}</a>
         </h3>
         <p className="flex flex-wrap items-center gap-2 text-xs text-[var(--muted)]">
           <span>{i18n.plural('app.symbols', pool.symbols.length)}</span>
-          <MomentFlags pool={pool} at={at} />
+          {held ? null : <MomentFlags pool={pool} at={at} />}
         </p>
         <p className="font-mono text-xs break-words">{pool.symbols.join(' ')}</p>
       </th>
-      <td role="cell" className="cell-figures cell-value">
-        <PoolValue pool={pool} />
-      </td>
-      <td role="cell" className="cell-figures cell-balances">
-        <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
-          {pool.assets.map((b) => (
-            <li key={b.asset} className="asset-block">
-              <Balance balance={b} />
-            </li>
-          ))}
-        </ul>
-      </td>
-      {vsTime !== undefined ? <ChangeCell pool={pool} change={change} vsTime={vsTime} /> : null}
+      {held ? (
+        <HeldCells pool={pool} vs={vsTime !== undefined} />
+      ) : (
+        <>
+          <td role="cell" className="cell-figures cell-value">
+            <PoolValue pool={pool} />
+          </td>
+          <td role="cell" className="cell-figures cell-balances">
+            <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
+              {pool.assets.map((b) => (
+                <li key={b.asset} className="asset-block">
+                  <Balance balance={b} />
+                </li>
+              ))}
+            </ul>
+          </td>
+          {vsTime !== undefined ? <ChangeCell pool={pool} change={change} vsTime={vsTime} /> : null}
+        </>
+      )}
     </tr>
   );
 }, sameRow);
 
-function sameRow(a: RowProps, b: RowProps) {
+function sameAssets(a: Pool, b: Pool): boolean {
   return (
-    a.pool === b.pool &&
-    a.at === b.at &&
-    a.change === b.change &&
-    a.vsTime === b.vsTime &&
-    a.hrefOf === b.hrefOf
+    a.assets.length === b.assets.length && a.assets.every((x, i) => x.asset === b.assets[i]?.asset)
   );
+}
+
+function sameRow(a: RowProps, b: RowProps) {
+  if (
+    a.held !== b.held ||
+    a.place !== b.place ||
+    a.hrefOf !== b.hrefOf ||
+    (a.vsTime === undefined) !== (b.vsTime === undefined)
+  )
+    return false;
+  // A held row shows only the pool's members and assets: another moment's figures do not draw it
+  // again. Each moment's answer is a new list, so the members are compared by the pool's key.
+  if (a.held) return poolKey(a.pool) === poolKey(b.pool) && sameAssets(a.pool, b.pool);
+  return a.pool === b.pool && a.at === b.at && a.change === b.change && a.vsTime === b.vsTime;
 }
 
 /**
@@ -194,6 +255,8 @@ export function MomentTable({
       : undefined;
     return sortMomentPools(pools, { sort, dir, asset: byAsset, usdOf, changes });
   }, [pools, sort, dir, byAsset, valuation, changes]);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const near = useNearRows(body, sorted.length > FULL_LIST, sorted.length);
   const vsTime = vs === undefined ? undefined : i18n.formatUtc(vs);
   const offered = MOMENT_SORTS.filter((s) => s !== 'changeVs' || vs !== undefined);
   const label = (s: MomentSort) =>
@@ -262,10 +325,16 @@ export function MomentTable({
               ) : null}
             </tr>
           </thead>
-          <tbody role="rowgroup">
-            {sorted.map((pool) => (
+          <tbody ref={body} role="rowgroup">
+            {/*
+              Rows are keyed by place, as in the live table: another moment orders the pools
+              otherwise, and each row shows the pool now at its place rather than moving.
+            */}
+            {sorted.map((pool, i) => (
               <MomentRow
-                key={poolKey(pool)}
+                key={i}
+                place={i}
+                held={near !== undefined && !near.has(i)}
                 pool={pool}
                 at={at}
                 change={changes?.get(poolKey(pool))}

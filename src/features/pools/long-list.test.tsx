@@ -4,38 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pool } from '../../core/pool-schema';
 import { I18nProvider } from '../../lib/i18n/i18n';
 import { FULL_LIST } from '../../lib/near-screen';
+import { placeOf, TestObserver } from '../../test/intersection-observer';
 import { OVERVIEW_AT } from '../../test/overview-pool';
 import { PoolsOverview } from './pools-overview';
-import { FIRST_ROWS } from './use-near-rows';
-
-/** An IntersectionObserver the test moves: it says which watched elements are near the screen. */
-class Observer {
-  static all: Observer[] = [];
-  watched = new Set<Element>();
-  constructor(private readonly report: IntersectionObserverCallback) {
-    Observer.all.push(this);
-  }
-  observe(element: Element) {
-    this.watched.add(element);
-  }
-  unobserve(element: Element) {
-    this.watched.delete(element);
-  }
-  disconnect() {
-    this.watched.clear();
-  }
-  /** Reports every watched element, near where `near` says so. */
-  scroll(near: (element: Element) => boolean) {
-    const entries = [...this.watched].map(
-      (target) => ({ target, isIntersecting: near(target) }) as IntersectionObserverEntry,
-    );
-    this.report(entries, this as unknown as IntersectionObserver);
-  }
-}
+import { FIRST_ROWS } from '../../lib/use-near-rows';
 
 beforeEach(() => {
-  Observer.all = [];
-  vi.stubGlobal('IntersectionObserver', Observer);
+  TestObserver.all = [];
+  vi.stubGlobal('IntersectionObserver', TestObserver);
 });
 afterEach(() => {
   cleanup();
@@ -72,7 +48,6 @@ const balanceIn = (row: HTMLElement) =>
   within(row)
     .queryAllByTestId('balance')
     .map((b) => b.getAttribute('data-value'));
-const placeOf = (element: Element) => Number((element as HTMLElement).dataset.place);
 
 describe('a long pool list', () => {
   it('draws every row of a list the size of the live answer, watching nothing', () => {
@@ -80,7 +55,7 @@ describe('a long pool list', () => {
     const rows = screen.getAllByTestId('pool');
     expect(rows).toHaveLength(FULL_LIST);
     expect(rows.every((row) => within(row).queryAllByTestId('balance').length === 1)).toBe(true);
-    expect(Observer.all.flatMap((o) => [...o.watched])).toHaveLength(0);
+    expect(TestObserver.all.flatMap((o) => [...o.watched])).toHaveLength(0);
   });
 
   it('keeps every row and member, but draws figures only near the screen', () => {
@@ -100,7 +75,7 @@ describe('a long pool list', () => {
 
   it('draws a row as it nears the screen, with the latest figures, and lets go of the ones it leaves', () => {
     const { rerender } = render(table(poolsOf(600)));
-    const observer = Observer.all.at(-1)!;
+    const observer = TestObserver.all.at(-1)!;
     const sortedNames = screen.getAllByTestId('pool').map((row) => row.dataset.poolKey);
     const target = 'POOL450USDC';
     const place = sortedNames.findIndex((key) => key?.includes(target));
@@ -118,7 +93,7 @@ describe('a long pool list', () => {
 
   it('draws every row again when a filter narrows the list to a short one', () => {
     const { rerender } = render(table(poolsOf(600)));
-    act(() => Observer.all.at(-1)!.scroll(() => false));
+    act(() => TestObserver.all.at(-1)!.scroll(() => false));
     rerender(
       <I18nProvider lang="en">
         <PoolsOverview

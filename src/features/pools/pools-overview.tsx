@@ -13,7 +13,7 @@ import { PoolRow } from './pool-row';
 import { PoolsToolbar } from './pools-toolbar';
 import { sortPools, sortWindow } from './sort-pools';
 import { TableHead } from './table-head';
-import { useNearRows } from './use-near-rows';
+import { useNearRows } from '../../lib/use-near-rows';
 import { FULL_LIST } from '../../lib/near-screen';
 
 interface OverviewProps {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { NEAR_MARGIN } from '../../lib/near-screen';
+import { NEAR_MARGIN } from './near-screen';
 
 /** Rows near from the start, before the browser has said what is on screen: a screenful and more. */
 export const FIRST_ROWS = 30;
