@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryEvent } from '../../core/history';
 import { formatMoment, type MomentRange } from '../../core/moment';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -17,6 +17,17 @@ const control =
 
 /** Writes a moment into the address: `push` a new entry (Back returns), `replace` this one. */
 export type ChooseMoment = (patch: { at?: string; vs?: string }, mode: 'push' | 'replace') => void;
+
+/** The recorded changes as the slider's tick marks: up to a thousand, drawn again only when they change. */
+const Ticks = memo(function Ticks({ id, events }: { id: string; events: readonly HistoryEvent[] }) {
+  return (
+    <datalist id={id}>
+      {events.map((e, i) => (
+        <option key={i} value={e.at} />
+      ))}
+    </datalist>
+  );
+});
 
 /**
  * The slider's ends, on whole minutes (its step), so every value it gives is a moment a link
@@ -108,11 +119,7 @@ function MomentSlider({
         onPointerUp={release}
         onBlur={release}
       />
-      <datalist id={ticks}>
-        {events.map((e, i) => (
-          <option key={i} value={e.at} />
-        ))}
-      </datalist>
+      <Ticks id={ticks} events={events} />
       <p className="flex flex-wrap justify-between gap-2 text-xs text-[var(--muted)] tabular-nums">
         <span>{i18n.formatUtc(range.first)}</span>
         <span>{i18n.formatUtc(range.last)}</span>

@@ -44,11 +44,17 @@ export function sortMomentPools(
     return [...pools].sort((a, b) => sign * (a.symbols.length - b.symbols.length) || byName(a, b));
   const figure = (p: Pool) =>
     sort === 'value' && usdOf ? usdOf(p) : balanceOf(p, asset)?.marginBalance;
-  const rows = pools.map((pool) => ({ pool, x: figure(pool) }));
+  const rows = pools.map((pool) => {
+    const x = figure(pool);
+    return { pool, x, approx: x === undefined ? 0 : Number(x) };
+  });
   rows.sort((a, b) => {
     if (a.x === undefined || b.x === undefined)
       return a.x === b.x ? byName(a.pool, b.pool) : a.x === undefined ? 1 : -1;
-    return sign * compareDecimals(a.x, b.x) || byName(a.pool, b.pool);
+    // A decimal's nearest float keeps its order: only equal floats need the exact comparison
+    // (a step of the slider sorts 600 pools again).
+    const order = a.approx === b.approx ? compareDecimals(a.x, b.x) : a.approx - b.approx;
+    return sign * Math.sign(order) || byName(a.pool, b.pool);
   });
   return rows.map((r) => r.pool);
 }

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { ExactFigure } from '../../components/balance';
 import { SIGN_NAMES, SignedFigure } from '../../components/signed-figure';
+import { useValuationContext } from '../../components/valuation-context';
 import { decimalSign, formatExact, relativeChange, subtractDecimals } from '../../core/decimal';
 import { momentTotals } from '../../core/moment-change';
 import type { Pool } from '../../core/pool-schema';
@@ -35,11 +37,23 @@ export function MomentSummary({
   regrouped: number;
 }) {
   const i18n = useI18n();
-  const totals = momentTotals(pools, vs?.pools ?? []);
-  const usdOfPools = (list: readonly Pool[], by: AssetIndexMap | undefined) =>
-    by ? totalValue(list.map((p) => valuePool(p, by))).usd : undefined;
-  const usdAt = usdOfPools(pools, index);
-  const usdVs = vs ? usdOfPools(vs.pools, vs.index) : undefined;
+  // The moment's pools are valued once, for the table's values and order as well as this total.
+  const valuation = useValuationContext();
+  const vsPools = vs?.pools;
+  const vsIndex = vs?.index;
+  const totals = useMemo(() => momentTotals(pools, vsPools ?? []), [pools, vsPools]);
+  const usdAt = useMemo(
+    () =>
+      index
+        ? totalValue(pools.map((p) => valuation.poolValue(p) ?? valuePool(p, index))).usd
+        : undefined,
+    [pools, index, valuation],
+  );
+  const usdVs = useMemo(
+    () =>
+      vsPools && vsIndex ? totalValue(vsPools.map((p) => valuePool(p, vsIndex))).usd : undefined,
+    [vsPools, vsIndex],
+  );
   const money = (usd: string) => i18n.t('value.amount', { amount: formatExact(usd, i18n.lang) });
   return (
     <section aria-labelledby="moment-summary" className="space-y-2">
