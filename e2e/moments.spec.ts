@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { subtractDecimals } from '../src/core/decimal';
-import { formatMoment, type MomentAnswer } from '../src/core/moment';
+import { formatMoment, type MomentAnswer, type MomentRange } from '../src/core/moment';
 import { LATE_MOVE } from '../server/demo/history-seed';
 
 /**
@@ -168,4 +168,44 @@ test('axe finds no serious or critical violation on a moment compared with anoth
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
   expect(serious).toEqual([]);
+});
+
+test('a vs moment in a gap of the history, or before it, says which recording the change is from', async ({
+  page,
+}) => {
+  const range = (await (await page.request.get('/api/snapshot/range')).json()) as MomentRange;
+  // The generated month ends before the server's own recording began: a gap between the two.
+  const gaps = range.coverage.slice(1).map((c, i) => [range.coverage[i]![1], c[0]] as const);
+  const gap = gaps.find(([from, to]) => to - from > 2_000);
+  expect(gap, JSON.stringify(range.coverage)).toBeDefined();
+  const vs = Math.floor((gap![0] + gap![1]) / 2);
+  const used = await momentOf(page, vs);
+  expect(used.gap).toBe(true);
+  const at = range.last;
+  const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+  await page.goto(`/?at=${at}&vs=${vs}`);
+  const note = page.getByTestId('as-of-vs');
+  await expect(note).toHaveAttribute('data-kind', 'gap');
+  await expect(note).toHaveAttribute('role', 'alert');
+  await expect(note).toHaveAttribute('data-used', String(used.observedAt));
+  await expect(note).toContainText(`comparison moment ${utc(vs)}`);
+  await expect(note).toContainText(`made at ${utc(used.observedAt)}`);
+  // the change is still given, from that recording
+  await expect(page.locator('[data-testid="change"][data-window="vs"]').first()).toBeAttached();
+
+  // the moment itself in that gap is said the same way
+  await page.goto(`/?at=${vs}`);
+  await expect(page.getByTestId('as-of-gap')).toContainText(`made at ${utc(used.observedAt)}`);
+
+  await page.goto(`/?at=${at}&vs=${vs}&lang=zh-CN`);
+  await expect(page.getByTestId('as-of-vs')).toContainText('空缺');
+  await expect(page.getByTestId('as-of-vs')).toContainText(utc(vs));
+
+  // Before the first recording: the change is counted from the first one, and said so.
+  const early = range.first + 2 * DAY;
+  await page.goto(`/?at=${early}&vs=${range.first - DAY}`);
+  await expect(page.getByTestId('as-of-vs')).toHaveAttribute('data-kind', 'before');
+  await expect(page.getByTestId('as-of-vs')).toContainText(`made at ${utc(range.first)}`);
+  await expect(page.locator('[data-testid="change"][data-window="vs"]').first()).toBeAttached();
 });

@@ -15,6 +15,7 @@ import { MomentBanner } from '../features/moments/moment-banner';
 import { MomentIgnoredNote } from '../features/moments/moment-ignored';
 import { MomentPicker, type ChooseMoment } from '../features/moments/moment-picker';
 import { momentSortOf } from '../features/moments/moment-sort';
+import { recordingNote } from '../features/moments/recording-note';
 import { MomentSummary } from '../features/moments/moment-summary';
 import { MomentTable } from '../features/moments/moment-table';
 import { SettingsBar } from '../features/settings/settings-bar';
@@ -61,12 +62,23 @@ export function MomentPage({
     staleTime: 60_000,
   });
   const notFound = isApiError(moment.error) && moment.error.status === 404;
-  // Before the first recording, the first one is the nearest: shown, and said to be so.
-  const nearest = useMoment(notFound ? first : undefined);
+  const vsNotFound = url.vs !== undefined && isApiError(then.error) && then.error.status === 404;
+  // Before the first recording, the first one is the nearest: shown (or compared with), and said
+  // to be so.
+  const nearest = useMoment(notFound || vsNotFound ? first : undefined);
   const answer = notFound ? nearest.data?.data : moment.data?.data;
   const current = answer?.at === at ? answer : undefined;
   const vsAnswer =
-    url.vs !== undefined && then.data?.data.at === url.vs ? then.data.data : undefined;
+    url.vs === undefined
+      ? undefined
+      : vsNotFound
+        ? nearest.data?.data.at === first
+          ? nearest.data?.data
+          : undefined
+        : then.data?.data.at === url.vs
+          ? then.data.data
+          : undefined;
+  const vsNote = url.vs === undefined ? undefined : recordingNote(url.vs, vsAnswer, vsNotFound);
   const index = useMemo(() => (answer?.index ? indexMap(answer.index) : undefined), [answer]);
   const vsIndex = useMemo(
     () => (vsAnswer?.index ? indexMap(vsAnswer.index) : undefined),
@@ -104,7 +116,6 @@ export function MomentPage({
     (s: string, dir: 'asc' | 'desc') => navigate({ sort: s, dir }, 'replace'),
     [navigate],
   );
-  const vsNotFound = isApiError(then.error) && then.error.status === 404;
   const regrouped = changes ? [...changes.values()].filter((c) => c.regrouped).length : 0;
 
   return (
@@ -128,7 +139,7 @@ export function MomentPage({
       </header>
       <main className="mt-6 space-y-6">
         <MomentIgnoredNote url={url} />
-        <MomentBanner at={at} answer={current} onLive={toLive} />
+        <MomentBanner at={at} answer={current} vs={vsNote} onLive={toLive} />
         <ErrorBoundary name="moment-picker">
           <MomentPicker
             at={at}
@@ -138,14 +149,6 @@ export function MomentPage({
             choose={choose}
           />
         </ErrorBoundary>
-        {vsNotFound && url.vs !== undefined ? (
-          <Alert tone="warning">
-            {i18n.t('moment.before', {
-              utc: i18n.formatUtc(url.vs),
-              first: first === undefined ? '—' : i18n.formatUtc(first),
-            })}
-          </Alert>
-        ) : null}
         {notFound ? (
           <Alert tone="warning">
             {i18n.t('moment.before', {

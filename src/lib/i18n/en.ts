@@ -323,6 +323,15 @@ export const enFirst = {
   'moment.sort.changeVs': 'Change since the earlier moment',
   'moment.export': 'Export this moment',
   'moment.export.note': 'The files hold every balance exactly as recorded at {time}.',
+  // which recording a change since vs is counted from (features/moments/recording-note.ts)
+  'moment.vsBefore':
+    'The comparison moment {asked} is before the first recording: the change is counted from that first recording, made at {utc}.',
+  'moment.vsGap':
+    'The history has a gap at the comparison moment {asked} (nothing was being recorded): the change is counted from the nearest recording before it, made at {utc}.',
+  'moment.vsAfter':
+    'The comparison moment {asked} is after the last recording: the change is counted from the last one, made at {utc}.',
+  'moment.vsRecording':
+    'The change is counted from the recording made at {utc}, the last one at or before the comparison moment {asked}.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enFirst | keyof LaterMessages;

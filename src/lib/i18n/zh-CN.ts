@@ -458,6 +458,12 @@ export const zhCN: Messages = {
   'moment.sort.changeVs': '自更早时刻以来的变化',
   'moment.export': '导出该时刻',
   'moment.export.note': '文件包含 {time} 记录的每一项余额，精确无误。',
+  // which recording a change since vs is counted from (features/moments/recording-note.ts)
+  'moment.vsBefore': '对比时刻 {asked} 早于第一次记录：变化自这第一次记录（生成于 {utc}）起计算。',
+  'moment.vsGap':
+    '对比时刻 {asked} 处于历史记录的空缺中（当时没有记录）：变化自其之前最近的一次记录（生成于 {utc}）起计算。',
+  'moment.vsAfter': '对比时刻 {asked} 晚于最后一次记录：变化自最后一次记录（生成于 {utc}）起计算。',
+  'moment.vsRecording': '变化自 {utc} 生成的记录起计算，即对比时刻 {asked} 及之前的最后一次记录。',
   // the history's fitted axis
   'history.axisFitted': '纵轴按所示范围取值，不从零开始：小幅变动看起来会较大。',
 };
