@@ -209,3 +209,36 @@ test('a vs moment in a gap of the history, or before it, says which recording th
   await expect(page.getByTestId('as-of-vs')).toContainText(`made at ${utc(range.first)}`);
   await expect(page.locator('[data-testid="change"][data-window="vs"]').first()).toBeAttached();
 });
+
+test('the title of a past moment says it is that recording, from the server and as the moment changes', async ({
+  page,
+}) => {
+  const at = Math.floor((Date.now() - 4 * DAY) / 60_000) * 60_000;
+  const vs = at - DAY;
+  const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const site = 'Insurance fund balances · Binance USDⓈ-M futures';
+
+  // The page the server sends already says so (a link's preview, a tab before any script runs).
+  const html = await (await page.request.get(`/?at=${at}&vs=${vs}&lang=en`)).text();
+  const sent = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  if (html.includes('id="prerendered"'))
+    expect(sent).toBe(`As recorded at ${utc(at)}, change since ${utc(vs)} · ${site}`);
+
+  await page.goto(`/?at=${at}&vs=${vs}&lang=en`);
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at));
+  await expect(page).toHaveTitle(`As recorded at ${utc(at)}, change since ${utc(vs)} · ${site}`);
+  expect(await page.evaluate(() => document.title)).toContain(utc(at));
+
+  // A step of the slider: the title follows the moment.
+  await page.getByRole('button', { name: 'Stop comparing' }).click();
+  await page.getByTestId('moment-slider').focus();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('as-of')).toHaveAttribute('data-at', String(at - DAY));
+  await expect(page).toHaveTitle(`As recorded at ${utc(at - DAY)} · ${site}`);
+
+  await page.getByRole('button', { name: 'Back to live' }).click();
+  await expect(page).toHaveTitle(site);
+
+  await page.goto(`/?at=${at}&lang=zh-CN`);
+  await expect(page).toHaveTitle(`${utc(at)} 的记录 · 保险基金余额 · 币安 U本位合约`);
+});

@@ -7,7 +7,8 @@ import type { UrlState } from '../lib/url-state';
 /**
  * The page's title and description: what a tab, a bookmark and a shared link's preview say the
  * link shows. The server writes them into the page it renders (src/entry-server.tsx), the browser
- * keeps them in step as the view changes (document-meta.tsx): one function for both.
+ * keeps them in step as the view changes (document-meta.tsx): one function for both. A past
+ * moment's link says it is the recording of that moment (and of `vs`), not live figures.
  */
 export interface PageMeta {
   title: string;
@@ -43,6 +44,20 @@ export function pageMeta(i18n: I18n, url: UrlState, pools: readonly Pool[] | und
             ),
           })
         : t('meta.symbol', { symbol }),
+    };
+  }
+  // ?at=: the overview as recorded then (app.tsx), never the live figures.
+  if (url.at !== undefined && url.view !== 'wall' && url.symbol === undefined) {
+    const at = i18n.formatUtc(url.at);
+    if (url.vs === undefined)
+      return {
+        title: `${t('meta.momentTitle', { utc: at })} · ${site}`,
+        description: t('meta.moment', { utc: at }),
+      };
+    const vs = i18n.formatUtc(url.vs);
+    return {
+      title: `${t('meta.momentVsTitle', { utc: at, vs })} · ${site}`,
+      description: t('meta.momentVs', { utc: at, vs }),
     };
   }
   const title = url.view === 'wall' ? `${t('wall.label')} · ${t('app.subtitle')}` : site;

@@ -332,6 +332,13 @@ export const enFirst = {
     'The comparison moment {asked} is after the last recording: the change is counted from the last one, made at {utc}.',
   'moment.vsRecording':
     'The change is counted from the recording made at {utc}, the last one at or before the comparison moment {asked}.',
+  // what a past moment's link says it shows (title, description): app/page-meta.ts
+  'meta.momentTitle': 'As recorded at {utc}',
+  'meta.momentVsTitle': 'As recorded at {utc}, change since {vs}',
+  'meta.moment':
+    'Every insurance fund pool of Binance USDⓈ-M futures as recorded at {utc}: its balances, exact to the last digit. Recorded, not live.',
+  'meta.momentVs':
+    'Every insurance fund pool of Binance USDⓈ-M futures as recorded at {utc}, and each balance’s exact change since {vs}. Recorded, not live.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enFirst | keyof LaterMessages;

@@ -464,6 +464,13 @@ export const zhCN: Messages = {
     '对比时刻 {asked} 处于历史记录的空缺中（当时没有记录）：变化自其之前最近的一次记录（生成于 {utc}）起计算。',
   'moment.vsAfter': '对比时刻 {asked} 晚于最后一次记录：变化自最后一次记录（生成于 {utc}）起计算。',
   'moment.vsRecording': '变化自 {utc} 生成的记录起计算，即对比时刻 {asked} 及之前的最后一次记录。',
+  // what a past moment's link says it shows (title, description): app/page-meta.ts
+  'meta.momentTitle': '{utc} 的记录',
+  'meta.momentVsTitle': '{utc} 的记录，对比 {vs}',
+  'meta.moment':
+    '币安 U本位合约全部保险基金资金池在 {utc} 的记录：余额精确到最后一位。历史记录，非实时。',
+  'meta.momentVs':
+    '币安 U本位合约全部保险基金资金池在 {utc} 的记录，以及每项余额自 {vs} 以来的精确变化。历史记录，非实时。',
   // the history's fitted axis
   'history.axisFitted': '纵轴按所示范围取值，不从零开始：小幅变动看起来会较大。',
 };
