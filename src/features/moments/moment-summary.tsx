@@ -42,13 +42,12 @@ export function MomentSummary({
   const vsPools = vs?.pools;
   const vsIndex = vs?.index;
   const totals = useMemo(() => momentTotals(pools, vsPools ?? []), [pools, vsPools]);
-  const usdAt = useMemo(
-    () =>
-      index
-        ? totalValue(pools.map((p) => valuation.poolValue(p) ?? valuePool(p, index))).usd
-        : undefined,
-    [pools, index, valuation],
-  );
+  const usdAt = useMemo(() => {
+    if (!index) return undefined;
+    const valueOf = (p: Pool) =>
+      (valuation.index === index ? valuation.poolValue(p) : undefined) ?? valuePool(p, index);
+    return totalValue(pools.map(valueOf)).usd;
+  }, [pools, index, valuation]);
   const usdVs = useMemo(
     () =>
       vsPools && vsIndex ? totalValue(vsPools.map((p) => valuePool(p, vsIndex))).usd : undefined,
