@@ -317,7 +317,7 @@ function serverRows(s: ServerLoad | undefined, why: string | undefined): Row[] {
       result: `${ratio.toFixed(2)}x (${Math.round(s.pagesPerS)} / ${Math.round(s.staticPerS)} per s), ${errors} errors`,
       target: ratioTarget,
       status: judge(ratio >= TARGETS.pagesToStatic && errors === 0),
-      note: `page p99 ${ms(s.pageP99Ms)}`,
+      note: `page p99 ${ms(s.pageP99Ms)}; the server's CPU per request: page ${Math.round(s.pageCpuUs)} µs, static file ${Math.round(s.staticCpuUs)} µs (the load generator runs on the same machine, so the rates also measure it)`,
     },
     {
       measure: 'server: proxy p99 while pages are hammered',

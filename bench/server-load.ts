@@ -19,6 +19,9 @@ export interface ServerLoad {
   pageErrors: number;
   staticErrors: number;
   pageP99Ms: number;
+  /** The server process's CPU time (every thread) per request served, in µs. */
+  pageCpuUs: number;
+  staticCpuUs: number;
   proxyP99Ms: number;
   proxySamples: number;
   rss: { atS: number; mb: number }[];
@@ -85,6 +88,13 @@ async function probe(url: string, everyMs: number, until: number): Promise<numbe
   return times;
 }
 
+/** CPU time the process has used, every thread, in ms (Linux: /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
@@ -98,13 +108,34 @@ export async function serverLoad(upstream: string, plan: Plan, log: (l: string) 
     const base = { connections: 50, duration: plan.seconds, pipelining: 1 };
     // Warm: the render of the first answer, the file cache, the JIT.
     await run({ ...base, url: `${url}/`, headers: PAGE_HEADERS, duration: 2 });
-    const files = await run({
-      ...base,
-      url: staticUrl,
-      headers: { 'accept-encoding': 'br, gzip' },
-    });
-    const pages = await run({ ...base, url: `${url}/`, headers: PAGE_HEADERS });
-    log(`pages ${pages.requests.average}/s, static file ${files.requests.average}/s`);
+    // Static file and pages in turns, so that the machine's other work weighs on both alike; the
+    // server's own CPU per request beside the rates, since the load generator shares the machine.
+    const rounds = 2;
+    const half = { ...base, duration: Math.max(1, Math.round(plan.seconds / rounds)) };
+    const files: autocannon.Result[] = [];
+    const pagesRuns: autocannon.Result[] = [];
+    let staticCpu = 0;
+    let pageCpu = 0;
+    for (let round = 0; round < rounds; round += 1) {
+      let before = cpuMs(child.pid!);
+      files.push(
+        await run({ ...half, url: staticUrl, headers: { 'accept-encoding': 'br, gzip' } }),
+      );
+      staticCpu += cpuMs(child.pid!) - before;
+      before = cpuMs(child.pid!);
+      pagesRuns.push(await run({ ...half, url: `${url}/`, headers: PAGE_HEADERS }));
+      pageCpu += cpuMs(child.pid!) - before;
+    }
+    const rate = (runs: autocannon.Result[]) =>
+      runs.reduce((sum, r) => sum + r.requests.average, 0) / runs.length;
+    const count = (runs: autocannon.Result[]) => runs.reduce((sum, r) => sum + r.requests.total, 0);
+    const pages = {
+      requests: { average: rate(pagesRuns) },
+      latency: { p99: Math.max(...pagesRuns.map((r) => r.latency.p99)) },
+      failures: pagesRuns.reduce((sum, r) => sum + failures(r), 0),
+    };
+    const staticRate = rate(files);
+    log(`pages ${pages.requests.average}/s, static file ${staticRate}/s`);
 
     // The proxy while pages are hammered, the load in a thread of its own.
     const until = Date.now() + plan.seconds * 1000;
@@ -138,10 +169,12 @@ export async function serverLoad(upstream: string, plan: Plan, log: (l: string) 
     const later = rss.filter((p) => p.atS >= plan.soakSeconds * 0.2);
     return {
       pagesPerS: pages.requests.average,
-      staticPerS: files.requests.average,
-      pageErrors: failures(pages),
-      staticErrors: failures(files),
+      staticPerS: staticRate,
+      pageErrors: pages.failures,
+      staticErrors: files.reduce((sum, r) => sum + failures(r), 0),
       pageP99Ms: pages.latency.p99,
+      pageCpuUs: (pageCpu * 1000) / Math.max(1, count(pagesRuns)),
+      staticCpuUs: (staticCpu * 1000) / Math.max(1, count(files)),
       proxyP99Ms: percentile(proxyTimes, 99),
       proxySamples: proxyTimes.length,
       rss,

@@ -27,4 +27,25 @@ describe('stylesheets', () => {
       expect(hooks).toEqual([]);
     },
   );
+
+  it.each(sheets.filter((s) => s.path !== 'index.css').map((s) => [s.path, s.text] as const))(
+    '%s keeps every rule inside one layer, so its weight against utilities is declared',
+    (_path, text) => {
+      const rules = rulesOf(text).trim();
+      expect(rules).toMatch(/^@layer (components|views) \{/);
+      // The layer's block closes only at the end: no rule stands outside it.
+      let depth = 0;
+      const closedAt: number[] = [];
+      for (let i = 0; i < rules.length; i += 1) {
+        if (rules[i] === '{') depth += 1;
+        if (rules[i] === '}' && --depth === 0) closedAt.push(i);
+      }
+      expect(closedAt).toEqual([rules.length - 1]);
+    },
+  );
+
+  it('declares the order of the layers once, views last', () => {
+    const index = sheets.find((s) => s.path === 'index.css')!.text;
+    expect(rulesOf(index)).toMatch(/@layer theme, base, components, utilities, views;/);
+  });
 });

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { refreshPolicy } from '../api/refresh-timing';
-import { usePools } from '../api/use-pools';
 import { AdlStatus } from '../components/adl-status';
 import { ApiErrorAlert } from '../components/api-error-alert';
 import { DemoBadge } from '../components/demo-badge';
@@ -8,7 +7,7 @@ import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationWithPools } from '../components/follow-pools';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
-import { useValuationState } from '../components/valuation-context';
+import { usePoolView } from '../components/valuation-context';
 import { assetsOf, poolOfSymbol } from '../core/pools';
 import { AlertsSection } from '../features/alerts/alerts-section';
 import { ChartsSection } from '../features/charts/charts-section';
@@ -35,9 +34,8 @@ import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
 export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate }) {
   const i18n = useI18n();
   const policy = useMemo(() => refreshPolicy('dashboard', url.refresh), [url.refresh]);
-  const { snapshot, freshness, error, query, next } = usePools(policy);
+  const { snapshot, freshness, error, query, next, values: value } = usePoolView(policy);
   const pools = snapshot?.data;
-  const value = useValuationState();
   const changes = useBalanceChanges(pools);
   const known = useKnownSymbols(pools);
   const current = url.symbol?.valid ? url.symbol.symbol : url.symbol?.raw;

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { useValuation, type RefreshPolicy, type ValuationState } from '../api/use-pools';
+import { usePools, useValuation, type RefreshPolicy, type ValuationState } from '../api/use-pools';
 import { DEFAULT_LOW_USD } from '../core/flags';
 import { createValuation, type Valuation } from '../core/pool-figures';
 
@@ -46,4 +46,13 @@ export function ValuationProvider({
       <ValuationContext value={state.valuation}>{children}</ValuationContext>
     </ValuationStateContext>
   );
+}
+
+/**
+ * What a view shows, from one hook: the pool list on the view's period (how fresh, what failed,
+ * the next attempt) and, from the provider above the view, why values or history are missing.
+ * The dollar values themselves reach the cards through ValuationContext, not through the view.
+ */
+export function usePoolView(policy: RefreshPolicy) {
+  return { ...usePools(policy), values: useValuationState() };
 }

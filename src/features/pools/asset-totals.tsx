@@ -35,7 +35,7 @@ export const AssetTotals = memo(function AssetTotals({
                 <ExactFigure value={total} />
               </span>
               <span className="text-[var(--muted)]">{asset}</span>
-              <span className="text-sm text-[var(--muted)]">
+              <span className="asset-total-compact text-sm text-[var(--muted)]">
                 ≈ {formatCompact(total, i18n.lang)}
               </span>
               {moved ? (
