@@ -29,7 +29,7 @@
 import { parseArgs } from 'node:util';
 import { launch, newContext, withTimeout } from './browser.ts';
 import { installProbe, type BenchWindow } from './probe.ts';
-import { buildApp, buildFloor, isBuilt, startStack } from './stack.ts';
+import { buildApp, buildFloor, HISTORY, isBuilt, startStack } from './stack.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,6 +40,8 @@ const { values: flags } = parseArgs({
     tasks: { type: 'boolean', default: false },
     /** FAPI_CACHE_TTL for the stack; by default production's, as the landing bench uses. */
     ttl: { type: 'string' },
+    /** The upstream's size; 600 pools and 6,000 symbols with `--large`, as the large part has. */
+    large: { type: 'boolean', default: false },
   },
 });
 
@@ -86,7 +88,11 @@ async function main() {
       await buildApp();
       await buildFloor();
     }
-    stack = await startStack({ stepMs: 1000, cacheTtl: flags.ttl });
+    stack = await startStack(
+      flags.large
+        ? { pools: 600, symbols: 6000, stepMs: 250, cacheTtl: flags.ttl ?? '0', history: HISTORY }
+        : { stepMs: 1000, cacheTtl: flags.ttl },
+    );
     url = `${stack.app}/`;
   }
   const pools = stack?.pools ?? 15;
@@ -108,6 +114,11 @@ async function main() {
         ],
       });
       await page.goto(url, { waitUntil: 'commit' });
+      const firstPool = await withTimeout(
+        page.evaluate(() => (window as unknown as BenchWindow).__bench.until('firstPool')),
+        20_000,
+        'the first pool on screen',
+      );
       const allPools = await withTimeout(
         page.evaluate(() => (window as unknown as BenchWindow).__bench.until('allPools')),
         20_000,
@@ -199,6 +210,7 @@ async function main() {
         }
       }
       const row: Record<string, number> = {
+        'first pool on screen': firstPool,
         'every pool on screen': allPools,
         'HTML asked for (requestStart)': facts.requestStart,
         'HTML first byte (responseStart)': facts.responseStart,

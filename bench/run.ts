@@ -40,6 +40,7 @@ import {
   buildFloor,
   isBuilt,
   RESULTS,
+  HISTORY,
   startStack,
   type Stack,
 } from './stack.ts';
@@ -154,13 +155,6 @@ async function landing(browser: Browser, stack: Stack) {
   }
   return { target, pools: stack.pools, app: summarise(app), floor: summarise(floor) };
 }
-
-/**
- * The history behind the large and soak stacks: 8 days, so every window (1 h, 24 h, 7 d) has a
- * figure and every card its day's sparkline, and a recording every 2 s, so each refresh brings
- * new history as well as new balances.
- */
-const HISTORY = { days: 8, everyMs: 30 * 60_000, recordEveryS: 2 };
 
 async function largeLanding(browser: Browser, stack: Stack) {
   const detected = await detectTarget(browser, `${stack.app}/`, stack.pools);
