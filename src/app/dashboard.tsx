@@ -25,6 +25,7 @@ import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
 import { ExportPanelView } from './later-parts';
 import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
+import { loadMomentPage } from './moment-page-view';
 
 /**
  * The analyst's view: search, then either the overview — what answers first (the total, its
@@ -56,8 +57,9 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
     },
     [navigate, current, url.filter],
   );
-  // The symbol view's code comes once the overview is painted, ready for the first search.
-  useEffect(() => void loadSymbolPage(), []);
+  // The symbol view's code comes once the overview is painted, ready for the first search; a
+  // past moment's, ready for the moment entry.
+  useEffect(() => void Promise.all([loadSymbolPage(), loadMomentPage()]), []);
   const filterBy = useCallback(
     (filter: string) => navigate({ filter: filter || undefined }, 'replace'),
     [navigate],
