@@ -10,7 +10,6 @@ import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
 import { useValuationState } from '../components/valuation-context';
 import { assetsOf, poolOfSymbol } from '../core/pools';
-import { AlertsSection } from '../features/alerts/alerts-section';
 import { ChartsSection } from '../features/charts/charts-section';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { RecentEvents } from '../features/history/events-section';
@@ -23,7 +22,7 @@ import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
-import { ExportPanelView } from './later-parts';
+import { AlertsSectionView, ExportPanelView } from './later-parts';
 import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
 import { loadMomentPage } from './moment-page-view';
 
@@ -166,7 +165,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           ) : null}
           {overview ? (
             <ErrorBoundary name="alerts">
-              <AlertsSection policy={policy} />
+              <AlertsSectionView policy={policy} />
             </ErrorBoundary>
           ) : null}
           {/* charts: every pool's balance, across pools, below the table */}

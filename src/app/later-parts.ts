@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import type { AlertsSection } from '../features/alerts/alerts-section';
 import type { ExportPanel } from '../features/export/export-panel';
 import { loadLaterTexts } from '../lib/i18n/catalogues';
 import { viewChunk } from './view-chunk';
@@ -11,4 +12,12 @@ export const ExportPanelView = viewChunk<ComponentProps<typeof ExportPanel>>(() 
   Promise.all([import('../features/export/export-panel'), loadLaterTexts()]).then(
     ([m]) => m.ExportPanel,
   ),
+).View;
+
+/**
+ * The alerts, below the table: nothing of them is on screen before their answer comes (the server
+ * renders their place empty), so their code comes with the page's later parts, not on the entry.
+ */
+export const AlertsSectionView = viewChunk<ComponentProps<typeof AlertsSection>>(() =>
+  import('../features/alerts/alerts-section').then((m) => m.AlertsSection),
 ).View;
