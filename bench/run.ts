@@ -56,7 +56,7 @@ const parts = flags.only?.split(',').map((p) => p.trim());
 const wanted = (part: string) => parts === undefined || parts.includes(part);
 const quick = flags.quick;
 const plan = {
-  landingRuns: quick ? 3 : 9,
+  landingRuns: quick ? 5 : 15,
   largeRuns: quick ? 2 : 5,
   refreshWindow: quick ? 5 : 12,
   searchQueries: quick ? 3 : 10,
@@ -136,7 +136,12 @@ function summarise(runs: Landing[]): LandingSummary {
   };
 }
 
-/** Cold loads of the app and the floor, in alternating order, after one unmeasured load each. */
+/**
+ * Cold loads of the app and the floor, in alternating order, after one unmeasured load each. The
+ * judged figure is the median of each pair's ratio: the two loads of a pair run back to back, so
+ * a machine busy with other work slows both, where the ratio of two medians took each from other
+ * moments. The load average, before and after, goes beside it.
+ */
 async function landing(browser: Browser, stack: Stack) {
   const { target } = await detectTarget(browser, `${stack.app}/`, stack.pools);
   const floorUrl = `${stack.floor!}/`;
@@ -145,6 +150,7 @@ async function landing(browser: Browser, stack: Stack) {
   await loadOnce(browser, appUrl, stack.pools, target);
   const floor: Landing[] = [];
   const app: Landing[] = [];
+  const loadBefore = loadavg()[0]!;
   for (let i = 0; i < plan.landingRuns; i += 1) {
     const pair = [
       async () => floor.push(await loadOnce(browser, floorUrl, stack.pools, 'allPools')),
@@ -153,7 +159,14 @@ async function landing(browser: Browser, stack: Stack) {
     if (i % 2) pair.reverse();
     for (const run of pair) await run();
   }
-  return { target, pools: stack.pools, app: summarise(app), floor: summarise(floor) };
+  return {
+    target,
+    pools: stack.pools,
+    app: summarise(app),
+    floor: summarise(floor),
+    pairRatios: app.map((a, i) => Math.round((a.ms / floor[i]!.ms) * 100) / 100),
+    loadAverage: { before: loadBefore, after: loadavg()[0]!, cpus: cpus().length },
+  };
 }
 
 async function largeLanding(browser: Browser, stack: Stack) {
