@@ -16,8 +16,11 @@ export const ExportPanelView = viewChunk<ComponentProps<typeof ExportPanel>>(() 
 
 /**
  * The alerts, below the table: nothing of them is on screen before their answer comes (the server
- * renders their place empty), so their code comes with the page's later parts, not on the entry.
+ * renders their place empty), so their code and texts come with the page's later parts, not on
+ * the entry.
  */
 export const AlertsSectionView = viewChunk<ComponentProps<typeof AlertsSection>>(() =>
-  import('../features/alerts/alerts-section').then((m) => m.AlertsSection),
+  Promise.all([import('../features/alerts/alerts-section'), loadLaterTexts()]).then(
+    ([m]) => m.AlertsSection,
+  ),
 ).View;
