@@ -7,29 +7,21 @@
  * cut, not a measure with a target: `npm run bench -- --only landing` is that.
  *
  *   npx tsx bench/first-paint-trace.ts [--runs 5] [--no-build] [--url http://…/] [--tasks] [--ttl 0]
+ *                                      [--large]
  *
- * What it found on the shared 2-core machine (40 demo pools: 139 KB of HTML, 35 KB of it the
- * inline stylesheet, 1,845 elements, no font file fetched), medians of 7 cold loads on a quiet
- * moment: every pool on screen at 531 ms; the HTML's first byte at 198 ms (the server rendering a
- * fresh answer: the stack's cache TTL is 0, so each load is a new render; 3-60 ms once cached);
- * domInteractive at 357 ms; first contentful paint at 576 ms, just after DOMContentLoaded. On the
- * main thread: parsing 10-25 ms in two or three chunks; then the first frame, one task of 50-100 ms
- * that is nearly all layout (40-60 ms) and style (5-25 ms) of the first view; the app's start
- * chunk (hydration) is evaluated after that frame (58-85 ms, src/main.tsx waits for the paint), so
- * it does not delay the pools. On a busy machine every figure doubles (every pool at 908 ms, the
- * first byte at 501 ms, layout 92 ms). So the first paint costs, in order: the server's render of
- * a fresh answer, the layout of 1,845 elements, parsing; not scripts, fonts or preloads.
- *
- * With production's answer cache (the default here since; `--ttl 0` for the old figures), the
- * page comes from memory: medians of 7, loaded machine: first byte 12 ms, domInteractive 148 ms,
- * every pool on screen 288 ms, FCP 380 ms; main thread parse 19 ms, style 22 ms, layout 63 ms
- * (a first layout of 60 ms, then about 20 ms once the rows on screen are known: without the rows'
- * content-visibility it is 106 ms), paint 12 ms.
+ * `--large`: the bench's large stack (600 pools, 6,000 symbols, 8 days of history, cache TTL 0 so
+ * every load renders its page anew). docs/performance.md gives today's breakdown at 40 and 600
+ * pools. In short, on the shared 2-core machine: at 40 pools the page comes from memory and the
+ * one long task before the pools show is the first frame's style and layout (40-60 ms of layout;
+ * the rows past the screen are skipped by content-visibility); at 600 pools the first byte waits
+ * for the upstream's answer and a fresh render of 1.1 MB of markup (560-610 ms), then the browser
+ * shows the first pool within about 230 ms. Scripts, fonts and preloads cost next to nothing
+ * before the pools show: src/main.tsx starts the app after the first frame.
  */
 import { parseArgs } from 'node:util';
 import { launch, newContext, withTimeout } from './browser.ts';
 import { installProbe, type BenchWindow } from './probe.ts';
-import { buildApp, buildFloor, isBuilt, startStack } from './stack.ts';
+import { buildApp, buildFloor, HISTORY, isBuilt, startStack } from './stack.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,6 +32,8 @@ const { values: flags } = parseArgs({
     tasks: { type: 'boolean', default: false },
     /** FAPI_CACHE_TTL for the stack; by default production's, as the landing bench uses. */
     ttl: { type: 'string' },
+    /** The upstream's size; 600 pools and 6,000 symbols with `--large`, as the large part has. */
+    large: { type: 'boolean', default: false },
   },
 });
 
@@ -86,7 +80,11 @@ async function main() {
       await buildApp();
       await buildFloor();
     }
-    stack = await startStack({ stepMs: 1000, cacheTtl: flags.ttl });
+    stack = await startStack(
+      flags.large
+        ? { pools: 600, symbols: 6000, stepMs: 250, cacheTtl: flags.ttl ?? '0', history: HISTORY }
+        : { stepMs: 1000, cacheTtl: flags.ttl },
+    );
     url = `${stack.app}/`;
   }
   const pools = stack?.pools ?? 15;
@@ -108,6 +106,11 @@ async function main() {
         ],
       });
       await page.goto(url, { waitUntil: 'commit' });
+      const firstPool = await withTimeout(
+        page.evaluate(() => (window as unknown as BenchWindow).__bench.until('firstPool')),
+        20_000,
+        'the first pool on screen',
+      );
       const allPools = await withTimeout(
         page.evaluate(() => (window as unknown as BenchWindow).__bench.until('allPools')),
         20_000,
@@ -199,6 +202,7 @@ async function main() {
         }
       }
       const row: Record<string, number> = {
+        'first pool on screen': firstPool,
         'every pool on screen': allPools,
         'HTML asked for (requestStart)': facts.requestStart,
         'HTML first byte (responseStart)': facts.responseStart,

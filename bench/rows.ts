@@ -40,7 +40,16 @@ export interface LandingSummary {
 }
 
 export interface Figures {
-  landing?: { target: Target; pools: number; app: LandingSummary; floor: LandingSummary };
+  landing?: {
+    target: Target;
+    pools: number;
+    app: LandingSummary;
+    floor: LandingSummary;
+    /** Each pair's app time over its floor time, in the order run. */
+    pairRatios: number[];
+    /** The 1-minute load average before and after the landing runs, and the machine's cores. */
+    loadAverage: { before: number; after: number; cpus: number };
+  };
   sizes?: { entryFiles: string[]; entryBytes: number; totalBytes: number; chunks: number };
   large?: {
     target: Target;
@@ -110,8 +119,8 @@ export function rows(f: Figures): Row[] {
   const err = f.errors;
   const ratioTarget = `≤ ${TARGETS.floorRatio}x`;
   if (f.landing) {
-    const { app, floor, target, pools } = f.landing;
-    const ratio = app.medianMs / floor.medianMs;
+    const { app, floor, target, pools, pairRatios, loadAverage } = f.landing;
+    const ratio = median(pairRatios);
     out.push(
       {
         measure: `pools on screen (${pools} pools): app`,
@@ -131,6 +140,10 @@ export function rows(f: Figures): Row[] {
         result: `${ratio.toFixed(2)}x`,
         target: ratioTarget,
         status: judge(ratio <= TARGETS.floorRatio),
+        note: [
+          `median of ${pairRatios.length} back-to-back pairs (quartiles ${percentile(pairRatios, 25).toFixed(2)}x-${percentile(pairRatios, 75).toFixed(2)}x; the medians' ratio ${(app.medianMs / floor.medianMs).toFixed(2)}x)`,
+          `load average ${loadAverage.before.toFixed(1)} before, ${loadAverage.after.toFixed(1)} after, on ${loadAverage.cpus} cores${loadAverage.before > loadAverage.cpus || loadAverage.after > loadAverage.cpus ? ': a busy machine, read the figure as rough' : ''}`,
+        ].join('; '),
       },
     );
   } else out.push(missing('app / floor', ratioTarget, err.landing));

@@ -41,6 +41,7 @@ import {
   buildFloor,
   isBuilt,
   RESULTS,
+  HISTORY,
   startStack,
   type Stack,
 } from './stack.ts';
@@ -56,7 +57,7 @@ const parts = flags.only?.split(',').map((p) => p.trim());
 const wanted = (part: string) => parts === undefined || parts.includes(part);
 const quick = flags.quick;
 const plan = {
-  landingRuns: quick ? 3 : 9,
+  landingRuns: quick ? 5 : 15,
   largeRuns: quick ? 2 : 5,
   refreshWindow: quick ? 5 : 12,
   searchQueries: quick ? 3 : 10,
@@ -137,7 +138,12 @@ function summarise(runs: Landing[]): LandingSummary {
   };
 }
 
-/** Cold loads of the app and the floor, in alternating order, after one unmeasured load each. */
+/**
+ * Cold loads of the app and the floor, in alternating order, after one unmeasured load each. The
+ * judged figure is the median of each pair's ratio: the two loads of a pair run back to back, so
+ * a machine busy with other work slows both, where the ratio of two medians took each from other
+ * moments. The load average, before and after, goes beside it.
+ */
 async function landing(browser: Browser, stack: Stack) {
   const { target } = await detectTarget(browser, `${stack.app}/`, stack.pools);
   const floorUrl = `${stack.floor!}/`;
@@ -146,6 +152,7 @@ async function landing(browser: Browser, stack: Stack) {
   await loadOnce(browser, appUrl, stack.pools, target);
   const floor: Landing[] = [];
   const app: Landing[] = [];
+  const loadBefore = loadavg()[0]!;
   for (let i = 0; i < plan.landingRuns; i += 1) {
     const pair = [
       async () => floor.push(await loadOnce(browser, floorUrl, stack.pools, 'allPools')),
@@ -154,15 +161,15 @@ async function landing(browser: Browser, stack: Stack) {
     if (i % 2) pair.reverse();
     for (const run of pair) await run();
   }
-  return { target, pools: stack.pools, app: summarise(app), floor: summarise(floor) };
+  return {
+    target,
+    pools: stack.pools,
+    app: summarise(app),
+    floor: summarise(floor),
+    pairRatios: app.map((a, i) => Math.round((a.ms / floor[i]!.ms) * 100) / 100),
+    loadAverage: { before: loadBefore, after: loadavg()[0]!, cpus: cpus().length },
+  };
 }
-
-/**
- * The history behind the large and soak stacks: 8 days, so every window (1 h, 24 h, 7 d) has a
- * figure and every card its day's sparkline, and a recording every 2 s, so each refresh brings
- * new history as well as new balances.
- */
-const HISTORY = { days: 8, everyMs: 30 * 60_000, recordEveryS: 2 };
 
 async function largeLanding(browser: Browser, stack: Stack) {
   const detected = await detectTarget(browser, `${stack.app}/`, stack.pools);

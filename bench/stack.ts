@@ -79,6 +79,13 @@ export interface Stack {
   close: () => Promise<void>;
 }
 
+/**
+ * The history behind the large and soak stacks: 8 days, so every window (1 h, 24 h, 7 d) has a
+ * figure and every card its day's sparkline, and a recording every 2 s, so each refresh brings
+ * new history as well as new balances.
+ */
+export const HISTORY = { days: 8, everyMs: 30 * 60_000, recordEveryS: 2 };
+
 export interface StackOptions {
   pools?: number;
   symbols?: number;

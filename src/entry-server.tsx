@@ -17,6 +17,8 @@ import { zhCN } from './lib/i18n/zh-CN';
 import { registerWall } from './app/wall-view';
 import { registerSymbolPage } from './app/symbol-page-view';
 import { SymbolPage } from './app/symbol-page';
+import { registerMomentPage } from './app/moment-page-view';
+import { MomentPage } from './app/moment-page';
 import { Wall } from './features/wall/wall';
 import type { PrerenderInput, PrerenderOutput } from './core/prerender';
 import { parseUrlState } from './lib/url-state';
@@ -28,6 +30,7 @@ registerCatalogue('zh-CN', zhCN);
 registerLaterTexts(enLater);
 registerWall(Wall);
 registerSymbolPage(SymbolPage);
+registerMomentPage(MomentPage);
 
 /**
  * What decides a page's markup besides the data: the parsed link, the language and the theme. The

@@ -22,8 +22,22 @@ export interface ServerEntry {
   variantOf?: (input: Pick<PrerenderInput, 'search' | 'languages' | 'colorScheme'>) => string;
 }
 
+/**
+ * The list the render thread draws once at its start, so the first visitor's page does not pay
+ * for a cold start: long enough (150 pools) that both kinds of row of a long list, drawn and held,
+ * are compiled too. A 600-pool page rendered first in a cold thread took about five times as long
+ * as the next, and missed its wait on a busy machine.
+ */
 const WARM_UP = {
-  body: '[{"symbols":["BTCUSDT"],"assets":[{"asset":"USDT","marginBalance":"1.5","updateTime":0}]}]',
+  body: JSON.stringify(
+    Array.from({ length: 150 }, (_, i) => ({
+      symbols: [`W${i}USDT`, `W${i}USDC`],
+      assets: [
+        { asset: 'USDT', marginBalance: `${i + 1}.5`, updateTime: 0 },
+        { asset: 'USDC', marginBalance: `${i + 2}.25`, updateTime: 0 },
+      ],
+    })),
+  ),
   demo: false,
   fetchedAt: 0,
 };
@@ -35,7 +49,7 @@ export type BundleLoader = (() => Promise<ServerEntry | undefined>) & {
 
 /**
  * Loads the server bundle of a client build once: in the render pool (render-pool.ts), which
- * renders every page (a small list first, so the first visitor does not pay for a cold start),
+ * renders every page (a list of its own first, so the first visitor does not pay for a cold start),
  * and here, where only its cheap `variantOf` runs. `undefined` (with one warning) when the build
  * has none or it cannot be loaded: pages then go out as the plain shell.
  */

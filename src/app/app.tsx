@@ -9,7 +9,7 @@ import { useRenderSeed } from '../lib/render-seed';
 import { useUrlState } from '../lib/use-url-state';
 import { Dashboard } from './dashboard';
 import { MomentIgnoredNote } from '../features/moments/moment-ignored';
-import { MomentPage } from './moment-page';
+import { MomentPageView } from './moment-page-view';
 import { DocumentMeta } from './document-meta';
 import { createQueryClient } from './query-client';
 import { useDocumentTheme } from './theme';
@@ -44,7 +44,7 @@ export function App({ client }: { client?: QueryClient }) {
                 <WallView url={url} />
               ) : url.at !== undefined && url.symbol === undefined ? (
                 // ?at=: the overview as recorded at a past moment (features/moments)
-                <MomentPage url={url} at={url.at} navigate={navigate} />
+                <MomentPageView url={url} at={url.at} navigate={navigate} />
               ) : (
                 <>
                   {url.momentIgnored ? (

@@ -9,7 +9,6 @@ import { FreshnessBadge } from '../components/freshness-badge';
 import { ValuationAlert } from '../components/valuation-alert';
 import { usePoolView } from '../components/valuation-context';
 import { assetsOf, poolOfSymbol } from '../core/pools';
-import { AlertsSection } from '../features/alerts/alerts-section';
 import { ChartsSection } from '../features/charts/charts-section';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { RecentEvents } from '../features/history/events-section';
@@ -22,8 +21,9 @@ import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
-import { ExportPanelView } from './later-parts';
+import { AlertsSectionView, ExportPanelView } from './later-parts';
 import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
+import { loadMomentPage } from './moment-page-view';
 
 /**
  * The analyst's view: search, then either the overview — what answers first (the total, its
@@ -54,8 +54,9 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
     },
     [navigate, current, url.filter],
   );
-  // The symbol view's code comes once the overview is painted, ready for the first search.
-  useEffect(() => void loadSymbolPage(), []);
+  // The symbol view's code comes once the overview is painted, ready for the first search; a
+  // past moment's, ready for the moment entry.
+  useEffect(() => void Promise.all([loadSymbolPage(), loadMomentPage()]), []);
   const filterBy = useCallback(
     (filter: string) => navigate({ filter: filter || undefined }, 'replace'),
     [navigate],
@@ -162,7 +163,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           ) : null}
           {overview ? (
             <ErrorBoundary name="alerts">
-              <AlertsSection policy={policy} />
+              <AlertsSectionView policy={policy} />
             </ErrorBoundary>
           ) : null}
           {/* charts: every pool's balance, across pools, below the table */}

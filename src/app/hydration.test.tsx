@@ -3,6 +3,8 @@ import { act } from '@testing-library/react';
 import { hydrateRoot, type Root as ReactRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prerender } from '../entry-server';
+import type { Pool } from '../core/pool-schema';
+import { FIRST_ROWS } from '../lib/use-near-rows';
 import { documentedPools } from '../test/documented-answers';
 import { PRERENDER_ID, readPrerendered, seedPools } from './prerender';
 import { createQueryClient } from './query-client';
@@ -26,17 +28,22 @@ afterEach(() => {
 });
 
 /** The server's page for `search`, taken over by the browser as src/app/start.tsx does. */
-async function hydrate(search: string) {
+async function hydrate(
+  search: string,
+  pools: readonly Pool[] = documentedPools,
+  browser: () => void = () => undefined,
+) {
   window.history.replaceState(null, '', `/${search}`);
   const page = prerender({
     search,
     languages: [...navigator.languages],
-    answer: { body: JSON.stringify(documentedPools), demo: true, fetchedAt: NOW - 1000 },
+    answer: { body: JSON.stringify(pools), demo: true, fetchedAt: NOW - 1000 },
     now: NOW,
   })!;
   document.body.innerHTML = `<div id="root">${page.html}</div><script type="application/json" id="${PRERENDER_ID}">${page.data}</script>`;
   const container = document.getElementById('root')!;
   const serverMarkup = container.innerHTML;
+  browser();
   const prerendered = readPrerendered(document.getElementById(PRERENDER_ID)?.textContent)!;
   const client = createQueryClient();
   seedPools(client, prerendered);
@@ -85,5 +92,34 @@ describe('taking over the server’s page', () => {
     expect(container.querySelector('[data-testid="freshness"]')?.textContent).toMatch(
       /\d\d:\d\d:\d\d/,
     );
+  });
+
+  it('takes over a list of 150 pools as the server sent it: the first rows drawn, the rest held with every member', async () => {
+    // The server cannot watch the screen; the browser can, and has not said yet what is on it.
+    expect(globalThis.IntersectionObserver).toBeUndefined();
+    const watching = () =>
+      vi.stubGlobal(
+        'IntersectionObserver',
+        class {
+          observe() {}
+          disconnect() {}
+        },
+      );
+    const pools: Pool[] = Array.from({ length: 150 }, (_, i) => ({
+      symbols: [`P${i}AUSDT`, `P${i}BUSDT`],
+      assets: [{ asset: 'USDT', marginBalance: `${1000 + i}.25`, updateTime: NOW - 60_000 }],
+    }));
+    const { container, serverMarkup, mended } = await hydrate('?sort=name', pools, watching);
+    expect(mended).not.toHaveBeenCalled();
+    const rows = [...container.querySelectorAll('[data-testid="pool"]')];
+    expect(rows).toHaveLength(150);
+    for (const pool of pools) expect(container.textContent).toContain(pool.symbols[1]);
+    const drawn = rows.filter((r) => r.querySelector('[data-testid="balance"]'));
+    expect(drawn).toHaveLength(FIRST_ROWS);
+    expect(rows.filter((r) => r.getAttribute('aria-busy') === 'true')).toHaveLength(
+      150 - FIRST_ROWS,
+    );
+    // The server sent the same rows held: no figure of a far pool in its markup.
+    expect(serverMarkup.match(/data-testid="balance"/g)).toHaveLength(FIRST_ROWS);
   });
 });

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import type { AlertsSection } from '../features/alerts/alerts-section';
 import type { ExportPanel } from '../features/export/export-panel';
 import { loadLaterTexts } from '../lib/i18n/catalogues';
 import { viewChunk } from './view-chunk';
@@ -10,5 +11,16 @@ import { viewChunk } from './view-chunk';
 export const ExportPanelView = viewChunk<ComponentProps<typeof ExportPanel>>(() =>
   Promise.all([import('../features/export/export-panel'), loadLaterTexts()]).then(
     ([m]) => m.ExportPanel,
+  ),
+).View;
+
+/**
+ * The alerts, below the table: nothing of them is on screen before their answer comes (the server
+ * renders their place empty), so their code and texts come with the page's later parts, not on
+ * the entry.
+ */
+export const AlertsSectionView = viewChunk<ComponentProps<typeof AlertsSection>>(() =>
+  Promise.all([import('../features/alerts/alerts-section'), loadLaterTexts()]).then(
+    ([m]) => m.AlertsSection,
   ),
 ).View;

@@ -4,6 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { hasCatalogue, loadCatalogue } from '../lib/i18n/catalogues';
 import { detectLang } from '../lib/i18n/i18n';
 import { parseUrlState } from '../lib/url-state';
+import { loadMomentPage } from './moment-page-view';
 import { loadSymbolPage } from './symbol-page-view';
 import { loadWall } from './wall-view';
 import { PRERENDER_ID, readPrerendered, seedPools } from './prerender';
@@ -22,10 +23,12 @@ const lang = url.lang ?? detectLang(navigator.languages);
 // travels apart (the wall, the symbol view) for a page that opens on one.
 const wall = url.view === 'wall';
 const symbolPage = !wall && url.symbol !== undefined;
+const momentPage = !wall && !symbolPage && url.at !== undefined;
 const language = Promise.all([
   loadCatalogue(lang),
   wall ? loadWall() : undefined,
   symbolPage ? loadSymbolPage() : undefined,
+  momentPage ? loadMomentPage() : undefined,
 ]);
 
 function hydrate(root: HTMLElement, prerendered: NonNullable<ReturnType<typeof readPrerendered>>) {
@@ -45,7 +48,7 @@ function hydrate(root: HTMLElement, prerendered: NonNullable<ReturnType<typeof r
 if (root && prerendered && root.firstElementChild) {
   // The server rendered the page with the pools in it: take that markup over as it stands, at
   // once in English, once its catalogue is in for another language.
-  if (hasCatalogue(lang) && !wall && !symbolPage) hydrate(root, prerendered);
+  if (hasCatalogue(lang) && !wall && !symbolPage && !momentPage) hydrate(root, prerendered);
   else void language.then(() => hydrate(root, prerendered));
 } else if (root) {
   // The first render waits a moment for the pool list, already travelling since index.html

@@ -13,8 +13,9 @@ import { PoolRow } from './pool-row';
 import { PoolsToolbar } from './pools-toolbar';
 import { sortPools, sortWindow } from './sort-pools';
 import { TableHead } from './table-head';
-import { useNearRows } from '../../lib/use-near-rows';
+import { FIRST_ROWS, useNearRows } from '../../lib/use-near-rows';
 import { FULL_LIST } from '../../lib/near-screen';
+import { useIsClient } from '../../lib/render-seed';
 
 interface OverviewProps {
   pools: readonly Pool[];
@@ -32,6 +33,15 @@ export function sortAsset(assets: readonly string[], wanted: string | undefined)
   if (wanted !== undefined && assets.includes(wanted)) return wanted;
   return assets.includes('USDT') ? 'USDT' : (assets[0] ?? 'USDT');
 }
+
+/**
+ * The rows of a long list drawn with their figures while the server renders the page and while
+ * the browser takes that markup over: those the browser's first look at the screen starts from
+ * (FIRST_ROWS). Every other row is rendered as the browser holds it, with its name, members and
+ * assets. Before, the server drew every figure of 600 pools (1.4 MB of markup) and the browser,
+ * holding the far rows from its first render, found a different page and drew it all again.
+ */
+const FIRST_NEAR: ReadonlySet<number> = new Set(Array.from({ length: FIRST_ROWS }, (_, i) => i));
 
 function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: OverviewProps) {
   const { t, formatCount } = useI18n();
@@ -57,7 +67,9 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterPools(sorted, deferredFilter), [sorted, deferredFilter]);
   const body = useRef<HTMLTableSectionElement>(null);
-  const near = useNearRows(body, shown.length > FULL_LIST, shown.length);
+  const long = shown.length > FULL_LIST;
+  const watched = useNearRows(body, long, shown.length);
+  const near = useIsClient() ? watched : long ? FIRST_NEAR : undefined;
 
   return (
     <section aria-labelledby="pools-heading" className="space-y-3">

@@ -182,6 +182,46 @@ export const enLater = {
   // the history's fitted axis
   'history.axisFitted':
     'The axis is fitted to the range shown and does not start at zero: a small move looks large.',
+  // alerts: the server's rules (server/alerts) and what fired; their section and the wall's
+  // banner come in chunks of their own
+  'alerts.title': 'Alerts',
+  'alerts.intro':
+    'The server judges these rules at every recording and notifies the webhooks of its rules file once when an alert fires and once when it ends.',
+  'alerts.setup.1':
+    'No alert rules are set. Write rules and webhooks in a JSON file and start the server with {env} naming it (or name it {file}).',
+  'alerts.setup.2':
+    'Check the file with {check}, and send a test with {test}; {docs} lists every rule kind.',
+  'alerts.problem':
+    'The alert rules file cannot be used: {field} {message}. No alert is judged until it is fixed; the live data is not affected.',
+  'alerts.unavailable': 'The alerts cannot be shown right now; the live data is not affected.',
+  'alerts.active': 'Active now',
+  'alerts.activeNone': 'No alert is firing.',
+  'alerts.recent': 'Ended in the last 7 days',
+  'alerts.recentNone': 'No alert ended in the last 7 days.',
+  'alerts.rules': 'Rules',
+  'alerts.firing': 'Firing',
+  'alerts.since': 'since {time}',
+  'alerts.span': '{from} to {to}',
+  'alerts.figures': '{value}, reference {reference}',
+  'alerts.everyPool': 'every pool',
+  'alerts.delivery.sent': 'delivered',
+  'alerts.delivery.pending': 'delivery pending, retried',
+  'alerts.delivery.failed': 'delivery failed',
+  'alerts.delivery.none': 'no webhook',
+  'alerts.watch.fall': '{asset} of {scope} falling {percent} % below its high within {within}',
+  'alerts.watch.belowUsd': 'the USD value of every pool under ${usd}',
+  'alerts.watch.belowBalance': 'the {asset} balance of every pool under {balance}',
+  'alerts.watch.adl': '{symbol} rated {level} or higher for ADL risk',
+  'alerts.watch.regrouped': 'a symbol moving between pools',
+  'alerts.watch.stale': 'no new snapshot for {minutes} minutes',
+  'alerts.anyAsset': 'every asset',
+  'alerts.poolOf': 'the pool of {symbol}',
+  'alerts.anySymbol': 'any symbol',
+  'alerts.kind.fall': 'fall',
+  'alerts.kind.below': 'below',
+  'alerts.kind.adl': 'ADL risk',
+  'alerts.kind.regrouped': 'regrouped',
+  'alerts.kind.stale': 'stale',
 } satisfies Record<string, string>;
 
 export type LaterMessages = typeof enLater;
