@@ -1,16 +1,13 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { Snapshot } from '../../api/api-client';
 import type { Pool } from '../../core/pool-schema';
 import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
+import { downloadButton as button, useDownload } from '../../components/download';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
-import { downloadFile } from '../../lib/download-file';
 import { EveryPoolHistory } from './every-pool-history';
 import { exportTime } from './snapshot-time';
-
-const button =
-  'rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1.5 text-sm font-medium hover:border-[var(--accent)]';
 
 /** Downloads the snapshot on screen, CSV or JSON, named after the snapshot's time. */
 export const ExportPanel = memo(function ExportPanel({
@@ -19,22 +16,17 @@ export const ExportPanel = memo(function ExportPanel({
   snapshot: Snapshot<Pool[]> | undefined;
 }) {
   const i18n = useI18n();
-  const [failed, setFailed] = useState(false);
+  const { failed, save: download } = useDownload('export');
   const { ratings } = useAdlContext();
   const time = snapshot ? exportTime(snapshot.data, snapshot.fetchedAt) : 0;
 
   async function save(format: ExportFormat) {
     if (!snapshot) return;
-    try {
+    await download(async () => {
       // The writers load on first use: the page's first paint does not carry them.
       const { buildExport } = await import('./build-export');
-      const file = buildExport(snapshot, format, ratings);
-      downloadFile(file.name, file.text, file.type);
-      setFailed(false);
-    } catch (error) {
-      console.warn('[export] download failed', error);
-      setFailed(true);
-    }
+      return buildExport(snapshot, format, ratings);
+    });
   }
 
   return (

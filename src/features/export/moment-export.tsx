@@ -1,27 +1,14 @@
-import { useState } from 'react';
 import { Alert } from '../../components/alert';
+import { downloadButton as button, useDownload } from '../../components/download';
 import type { MomentAnswer } from '../../core/moment';
-import { downloadFile } from '../../lib/download-file';
 import { useI18n } from '../../lib/i18n/i18n';
 import { momentExport } from './moment-files';
-
-const button =
-  'rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1.5 text-sm font-medium hover:border-[var(--accent)]';
 
 /** Downloads a past moment's pools as recorded then, CSV or JSON, named with that moment. */
 export function MomentExport({ moment, demo }: { moment: MomentAnswer; demo: boolean }) {
   const i18n = useI18n();
-  const [failed, setFailed] = useState(false);
-  const save = (format: 'csv' | 'json') => {
-    try {
-      const file = momentExport(moment, format, demo);
-      downloadFile(file.name, file.text, file.type);
-      setFailed(false);
-    } catch (error) {
-      console.warn('[export] download failed', error);
-      setFailed(true);
-    }
-  };
+  const { failed, save: download } = useDownload('export');
+  const save = (format: 'csv' | 'json') => void download(() => momentExport(moment, format, demo));
   return (
     <section aria-labelledby="moment-export" className="space-y-2">
       <h2 id="moment-export" className="text-lg font-semibold">
