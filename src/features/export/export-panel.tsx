@@ -4,6 +4,7 @@ import type { Pool } from '../../core/pool-schema';
 import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
 import { downloadButton as button, useDownload } from '../../components/download';
+import { TitledSection } from '../../components/titled-section';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
 import { EveryPoolHistory } from './every-pool-history';
@@ -30,10 +31,7 @@ export const ExportPanel = memo(function ExportPanel({
   }
 
   return (
-    <section aria-labelledby="export-title" className="space-y-2">
-      <h2 id="export-title" className="text-lg font-semibold">
-        {i18n.t('export.title')}
-      </h2>
+    <TitledSection id="export-title" title={i18n.t('export.title')}>
       {snapshot ? (
         <>
           <p className="text-sm tabular-nums">
@@ -59,6 +57,6 @@ export const ExportPanel = memo(function ExportPanel({
       {failed ? <Alert>{i18n.t('export.failed')}</Alert> : null}
       {/* every pool's recorded history over a range, streamed by the server */}
       <EveryPoolHistory />
-    </section>
+    </TitledSection>
   );
 });

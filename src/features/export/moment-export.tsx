@@ -1,5 +1,6 @@
 import { Alert } from '../../components/alert';
 import { downloadButton as button, useDownload } from '../../components/download';
+import { TitledSection } from '../../components/titled-section';
 import type { MomentAnswer } from '../../core/moment';
 import { useI18n } from '../../lib/i18n/i18n';
 import { momentExport } from './moment-files';
@@ -10,10 +11,7 @@ export function MomentExport({ moment, demo }: { moment: MomentAnswer; demo: boo
   const { failed, save: download } = useDownload('export');
   const save = (format: 'csv' | 'json') => void download(() => momentExport(moment, format, demo));
   return (
-    <section aria-labelledby="moment-export" className="space-y-2">
-      <h2 id="moment-export" className="text-lg font-semibold">
-        {i18n.t('moment.export')}
-      </h2>
+    <TitledSection id="moment-export" title={i18n.t('moment.export')}>
       <p className="text-sm tabular-nums">
         {i18n.t('moment.export.note', { time: i18n.formatUtc(moment.observedAt) })}
       </p>
@@ -26,6 +24,6 @@ export function MomentExport({ moment, demo }: { moment: MomentAnswer; demo: boo
         </button>
       </div>
       {failed ? <Alert>{i18n.t('export.failed')}</Alert> : null}
-    </section>
+    </TitledSection>
   );
 }
