@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   createMarket,
-  formatUnits,
+  poolListOf,
   seededRandom,
   stepMarket,
   type DemoPool,
@@ -28,16 +28,7 @@ import { judge, ms, percentile, type Row } from './report.ts';
 const POOLS = 600;
 type Log = (line: string) => void;
 
-function answerOf(market: DemoPool[], t: number) {
-  return market.map((p) => ({
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: t,
-    })),
-  }));
-}
+const answerOf = (market: DemoPool[], t: number) => poolListOf(market, () => t);
 
 /** 20 rules of every kind: falls over several windows, thresholds, ADL, regroupings, staleness. */
 function twentyRules(url: string) {

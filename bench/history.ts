@@ -15,7 +15,7 @@ import type { HistoryLine } from '../src/core/history.ts';
 import { seedDemoHistory } from '../server/demo/history-seed.ts';
 import {
   createMarket,
-  formatUnits,
+  poolListOf,
   seededRandom,
   stepMarket,
   type DemoPool,
@@ -71,16 +71,7 @@ export interface HistoryFigures {
 
 const DAY = 86_400_000;
 
-function snapshot(market: DemoPool[], t: number): HistoryLine['answer'] {
-  return market.map((p) => ({
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: p.frozenAt ?? t,
-    })),
-  }));
-}
+const snapshot = (market: DemoPool[], t: number) => poolListOf(market, (p) => p.frozenAt ?? t);
 
 /** A year (or `days`) of 5-minute snapshots of the demo market, every balance moving at every step. */
 function* year(days: number, end: number): Generator<HistoryLine[]> {

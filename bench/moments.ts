@@ -12,10 +12,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { HistoryLine } from '../src/core/history.ts';
 import {
   createMarket,
-  formatUnits,
+  poolListOf,
   seededRandom,
   stepMarket,
   type DemoPool,
@@ -31,16 +30,7 @@ const H = 60 * MIN;
 const D = 24 * H;
 const POOLS = 600;
 
-function answerOf(market: DemoPool[], t: number): HistoryLine['answer'] {
-  return market.map((p) => ({
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: p.frozenAt ?? t,
-    })),
-  }));
-}
+const answerOf = (market: DemoPool[], t: number) => poolListOf(market, (p) => p.frozenAt ?? t);
 
 /** The recording times: coarse far back, finer nearer `end`. */
 function schedule(end: number, quick: boolean): number[] {
