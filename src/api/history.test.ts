@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
-import { failure, reply } from '../test/api-replies';
+import { failure, freshFetchEachTest, reply } from '../test/api-replies';
 import {
   eventsQueryOptions,
   fetchEvents,
@@ -9,7 +9,7 @@ import {
   historyKeys,
   historyQueryOptions,
 } from './history';
-import { pausedUntil, resetPause } from './api-client';
+import { pausedUntil } from './api-client';
 import { fetchInsuranceBalance } from './insurance-balance';
 import { nextAttemptIn } from './refresh-timing';
 
@@ -23,11 +23,7 @@ const HISTORY = {
   coverage: [[t - 3_600_000, t]],
 };
 
-beforeEach(() => resetPause());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+freshFetchEachTest();
 
 describe('an answer that stands still', () => {
   it('is given back as the data read before, its text not parsed again, while a new text is read anew', async () => {

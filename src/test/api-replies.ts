@@ -1,5 +1,15 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { resetPause } from '../api/api-client';
 import { ApiError } from '../api/errors';
+
+/** Each test of this file starts with no pause held, and ends with the real fetch and clock. */
+export function freshFetchEachTest() {
+  beforeEach(() => resetPause());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+}
 
 /** A fetch that answers every call anew (a Response's body can be read once), JSON unless said. */
 export function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
