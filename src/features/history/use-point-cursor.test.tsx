@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { at, leave, press, renderCursor } from '../../test/cursor-chart';
 import { usePointCursor } from './use-point-cursor';
 
-function Points({ count }: { count: number }) {
-  const cursor = usePointCursor(count);
-  return (
-    <div role="application" tabIndex={0} onKeyDown={cursor.onKeyDown} onBlur={cursor.onBlur}>
-      {cursor.active ?? 'none'}
-    </div>
-  );
-}
-
 afterEach(cleanup);
-const press = (key: string) => fireEvent.keyDown(screen.getByRole('application'), { key });
-const at = () => screen.getByRole('application').textContent;
 
 describe('usePointCursor', () => {
   it('lands on the latest point, then steps through time like a slider', () => {
-    render(<Points count={50} />);
+    renderCursor(() => usePointCursor(50));
     expect(at()).toBe('none');
     press('ArrowLeft');
     expect(at()).toBe('49');
@@ -32,7 +22,7 @@ describe('usePointCursor', () => {
   });
 
   it('jumps a tenth with Page Up and Page Down and to either end with Home and End', () => {
-    render(<Points count={50} />);
+    renderCursor(() => usePointCursor(50));
     press('Home');
     expect(at()).toBe('0');
     press('PageUp');
@@ -45,15 +35,15 @@ describe('usePointCursor', () => {
   });
 
   it('lets go on Escape or when the chart loses focus, and does nothing without points', () => {
-    render(<Points count={3} />);
+    renderCursor(() => usePointCursor(3));
     press('End');
     press('Escape');
     expect(at()).toBe('none');
     press('Home');
-    fireEvent.blur(screen.getByRole('application'));
+    leave();
     expect(at()).toBe('none');
     cleanup();
-    render(<Points count={0} />);
+    renderCursor(() => usePointCursor(0));
     press('End');
     expect(at()).toBe('none');
   });
