@@ -24,21 +24,26 @@ const GAP = 180_000;
 export const record = (store: HistoryAdapter, snap: Snapshot) =>
   store.write((tx) => recordSnapshot(tx, snap, GAP));
 
+/** Opens a store with `makeStore` in a test; each one it opened is closed after the test. */
+export function storesClosedAfterEach(makeStore: () => Promise<HistoryAdapter>) {
+  const open: HistoryAdapter[] = [];
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close();
+  });
+  return async () => {
+    const s = await makeStore();
+    open.push(s);
+    return s;
+  };
+}
+
 /**
  * The behaviour every history store must have, written once against the adapter interface:
  * the SQLite adapter runs it, and a PostgreSQL adapter runs the very same suite.
  */
 export function runStoreSuite(name: string, makeStore: () => Promise<HistoryAdapter>) {
   describe(`${name} store`, () => {
-    const open: HistoryAdapter[] = [];
-    const make = async () => {
-      const s = await makeStore();
-      open.push(s);
-      return s;
-    };
-    afterEach(async () => {
-      for (const s of open.splice(0)) await s.close();
-    });
+    const make = storesClosedAfterEach(makeStore);
 
     it('gives back every balance exactly as the upstream wrote it', async () => {
       const store = await make();
