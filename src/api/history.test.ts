@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
-import { failure, freshFetchEachTest, reply } from '../test/api-replies';
+import { failure, freshFetchEachTest, nextAfterSuccess, reply } from '../test/api-replies';
 import {
   eventsQueryOptions,
   fetchEvents,
@@ -143,13 +143,7 @@ describe('the history queries', () => {
     expect(options.queryKey).toEqual(['history', 'series', params]);
     expect(historyKeys.overview(24)).toEqual(['history', 'overview', { spark: 24 }]);
     vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
-    const state = {
-      fetchStatus: 'idle',
-      dataUpdatedAt: Date.now(),
-      errorUpdatedAt: 0,
-      error: null,
-    } as const;
-    expect(nextAttemptIn({ queryKey: options.queryKey, meta: options.meta, state })).toBe(30_000);
+    expect(nextAfterSuccess(options)).toBe(30_000);
     expect(options.refetchIntervalInBackground).toBe(true);
     expect(options.placeholderData).toBeTypeOf('function');
   });
