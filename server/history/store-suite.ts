@@ -233,27 +233,8 @@ export function runStoreSuite(name: string, makeStore: () => Promise<HistoryAdap
 
     it("tells one drop per episode: a fall of more than 5 % below the hour's high", async () => {
       const store = await make();
-      const balances = [
-        '100',
-        '101',
-        '95.9',
-        '95',
-        '96',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '101',
-        '90',
-      ];
+      // Between the two falls, over an hour back at 101.
+      const balances = ['100', '101', '95.9', '95', '96', ...Array<string>(13).fill('101'), '90'];
       for (const [i, b] of balances.entries())
         await record(store, {
           observedAt: i * 300_000,
