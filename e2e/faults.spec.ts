@@ -40,6 +40,14 @@ function notingAsks(page: Page) {
   return asked;
 }
 
+/** Opens the dashboard, watching the page's errors and noting its requests for the pool list. */
+async function openWatching(page: Page, stack: Stack) {
+  const errors = watchPageErrors(page);
+  const asked = notingAsks(page);
+  await open(page, stack);
+  return { errors, asked };
+}
+
 /** The page's next answer of the pool list with `status`. */
 const answerOf = (page: Page, status: number) =>
   page.waitForResponse((r) => r.url().includes(POOL_LIST) && r.status() === status);
@@ -130,9 +138,7 @@ test.describe('an upstream that asks us to wait', () => {
     stack,
   }) => {
     test.setTimeout(60_000);
-    const errors = watchPageErrors(page);
-    const asked = notingAsks(page);
-    await open(page, stack);
+    const { errors, asked } = await openWatching(page, stack);
     const cases: [Fault, number, RegExp][] = [
       [
         'rate-limit',
@@ -179,9 +185,7 @@ test.describe('a 429 followed by a hang', () => {
     stack,
   }) => {
     test.setTimeout(60_000);
-    const errors = watchPageErrors(page);
-    const asked = notingAsks(page);
-    await open(page, stack);
+    const { errors, asked } = await openWatching(page, stack);
     const refused = answerOf(page, 429);
     stack.upstream!.setFault('rate-limit', 3, 1);
     await refused;

@@ -151,6 +151,21 @@ test.describe('against a market that stands still but for the cut', () => {
   });
 });
 
+/**
+ * Moves the clock on to the turn that brings page 1: pages turn on their own by the clock, so a
+ * wall opens on any of them. One turn at a time until page 1 shows: the count of pages may still
+ * change as the cards are measured, so the turns needed are not worked out in advance.
+ */
+async function turnToPageOne(page: Page) {
+  const pageLine = page.getByTestId('wall-page');
+  await expect(pageLine).toHaveText(/Page \d+ of \d+/);
+  for (let turn = 0; turn < 12; turn += 1) {
+    if (/Page 1 of/.test((await pageLine.textContent()) ?? '')) break;
+    await page.clock.fastForward(PAGE_MS);
+  }
+  await expect(pageLine).toHaveText(/Page 1 of \d+/);
+}
+
 /** Pools shown on the first page and how much of the pages' frame no card reaches. */
 async function firstPage(page: Page) {
   await page.clock.install();
@@ -158,17 +173,8 @@ async function firstPage(page: Page) {
   await expect(page.getByTestId('pool').first()).toBeVisible();
   // let the fit settle: the type is chosen once the cards are measured
   await page.waitForFunction(() => document.fonts.status === 'loaded');
-  // The first page: pages turn on their own by the clock, so a wall opens on any of them, and
-  // the last may hold fewer pools. The clock is moved on to the turn that brings page 1.
-  const pageLine = page.getByTestId('wall-page');
-  await expect(pageLine).toHaveText(/Page \d+ of \d+/);
-  // One turn at a time until page 1 shows: the count of pages may still change as the cards
-  // are measured, so the turns needed are not worked out in advance.
-  for (let turn = 0; turn < 12; turn += 1) {
-    if (/Page 1 of/.test((await pageLine.textContent()) ?? '')) break;
-    await page.clock.fastForward(PAGE_MS);
-  }
-  await expect(pageLine).toHaveText(/Page 1 of \d+/);
+  // The first page: the last may hold fewer pools.
+  await turnToPageOne(page);
   // A page just turned is fitted to its screen over a frame or two: read it once it stands.
   let last = '';
   await expect
@@ -242,13 +248,7 @@ test('a 4K screen shows more pools per page, not the same page larger, and no fi
 test('sort= orders the wall as it orders the overview', async ({ page }) => {
   await page.clock.install();
   await page.goto('/?view=wall&refresh=3600&sort=name');
-  const pageLine = page.getByTestId('wall-page');
-  await expect(pageLine).toHaveText(/Page \d+ of \d+/);
-  for (let turn = 0; turn < 12; turn += 1) {
-    if (/Page 1 of/.test((await pageLine.textContent()) ?? '')) break;
-    await page.clock.fastForward(PAGE_MS);
-  }
-  await expect(pageLine).toHaveText(/Page 1 of \d+/);
+  await turnToPageOne(page);
   const names = await page.getByTestId('pool').locator('h3').allTextContents();
   expect(names.length).toBeGreaterThan(2);
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
