@@ -30,3 +30,22 @@ export function useDownload(tag: string) {
   }
   return { failed, save };
 }
+
+/** A row of download buttons, one a kind of file (`[kind, label]`); a click saves that kind. */
+export function DownloadButtons<K extends string>({
+  kinds,
+  save,
+}: {
+  kinds: readonly (readonly [K, string])[];
+  save: (kind: K) => unknown;
+}) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      {kinds.map(([kind, label]) => (
+        <button key={kind} type="button" className={downloadButton} onClick={() => void save(kind)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}

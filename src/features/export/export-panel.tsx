@@ -3,7 +3,7 @@ import type { Snapshot } from '../../api/api-client';
 import type { Pool } from '../../core/pool-schema';
 import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
-import { downloadButton as button, useDownload } from '../../components/download';
+import { DownloadButtons, useDownload } from '../../components/download';
 import { TitledSection } from '../../components/titled-section';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
@@ -37,17 +37,14 @@ export const ExportPanel = memo(function ExportPanel({
           <p className="text-sm tabular-nums">
             {i18n.t('export.snapshot', { time: i18n.formatUtc(time) })}
           </p>
-          <div className="flex flex-wrap gap-2">
-            <button type="button" className={button} onClick={() => void save('csv')}>
-              {i18n.t('export.csv')}
-            </button>
-            <button type="button" className={button} onClick={() => void save('json')}>
-              {i18n.t('export.json')}
-            </button>
-            <button type="button" className={button} onClick={() => void save('symbols-csv')}>
-              {i18n.t('export.symbolsCsv')}
-            </button>
-          </div>
+          <DownloadButtons
+            kinds={[
+              ['csv', i18n.t('export.csv')],
+              ['json', i18n.t('export.json')],
+              ['symbols-csv', i18n.t('export.symbolsCsv')],
+            ]}
+            save={save}
+          />
           <p className="text-sm text-[var(--muted)]">{i18n.t('export.layout')}</p>
           <p className="text-sm text-[var(--muted)]">{i18n.t('export.spreadsheetHint')}</p>
         </>

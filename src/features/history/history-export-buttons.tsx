@@ -1,7 +1,7 @@
 import { useAdlChanges } from '../../api/adl';
 import type { HistoryAnswer } from '../../core/history';
 import { Alert } from '../../components/alert';
-import { downloadButton as button, useDownload } from '../../components/download';
+import { DownloadButtons, useDownload } from '../../components/download';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Range } from '../../lib/url-state';
 import type { HistoryFormat } from './history-export';
@@ -31,14 +31,13 @@ export function HistoryExportButtons({
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className={button} onClick={() => void save('csv')}>
-          {i18n.t('history.export.csv')}
-        </button>
-        <button type="button" className={button} onClick={() => void save('json')}>
-          {i18n.t('history.export.json')}
-        </button>
-      </div>
+      <DownloadButtons
+        kinds={[
+          ['csv', i18n.t('history.export.csv')],
+          ['json', i18n.t('history.export.json')],
+        ]}
+        save={save}
+      />
       <p className="text-sm text-[var(--muted)]">{i18n.t('history.export.hint')}</p>
       {failed ? <Alert>{i18n.t('export.failed')}</Alert> : null}
     </div>
