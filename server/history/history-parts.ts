@@ -7,7 +7,7 @@ import { openStore, type StoreSettings } from './open-store.ts';
 import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
 import { historyAnswers } from './routes.ts';
 
-export interface HistoryPartsOptions {
+export interface HistoryThreadPartsOptions {
   /** Where the store is (`openStore`), unless `store` is given. */
   settings: StoreSettings;
   /** Milliseconds between recordings (`FAPI_RECORD_EVERY` × 1000); 0 records nothing. */
@@ -36,7 +36,7 @@ export interface HistoryPartsOptions {
  * recorder (started here), the store, its status and `close()` (stops recording, then closes
  * the store).
  */
-export async function createHistoryParts({
+export async function createHistoryThreadParts({
   settings,
   everyMs,
   poolList,
@@ -49,7 +49,7 @@ export async function createHistoryParts({
   onRecorded,
   alertsFile,
   ratings,
-}: HistoryPartsOptions) {
+}: HistoryThreadPartsOptions) {
   const store = given ?? (await openStore(settings, log));
   const load = loadAlertsFile(alertsFile);
   if (load.kind !== 'none' || alertsFile) log?.(describeLoad(load, alertsFile));
@@ -103,4 +103,4 @@ export async function createHistoryParts({
     },
   };
 }
-export type HistoryParts = Awaited<ReturnType<typeof createHistoryParts>>;
+export type HistoryThreadParts = Awaited<ReturnType<typeof createHistoryThreadParts>>;
