@@ -18,6 +18,10 @@ export interface HistoryThreadPartsOptions {
   adlRisk?: () => Promise<Answer>;
   /** Milliseconds between two recordings of the ratings (`FAPI_ADL_EVERY` × 1000); 0 records none. */
   adlEveryMs?: number;
+  /** When the ratings were taken (by default, when they are recorded). */
+  adlNow?: () => number;
+  /** `false`: no timer starts here; each recording is asked for by `recordOnce`. */
+  timers?: boolean;
   log?: (line: string) => void;
   /** A store opened by the caller (the demo's own); else `openStore(settings)`. */
   store?: HistoryAdapter;
@@ -43,6 +47,8 @@ export async function createHistoryThreadParts({
   assetIndex,
   adlRisk,
   adlEveryMs = 0,
+  adlNow,
+  timers = true,
   log,
   store: given,
   recordAfter,
@@ -74,6 +80,7 @@ export async function createHistoryThreadParts({
     store,
     adlRisk: adlRisk ?? (() => Promise.reject(new Error('no source'))),
     everyMs: adlRisk ? adlEveryMs : 0,
+    ...(adlNow ? { now: adlNow } : {}),
     ...(log ? { log } : {}),
   });
   let closed = false;
@@ -82,8 +89,8 @@ export async function createHistoryThreadParts({
     recorder.start();
     adl.start();
   };
-  if (recordAfter) void recordAfter.then(startAll, startAll);
-  else startAll();
+  if (timers && recordAfter) void recordAfter.then(startAll, startAll);
+  else if (timers) startAll();
   return {
     answers: historyAnswers(store, Date.now, adl.status, alerts.answer),
     recorder,
