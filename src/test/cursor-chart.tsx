@@ -26,4 +26,10 @@ export function renderCursor(use: () => Cursor) {
 export const press = (key: string) => fireEvent.keyDown(screen.getByRole('application'), { key });
 /** The item the cursor is on, as the chart shows it. */
 export const at = () => screen.getByRole('application').textContent;
+/** Where the cursor is after each group of keys, the groups pressed in turn. */
+export const walk = (...groups: string[][]) =>
+  groups.map((keys) => {
+    keys.forEach(press);
+    return at();
+  });
 export const leave = () => fireEvent.blur(screen.getByRole('application'));

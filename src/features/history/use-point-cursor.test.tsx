@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { at, leave, press, renderCursor } from '../../test/cursor-chart';
+import { at, leave, press, renderCursor, walk } from '../../test/cursor-chart';
 import { usePointCursor } from './use-point-cursor';
 
 afterEach(cleanup);
@@ -9,29 +9,19 @@ afterEach(cleanup);
 describe('usePointCursor', () => {
   it('lands on the latest point, then steps through time like a slider', () => {
     renderCursor(() => usePointCursor(50));
-    expect(at()).toBe('none');
-    press('ArrowLeft');
-    expect(at()).toBe('49');
-    press('ArrowLeft');
-    press('ArrowDown');
-    expect(at()).toBe('47');
-    press('ArrowRight');
-    press('ArrowUp');
-    press('ArrowUp');
-    expect(at()).toBe('49');
+    expect(
+      walk([], ['ArrowLeft'], ['ArrowLeft', 'ArrowDown'], ['ArrowRight', 'ArrowUp', 'ArrowUp']),
+    ).toEqual(['none', '49', '47', '49']);
   });
 
   it('jumps a tenth with Page Up and Page Down and to either end with Home and End', () => {
     renderCursor(() => usePointCursor(50));
-    press('Home');
-    expect(at()).toBe('0');
-    press('PageUp');
-    expect(at()).toBe('5');
-    press('PageDown');
-    press('PageDown');
-    expect(at()).toBe('0');
-    press('End');
-    expect(at()).toBe('49');
+    expect(walk(['Home'], ['PageUp'], ['PageDown', 'PageDown'], ['End'])).toEqual([
+      '0',
+      '5',
+      '0',
+      '49',
+    ]);
   });
 
   it('lets go on Escape or when the chart loses focus, and does nothing without points', () => {
