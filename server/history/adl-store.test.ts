@@ -9,10 +9,10 @@ import { answerEvents } from './events-query.ts';
 import { exportLines } from './export-lines.ts';
 import { importLines, parseHistoryFile } from './import-lines.ts';
 import { openPostgresAdapter } from './postgres/postgres-adapter.ts';
-import { describeWithPostgres } from './postgres/with-postgres.ts';
+import { describeWithPostgres } from './postgres/test-with-postgres.ts';
 import { recordAdl } from './record-adl.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool, record, storesClosedAfterEach } from './store-suite.ts';
+import { pool, record, storesClosedAfterEach } from './test-store-suite.ts';
 
 const rating = (symbol: string, level: AdlRating['level'], updateTime: number): AdlRating => ({
   symbol,
