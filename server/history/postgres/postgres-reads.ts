@@ -104,6 +104,18 @@ export function postgresReads(q: Query): HistoryReader {
       }))
       .filter((r) => r.to >= from);
 
+  /** The memberships of `pools` (all by default) over `from`..`to`, in time order. */
+  const overlapping = async (from: number, to: number, pools?: readonly number[]) =>
+    memberships(
+      pools
+        ? await q(
+            `${MEMBERSHIP} WHERE pool = ANY($3::integer[]) AND t0 <= $2 AND t1 >= $1 ORDER BY t0, id`,
+            [from, to, pools],
+          )
+        : await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id`, [from, to]),
+      from,
+    );
+
   return {
     async symbolId(name) {
       return (await q<{ id: number }>('SELECT id FROM symbol WHERE name = $1', [name]))[0]?.id;
@@ -158,21 +170,8 @@ export function postgresReads(q: Query): HistoryReader {
       );
       return rows.map((r) => r.t);
     },
-    async membershipsAt(t) {
-      return memberships(
-        await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $1 ORDER BY t0, id`, [t]),
-        t,
-      );
-    },
-    async membershipsOverlapping(from, to, pools) {
-      const rows = pools
-        ? await q(
-            `${MEMBERSHIP} WHERE pool = ANY($3::integer[]) AND t0 <= $2 AND t1 >= $1 ORDER BY t0, id`,
-            [from, to, pools],
-          )
-        : await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id`, [from, to]);
-      return memberships(rows, from);
-    },
+    membershipsAt: (t) => overlapping(t, t),
+    membershipsOverlapping: (from, to, pools) => overlapping(from, to, pools),
     async coverage(from, to): Promise<CoverageRow[]> {
       const rows = await q(
         'SELECT id, t0, t1 FROM coverage WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id',
