@@ -5,7 +5,6 @@ import type { HistoryAdapter } from './adapter.ts';
 import { createAdlRecorder } from './adl-recorder.ts';
 import { openStore, type StoreSettings } from './open-store.ts';
 import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
-import { historyAnswers } from './routes.ts';
 
 export interface HistoryThreadPartsOptions {
   /** Where the store is (`openStore`), unless `store` is given. */
@@ -36,9 +35,9 @@ export interface HistoryThreadPartsOptions {
 }
 
 /**
- * Everything of the history in the thread that holds its store: the answers of its API, the
- * recorder (started here), the store, its status and `close()` (stops recording, then closes
- * the store).
+ * Everything of the history in the thread that holds its store: the recorders (started here
+ * unless `timers` is false), the alerts, the store, its status and `close()` (stops recording,
+ * then closes the store).
  */
 export async function createHistoryThreadParts({
   settings,
@@ -92,7 +91,6 @@ export async function createHistoryThreadParts({
   if (timers && recordAfter) void recordAfter.then(startAll, startAll);
   else if (timers) startAll();
   return {
-    answers: historyAnswers(store, Date.now, adl.status, alerts.answer),
     recorder,
     adl,
     store,
