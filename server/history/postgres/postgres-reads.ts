@@ -120,12 +120,8 @@ export function postgresReads(q: Query): HistoryReader {
     async symbolId(name) {
       return (await q<{ id: number }>('SELECT id FROM symbol WHERE name = $1', [name]))[0]?.id;
     },
-    async poolsOfSymbol(symbol) {
-      const rows = await q<{ pool: number }>('SELECT pool FROM pool_member WHERE symbol = $1', [
-        symbol,
-      ]);
-      return rows.map((r) => r.pool);
-    },
+    poolsOfSymbol: (symbol) =>
+      all('SELECT pool FROM pool_member WHERE symbol = $1', [symbol], (r) => r.pool as number),
     async pools(ids): Promise<PoolRow[]> {
       const rows = await q<{ id: number; key: string; symbols: string[] }>(
         `SELECT p.id, p.key, array_agg(s.name) AS symbols FROM pool p
@@ -136,12 +132,8 @@ export function postgresReads(q: Query): HistoryReader {
       // Sorted by JavaScript's order, as the key is, not by the database's collation.
       return rows.map((r) => ({ id: r.id, key: r.key, symbols: [...r.symbols].sort() }));
     },
-    async seriesOfPools(pools) {
-      return seriesWhere('pool', pools);
-    },
-    async seriesByIds(ids) {
-      return seriesWhere('id', ids);
-    },
+    seriesOfPools: (pools) => seriesWhere('pool', pools),
+    seriesByIds: (ids) => seriesWhere('id', ids),
     seriesBehind: (limit) =>
       all(
         `${SERIES} WHERE s.levels_to < (p.t / ${LEVEL_MS.hour}) * ${LEVEL_MS.hour} ORDER BY s.levels_to, s.id LIMIT $1`,

@@ -140,12 +140,8 @@ export function sqliteReads(q: Statements): HistoryReader {
       for (const p of byId.values()) p.symbols.sort();
       return [...byId.values()];
     },
-    async seriesOfPools(pools) {
-      return seriesWhere('s.pool', pools);
-    },
-    async seriesByIds(ids) {
-      return seriesWhere('s.id', ids);
-    },
+    seriesOfPools: async (pools) => seriesWhere('s.pool', pools),
+    seriesByIds: async (ids) => seriesWhere('s.id', ids),
     async seriesBehind(limit) {
       return seriesRows(
         all(
