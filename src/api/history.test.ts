@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
 import { failure, freshFetchEachTest, nextAfterSuccess, reply } from '../test/api-replies';
+import { btcHour } from '../test/history-answer';
 import {
   eventsQueryOptions,
   fetchEvents,
@@ -14,14 +15,7 @@ import { fetchInsuranceBalance } from './insurance-balance';
 import { nextAttemptIn } from './refresh-timing';
 
 const t = 1764633600000;
-const HISTORY = {
-  symbol: 'BTCUSDT',
-  from: t - 3_600_000,
-  to: t,
-  series: [{ asset: 'USDT', points: [{ t: t - 60_000, balance: '793930579.315848' }] }],
-  pools: [{ from: t - 3_600_000, to: null, symbols: ['BTCUSDT', 'ETHUSDT'] }],
-  coverage: [[t - 3_600_000, t]],
-};
+const HISTORY = btcHour(t);
 
 freshFetchEachTest();
 

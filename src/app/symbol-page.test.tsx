@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetPause } from '../api/api-client';
 import type { EventsAnswer, HistoryAnswer } from '../core/history';
 import { renderDashboard, twoPools } from './test-dashboard';
+import { btcHour } from '../test/history-answer';
 
 const broken = vi.hoisted(() => ({ history: false }));
 vi.mock('../features/history/lazy-history-charts', () => ({
@@ -18,14 +19,7 @@ vi.mock('../features/charts/lazy-asset-charts', () => ({
 
 const now = Date.now();
 const pools = twoPools(now);
-const history: HistoryAnswer = {
-  symbol: 'BTCUSDT',
-  from: now - 3_600_000,
-  to: now,
-  series: [{ asset: 'USDT', points: [{ t: now - 60_000, balance: '793930579.315848' }] }],
-  pools: [{ from: now - 3_600_000, to: null, symbols: ['BTCUSDT', 'ETHUSDT'] }],
-  coverage: [[now - 3_600_000, now]],
-};
+const history = btcHour(now);
 const events: EventsAnswer = {
   from: now - 7 * 86_400_000,
   to: now,
