@@ -9,13 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  createMarket,
-  formatUnits,
-  seededRandom,
-  stepMarket,
-  type DemoPool,
-} from '../server/demo/market.ts';
+import { createMarket, poolListOf, seededRandom, stepMarket } from '../server/demo/market.ts';
 import { demoIndexAt } from '../server/demo/asset-index.ts';
 import { startWebhookReceiver } from '../server/demo/webhook-receiver.ts';
 import { readConfig } from '../server/config.ts';
@@ -27,17 +21,6 @@ import { judge, ms, percentile, type Row } from './report.ts';
 
 const POOLS = 600;
 type Log = (line: string) => void;
-
-function answerOf(market: DemoPool[], t: number) {
-  return market.map((p) => ({
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: t,
-    })),
-  }));
-}
 
 /** 20 rules of every kind: falls over several windows, thresholds, ADL, regroupings, staleness. */
 function twentyRules(url: string) {
@@ -82,7 +65,10 @@ async function judging(quick: boolean, dir: string, log: Log) {
     for (let i = 0; i < runs; i += 1) {
       stepMarket(market, random);
       const t = t0 + i * 60_000;
-      await h.record(answerOf(market, t), t);
+      await h.record(
+        poolListOf(market, () => t),
+        t,
+      );
       const started = performance.now();
       await h.alerts.judgeNow();
       whole.push(performance.now() - started);
@@ -165,8 +151,9 @@ async function fallToWebhook(quick: boolean, dir: string, log: Log) {
 
 async function metricsLatency(quick: boolean, log: Log) {
   const market = createMarket({ pools: POOLS, symbols: 6000, seed: 5 });
-  const pools = JSON.stringify(answerOf(market, Date.now()));
-  const index = JSON.stringify(demoIndexAt(Date.now()));
+  const now = Date.now();
+  const pools = JSON.stringify(poolListOf(market, () => now));
+  const index = JSON.stringify(demoIndexAt(now));
   const upstream = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(req.url?.includes('assetIndex') ? index : pools);

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createMarket, formatUnits, seededRandom, stepMarket } from '../server/demo/market.ts';
+import { createMarket, poolListOf, seededRandom, stepMarket } from '../server/demo/market.ts';
 import { startDemoUpstream } from '../server/demo/upstream.ts';
 import { importLines } from '../server/history/import-lines.ts';
 import { openSqliteAdapter } from '../server/history/sqlite/sqlite-adapter.ts';
@@ -30,14 +30,7 @@ export async function pastDay(): Promise<{ file: string; dispose: () => void }> 
     stepMarket(market, random);
     lines.push({
       observedAt: t,
-      answer: market.map((p) => ({
-        symbols: p.symbols,
-        assets: p.assets.map((a) => ({
-          asset: a.asset,
-          marginBalance: formatUnits(a.units, a.decimals),
-          updateTime: p.frozenAt ?? t,
-        })),
-      })),
+      answer: poolListOf(market, (p) => p.frozenAt ?? t),
     });
   }
   const store = openSqliteAdapter({ path: file });

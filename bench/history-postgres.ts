@@ -12,7 +12,7 @@ import pg from 'pg';
 import { startDemoUpstream } from '../server/demo/upstream.ts';
 import { findPostgres } from '../server/history/postgres/find-postgres.ts';
 import { openPostgresAdapter } from '../server/history/postgres/postgres-adapter.ts';
-import { recordTogether } from '../server/history/postgres/record-together.ts';
+import { recordTogether } from '../server/history/postgres/test-record-together.ts';
 import { startTestCluster, type TestCluster } from '../server/history/postgres/test-cluster.ts';
 import {
   historyRows,

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readConfig } from '../server/config.ts';
-import { createHistoryParts } from '../server/history/history-parts.ts';
+import { createHistoryThreadParts } from '../server/history/history-parts.ts';
 import { historyRoutes } from '../server/history/routes.ts';
 import { loadHistory } from '../server/history-wiring.ts';
 import { startServer } from '../server/main.ts';
@@ -38,7 +38,7 @@ let recordOnce: () => Promise<void> = () => Promise.resolve();
 let lastCost: () => unknown = () => null;
 
 async function onMainThread(proxy: Proxy): Promise<HistoryParts> {
-  const parts = await createHistoryParts({
+  const parts = await createHistoryThreadParts({
     settings: config,
     everyMs: config.recordEveryMs,
     poolList: proxy.poolList,

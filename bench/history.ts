@@ -13,13 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HistoryLine } from '../src/core/history.ts';
 import { seedDemoHistory } from '../server/demo/history-seed.ts';
-import {
-  createMarket,
-  formatUnits,
-  seededRandom,
-  stepMarket,
-  type DemoPool,
-} from '../server/demo/market.ts';
+import { createMarket, poolListOf, seededRandom, stepMarket } from '../server/demo/market.ts';
 import type { HistoryAdapter } from '../server/history/adapter.ts';
 import { answerHistory } from '../server/history/history-query.ts';
 import { importLines } from '../server/history/import-lines.ts';
@@ -71,17 +65,6 @@ export interface HistoryFigures {
 
 const DAY = 86_400_000;
 
-function snapshot(market: DemoPool[], t: number): HistoryLine['answer'] {
-  return market.map((p) => ({
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: p.frozenAt ?? t,
-    })),
-  }));
-}
-
 /** A year (or `days`) of 5-minute snapshots of the demo market, every balance moving at every step. */
 function* year(days: number, end: number): Generator<HistoryLine[]> {
   const market = createMarket({ pools: 40, symbols: 500, now: end });
@@ -92,7 +75,11 @@ function* year(days: number, end: number): Generator<HistoryLine[]> {
   for (let i = 0; i < steps; i += 1) {
     const t = end - (steps - i) * every;
     stepMarket(market, random);
-    chunk.push({ observedAt: t, answer: snapshot(market, t), coveredSince: end - steps * every });
+    chunk.push({
+      observedAt: t,
+      answer: poolListOf(market, (p) => p.frozenAt ?? t),
+      coveredSince: end - steps * every,
+    });
     if (chunk.length === 5_000) {
       yield chunk;
       chunk = [];
@@ -124,7 +111,7 @@ async function recorderCost(factory: BenchStoreFactory, runs: number) {
       everyMs: 60_000,
       poolList: async () => ({
         status: 200,
-        body: JSON.stringify(snapshot(market, t)),
+        body: JSON.stringify(poolListOf(market, (p) => p.frozenAt ?? t)),
         demo: true,
         fetchedAt: t,
       }),

@@ -12,14 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { HistoryLine } from '../src/core/history.ts';
-import {
-  createMarket,
-  formatUnits,
-  seededRandom,
-  stepMarket,
-  type DemoPool,
-} from '../server/demo/market.ts';
+import { createMarket, poolListOf, seededRandom, stepMarket } from '../server/demo/market.ts';
 import { importLines } from '../server/history/import-lines.ts';
 import { historyAnswers } from '../server/history/routes.ts';
 import { openSqliteAdapter } from '../server/history/sqlite/sqlite-adapter.ts';
@@ -30,17 +23,6 @@ const MIN = 60_000;
 const H = 60 * MIN;
 const D = 24 * H;
 const POOLS = 600;
-
-function answerOf(market: DemoPool[], t: number): HistoryLine['answer'] {
-  return market.map((p) => ({
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: p.frozenAt ?? t,
-    })),
-  }));
-}
 
 /** The recording times: coarse far back, finer nearer `end`. */
 function schedule(end: number, quick: boolean): number[] {
@@ -81,7 +63,11 @@ export async function measureMoments(
     for (let i = 0; i < times.length; i += 200) {
       const lines = times.slice(i, i + 200).map((t) => {
         stepMarket(market, random);
-        return { observedAt: t, answer: answerOf(market, t), coveredSince: times[0]! };
+        return {
+          observedAt: t,
+          answer: poolListOf(market, (p) => p.frozenAt ?? t),
+          coveredSince: times[0]!,
+        };
       });
       await importLines(store, lines);
     }

@@ -9,6 +9,7 @@ import { expect, test, watchPageErrors, type Stack } from './fixtures';
  */
 
 const KEPT = 'The figures below are from the last good snapshot.';
+const POOL_LIST = '/fapi/v1/insuranceBalance';
 /** What must never reach the screen: a raw object, a stack trace or a parser's message. */
 const RAW = /\[object |Error:|\bat \w+ \(|ZodError|SyntaxError|Unexpected token|undefined|NaN/;
 
@@ -29,6 +30,27 @@ async function dataOnScreen(page: Page) {
       .evaluateAll((els) => els.map((e) => `${e.dataset.asset}=${e.dataset.value}`)),
   };
 }
+
+/** The times of the page's requests for the pool list, from now on. */
+function notingAsks(page: Page) {
+  const asked: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes(POOL_LIST)) asked.push(Date.now());
+  });
+  return asked;
+}
+
+/** Opens the dashboard, watching the page's errors and noting its requests for the pool list. */
+async function openWatching(page: Page, stack: Stack) {
+  const errors = watchPageErrors(page);
+  const asked = notingAsks(page);
+  await open(page, stack);
+  return { errors, asked };
+}
+
+/** The page's next answer of the pool list with `status`. */
+const answerOf = (page: Page, status: number) =>
+  page.waitForResponse((r) => r.url().includes(POOL_LIST) && r.status() === status);
 
 function alertSaying(page: Page, words: RegExp) {
   return page.getByRole('alert').filter({ hasText: words });
@@ -116,12 +138,7 @@ test.describe('an upstream that asks us to wait', () => {
     stack,
   }) => {
     test.setTimeout(60_000);
-    const errors = watchPageErrors(page);
-    const asked: number[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/fapi/v1/insuranceBalance')) asked.push(Date.now());
-    });
-    await open(page, stack);
+    const { errors, asked } = await openWatching(page, stack);
     const cases: [Fault, number, RegExp][] = [
       [
         'rate-limit',
@@ -137,9 +154,7 @@ test.describe('an upstream that asks us to wait', () => {
     for (const [mode, status, words] of cases) {
       await test.step(mode, async () => {
         const retryAfterS = 4;
-        const refused = page.waitForResponse(
-          (r) => r.url().includes('/fapi/v1/insuranceBalance') && r.status() === status,
-        );
+        const refused = answerOf(page, status);
         stack.upstream!.setFault(mode, retryAfterS);
         const response = await refused;
         const refusedAt = Date.now();
@@ -170,15 +185,8 @@ test.describe('a 429 followed by a hang', () => {
     stack,
   }) => {
     test.setTimeout(60_000);
-    const errors = watchPageErrors(page);
-    const asked: number[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/fapi/v1/insuranceBalance')) asked.push(Date.now());
-    });
-    await open(page, stack);
-    const refused = page.waitForResponse(
-      (r) => r.url().includes('/fapi/v1/insuranceBalance') && r.status() === 429,
-    );
+    const { errors, asked } = await openWatching(page, stack);
+    const refused = answerOf(page, 429);
     stack.upstream!.setFault('rate-limit', 3, 1);
     await refused;
     const refusedAt = Date.now();
@@ -274,10 +282,7 @@ test.describe('a cold start while the upstream is down', () => {
     stack,
   }) => {
     const errors = watchPageErrors(page);
-    const asked: number[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/fapi/v1/insuranceBalance')) asked.push(Date.now());
-    });
+    const asked = notingAsks(page);
     // a refresh period of a minute: the old wall waited all of it before trying again
     await page.goto(`${stack.baseURL}/?view=wall&refresh=60&lang=en`);
     const alert = alertSaying(page, /could not be reached/);

@@ -52,10 +52,10 @@ test('a headline row gives the total, its 24 h change and the biggest fall; each
 });
 
 /**
- * Answers the wall's refreshes from the upstream, with the first pool's first asset cut to
- * 80 % from the `from`-th answer on: one sharp drop, then ordinary moves.
+ * Answers the wall's refreshes from the upstream, with the first asset of the pool `pick` names
+ * cut to 80 % from the `from`-th answer on: one sharp drop, then ordinary moves.
  */
-async function dropFirstPool(page: Page, from: number) {
+async function cutPool(page: Page, from: number, pick: (pools: UpstreamPool[]) => UpstreamPool) {
   const answers: UpstreamPool[][] = [];
   await page.route(
     (url) => url.pathname === API && !url.searchParams.has('symbol'),
@@ -63,7 +63,7 @@ async function dropFirstPool(page: Page, from: number) {
       const response = await route.fetch();
       const pools = (await response.json()) as UpstreamPool[];
       if (answers.length >= from) {
-        const a = pools[0]!.assets[0]!;
+        const a = pick(pools).assets[0]!;
         a.marginBalance = multiplyDecimals(a.marginBalance, '0.8');
       }
       answers.push(pools);
@@ -73,18 +73,27 @@ async function dropFirstPool(page: Page, from: number) {
   return answers;
 }
 
+/** The pool holding the least USDT, of those whose first asset is USDT. */
+function smallestUsdt(pools: UpstreamPool[]) {
+  return pools
+    .filter((p) => p.assets[0]?.asset === 'USDT')
+    .reduce((a, b) =>
+      Number(a.assets[0]!.marginBalance) <= Number(b.assets[0]!.marginBalance) ? a : b,
+    );
+}
+
 test.describe('against a market that stands still but for the cut', () => {
   test.use({ stackOptions: { cacheTtl: '0', upFirst: false } });
+  // An hour a step: the demo market's own drops (several a minute on the shared one) can neither
+  // take the place of the cut on its asset nor be taken for it.
+  test.beforeEach(({ stack }) => stack.startUpstream({ stepMs: 3_600_000 }));
 
   test('a sharp drop stays on the banner and its card for ?hold= minutes, whatever snapshots follow', async ({
     page,
     stack,
   }) => {
-    // An hour a step: the demo market's own drops (several a minute on the shared one) can neither
-    // take the place of the cut on its asset nor be taken for it.
-    await stack.startUpstream({ stepMs: 3_600_000 });
     await page.clock.install();
-    const answers = await dropFirstPool(page, 2);
+    const answers = await cutPool(page, 2, (pools) => pools[0]!);
     await page.goto(`${stack.baseURL}/?view=wall&refresh=1&hold=2`);
     const banner = page.getByTestId('wall-drops');
     // The banner may already show one of the demo market's own drops: wait for the cut answer.
@@ -126,7 +135,36 @@ test.describe('against a market that stands still but for the cut', () => {
     await page.clock.fastForward('03:00');
     await expect(banner).toHaveCount(0, { timeout: 15_000 });
   });
+
+  test('a small pool being drawn down is on page 1, ahead of the largest', async ({
+    page,
+    stack,
+  }) => {
+    // The smallest pool of the answer is cut to 80 % from the third refresh on.
+    await cutPool(page, 2, smallestUsdt);
+    await page.goto(`${stack.baseURL}/?view=wall&refresh=1&hold=5`);
+    await expect(page.getByTestId('wall-page')).toHaveText(/Page \d+ of [2-9]/);
+    // The market stands still (an hour a step): the one drop held is the cut.
+    const item = page.getByTestId('wall-drop');
+    await expect(item.first()).toBeAttached({ timeout: 20_000 });
+    await expect(item.first()).toHaveAttribute('data-page', '1');
+  });
 });
+
+/**
+ * Moves the clock on to the turn that brings page 1: pages turn on their own by the clock, so a
+ * wall opens on any of them. One turn at a time until page 1 shows: the count of pages may still
+ * change as the cards are measured, so the turns needed are not worked out in advance.
+ */
+async function turnToPageOne(page: Page) {
+  const pageLine = page.getByTestId('wall-page');
+  await expect(pageLine).toHaveText(/Page \d+ of \d+/);
+  for (let turn = 0; turn < 12; turn += 1) {
+    if (/Page 1 of/.test((await pageLine.textContent()) ?? '')) break;
+    await page.clock.fastForward(PAGE_MS);
+  }
+  await expect(pageLine).toHaveText(/Page 1 of \d+/);
+}
 
 /** Pools shown on the first page and how much of the pages' frame no card reaches. */
 async function firstPage(page: Page) {
@@ -135,17 +173,8 @@ async function firstPage(page: Page) {
   await expect(page.getByTestId('pool').first()).toBeVisible();
   // let the fit settle: the type is chosen once the cards are measured
   await page.waitForFunction(() => document.fonts.status === 'loaded');
-  // The first page: pages turn on their own by the clock, so a wall opens on any of them, and
-  // the last may hold fewer pools. The clock is moved on to the turn that brings page 1.
-  const pageLine = page.getByTestId('wall-page');
-  await expect(pageLine).toHaveText(/Page \d+ of \d+/);
-  // One turn at a time until page 1 shows: the count of pages may still change as the cards
-  // are measured, so the turns needed are not worked out in advance.
-  for (let turn = 0; turn < 12; turn += 1) {
-    if (/Page 1 of/.test((await pageLine.textContent()) ?? '')) break;
-    await page.clock.fastForward(PAGE_MS);
-  }
-  await expect(pageLine).toHaveText(/Page 1 of \d+/);
+  // The first page: the last may hold fewer pools.
+  await turnToPageOne(page);
   // A page just turned is fitted to its screen over a frame or two: read it once it stands.
   let last = '';
   await expect
@@ -216,53 +245,10 @@ test('a 4K screen shows more pools per page, not the same page larger, and no fi
   }
 });
 
-test.describe('the order of the pages, on a market that stands still but for a cut', () => {
-  test.use({ stackOptions: { cacheTtl: '0', upFirst: false } });
-
-  test('a small pool being drawn down is on page 1, ahead of the largest', async ({
-    page,
-    stack,
-  }) => {
-    await stack.startUpstream({ stepMs: 3_600_000 });
-    // The smallest pool of the answer is cut to 80 % from the third refresh on.
-    const answers: UpstreamPool[][] = [];
-    await page.route(
-      (url) => url.pathname === API && !url.searchParams.has('symbol'),
-      async (route) => {
-        const response = await route.fetch();
-        const pools = (await response.json()) as UpstreamPool[];
-        const usdt = pools.filter((p) => p.assets[0]?.asset === 'USDT');
-        const smallest = usdt.reduce((a, b) =>
-          Number(a.assets[0]!.marginBalance) <= Number(b.assets[0]!.marginBalance) ? a : b,
-        );
-        if (answers.length >= 2)
-          smallest.assets[0]!.marginBalance = multiplyDecimals(
-            smallest.assets[0]!.marginBalance,
-            '0.8',
-          );
-        answers.push(pools);
-        await route.fulfill({ response, json: pools });
-      },
-    );
-    await page.goto(`${stack.baseURL}/?view=wall&refresh=1&hold=5`);
-    await expect(page.getByTestId('wall-page')).toHaveText(/Page \d+ of [2-9]/);
-    // The market stands still (an hour a step): the one drop held is the cut.
-    const item = page.getByTestId('wall-drop');
-    await expect(item.first()).toBeAttached({ timeout: 20_000 });
-    await expect(item.first()).toHaveAttribute('data-page', '1');
-  });
-});
-
 test('sort= orders the wall as it orders the overview', async ({ page }) => {
   await page.clock.install();
   await page.goto('/?view=wall&refresh=3600&sort=name');
-  const pageLine = page.getByTestId('wall-page');
-  await expect(pageLine).toHaveText(/Page \d+ of \d+/);
-  for (let turn = 0; turn < 12; turn += 1) {
-    if (/Page 1 of/.test((await pageLine.textContent()) ?? '')) break;
-    await page.clock.fastForward(PAGE_MS);
-  }
-  await expect(pageLine).toHaveText(/Page 1 of \d+/);
+  await turnToPageOne(page);
   const names = await page.getByTestId('pool').locator('h3').allTextContents();
   expect(names.length).toBeGreaterThan(2);
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));

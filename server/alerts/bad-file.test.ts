@@ -6,7 +6,7 @@ import { readConfig } from '../config.ts';
 import { loadHistory } from '../history-wiring.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { startStandIn, type StandIn } from '../proxy/test-servers.ts';
-import { findPromtool, promtool } from '../metrics/promtool.ts';
+import { findPromtool, promtool } from '../metrics/test-promtool.ts';
 import { rulesFile } from './test-history.ts';
 
 const promtoolFound = findPromtool().found;

@@ -5,7 +5,7 @@
  * found with the episodes open (watch.ts). Every figure is an exact decimal string, compared
  * with the core's decimal functions.
  */
-import type { AdlLevel, AdlRating } from '../../src/core/adl.ts';
+import { adlAtLeast, type AdlRating } from '../../src/core/adl.ts';
 import { compareDecimals, multiplyDecimals, subtractDecimals } from '../../src/core/decimal.ts';
 import { poolName } from '../../src/core/pools.ts';
 import { indexOf, valuePool, type AssetIndexMap } from '../../src/core/valuation.ts';
@@ -60,8 +60,6 @@ export interface Condition {
 
 /** How long a pool whose members changed counts as regrouped. */
 export const REGROUPED_HOLD_MS = 3_600_000;
-
-const ADL_ORDER: Record<AdlLevel, number> = { low: 0, medium: 1, high: 2, unknown: -1 };
 
 /** The windows (ms) of every `fall` rule: the highest balances the caller must find. */
 export function fallWindows(rules: readonly AlertRule[]): number[] {
@@ -226,7 +224,7 @@ function judgeAdl(rule: Extract<AlertRule, { kind: 'adl' }>, input: JudgeInput):
   const out: Condition[] = [];
   for (const r of input.ratings) {
     if (rule.symbol && r.symbol !== rule.symbol) continue;
-    if (ADL_ORDER[r.level] < ADL_ORDER[rule.level]) continue;
+    if (!adlAtLeast(r.level, rule.level)) continue;
     const p = bySymbol.get(r.symbol);
     out.push({
       rule: rule.name,

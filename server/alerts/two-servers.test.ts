@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { describeWithPostgres } from '../history/postgres/with-postgres.ts';
+import { describeWithPostgres } from '../history/postgres/test-with-postgres.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../demo/webhook-receiver.ts';
 import { historyWithAlerts, pool, rulesFile } from './test-history.ts';
 

@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AssetIndexEntry } from '../../src/core/valuation.ts';
-import type { Pool } from '../../src/core/pool-schema.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
 import { recordAdl } from '../history/record-adl.ts';
 import { recordSnapshots } from '../history/record-snapshot.ts';
 import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import {
   createMarket,
-  formatUnits,
   NEW_LISTINGS,
+  poolListOf,
   seededRandom,
   type DemoPool,
   type MarketOptions,
@@ -48,18 +47,6 @@ function walk(pools: DemoPool[], random: () => number, t: number, updated: Map<D
       a.units =
         (a.units * BigInt(Math.round((1 + (random() - 0.5) * 0.002) * 1e9))) / 1_000_000_000n;
   }
-}
-
-function snapshotOf(pools: DemoPool[], t: number, updated: Map<DemoPool, number>): Pool[] {
-  return pools.map((p) => ({
-    // The market replaces a member list when it changes, never edits it: shared, not copied.
-    symbols: p.symbols,
-    assets: p.assets.map((a) => ({
-      asset: a.asset,
-      marginBalance: formatUnits(a.units, a.decimals),
-      updateTime: p.frozenAt ?? updated.get(p) ?? t,
-    })),
-  }));
 }
 
 /**
@@ -105,7 +92,12 @@ function* steps(options: SeedOptions, start: number, count: number, every: numbe
       const victim = dropped.assets[0]!;
       victim.units = (victim.units * 80n) / 100n;
     }
-    yield { t, market, pools: () => snapshotOf(market, t, updated), dropped: dropped?.symbols };
+    yield {
+      t,
+      market,
+      pools: () => poolListOf(market, (p) => p.frozenAt ?? updated.get(p) ?? t),
+      dropped: dropped?.symbols,
+    };
   }
 }
 

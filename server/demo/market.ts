@@ -1,3 +1,5 @@
+import type { Pool } from '../../src/core/pool-schema.ts';
+
 /**
  * The market behind the demo upstream: pools of symbols with balances that look like the live
  * USDⓈ-M insurance funds (2025-26 listings), moving over time. Balances are held as integers of
@@ -149,6 +151,22 @@ export function formatUnits(value: bigint, decimals: number): string {
   const whole = abs / UNIT;
   const fraction = (abs % UNIT).toString().padStart(8, '0').slice(0, decimals).replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/**
+ * The market as the exchange's pool list: each asset's exact balance, stamped with
+ * `timeOf(pool)`. The market replaces a member list when it changes, never edits it: shared, not
+ * copied.
+ */
+export function poolListOf(pools: readonly DemoPool[], timeOf: (pool: DemoPool) => number): Pool[] {
+  return pools.map((p) => ({
+    symbols: p.symbols,
+    assets: p.assets.map((a) => ({
+      asset: a.asset,
+      marginBalance: formatUnits(a.units, a.decimals),
+      updateTime: timeOf(p),
+    })),
+  }));
 }
 
 export function createMarket(options: MarketOptions = {}): DemoPool[] {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
-import { pool, record } from '../history/store-suite.ts';
+import { pool, record } from '../history/test-store-suite.ts';
 import { openSqliteAdapter } from '../history/sqlite/sqlite-adapter.ts';
 import { loadHistory } from '../history-wiring.ts';
 import { createMetrics } from '../metrics/metrics.ts';

@@ -6,14 +6,12 @@
  * history-worker.js; bundled on the fly elsewhere (worker-script.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadAlertsFile } from '../alerts/rules.ts';
-import { createAlerts, describeLoad } from '../alerts/watch.ts';
 import { demoIndexValuesAt } from '../demo/asset-index.ts';
 import { seedDemoHistory } from '../demo/history-seed.ts';
 import type { HistoryAdapter } from '../history/adapter.ts';
-import { createAdlRecorder } from '../history/adl-recorder.ts';
+import { createHistoryThreadParts } from '../history/history-parts.ts';
 import { openStore } from '../history/open-store.ts';
-import { createRecorder, type Answer } from '../history/recorder.ts';
+import type { Answer } from '../history/recorder.ts';
 import { jobRunner } from './jobs.ts';
 import type { Asked, FromWorker, JobOut, Taken, ToWorker, WorkerSettings } from './protocol.ts';
 
@@ -60,50 +58,38 @@ const take = (what: Asked) => async (): Promise<Answer> => {
 let said = '';
 /** The status goes to the main thread whenever it changes, so `/api/health` answers at once. */
 function sayStatus() {
-  const status = { ...recorder.status(), alerts: alerts.status() };
+  const status = parts.status();
   const text = JSON.stringify(status);
   if (text === said) return;
   said = text;
   send({ kind: 'status', status });
 }
 
-// The alerts are judged here, after each recording, against the store (server/alerts/watch.ts);
-// the `adl` rules against the latest ratings the store holds.
-const alertsLoad = loadAlertsFile(settings.alertsFile);
-if (alertsLoad.kind !== 'none' || settings.alertsFile)
-  log(describeLoad(alertsLoad, settings.alertsFile));
-const alerts = createAlerts({
-  store,
-  load: alertsLoad,
-  log,
-  ratings: () => store.latestAdl(),
-});
-const recorder = createRecorder({
+/** The ADL risk ratings handed over for the reading in progress, and when they were taken. */
+let adlHanded: { taken: Taken; at: number } | null = null;
+// The recorders and the alerts (judged here after each recording, the `adl` rules against the
+// latest ratings the store holds). The timers are the main thread's, never started here: the
+// intervals say whether, and how often, each is recorded.
+const parts = await createHistoryThreadParts({
+  settings,
   store,
   everyMs: settings.everyMs,
   poolList: take('poolList'),
   assetIndex: take('assetIndex'),
-  log,
-  onRecorded: () => {
-    sayStatus();
-    void alerts.judgeNow().then(sayStatus);
-  },
-});
-/** The ADL risk ratings handed over for the reading in progress, and when they were taken. */
-let adlHanded: { taken: Taken; at: number } | null = null;
-const adl = createAdlRecorder({
-  store,
-  // Says whether the ratings are recorded; the timer is the main thread's, never started here.
-  everyMs: settings.adlEveryMs ?? 0,
   adlRisk: async (): Promise<Answer> => {
     const taken = adlHanded?.taken;
     if (!taken) throw new Error('no ADL risk ratings were handed over');
     if ('error' in taken) throw new Error(taken.error);
     return taken.answer;
   },
-  now: () => adlHanded?.at ?? Date.now(),
+  adlEveryMs: settings.adlEveryMs ?? 0,
+  adlNow: () => adlHanded?.at ?? Date.now(),
+  timers: false,
   log,
+  onRecorded: sayStatus,
+  alertsFile: settings.alertsFile,
 });
+const { recorder, adl, alerts } = parts;
 const runner = jobRunner(store, Date.now, adl.status, alerts.answer);
 const watch = setInterval(sayStatus, 2_000);
 watch.unref();
@@ -112,10 +98,7 @@ async function close() {
   clearInterval(watch);
   let code = 0;
   try {
-    await recorder.stop();
-    await alerts.close();
-    await adl.stop();
-    await store.close();
+    await parts.close();
   } catch (error) {
     log(`history: the store could not be closed: ${(error as Error).message}`);
     code = 1;
@@ -136,4 +119,4 @@ port.on('message', (m: ToWorker) => {
     void adl.recordOnce().then(() => send({ kind: 'recorded', id: m.id }));
   } else if (m.kind === 'close') void close();
 });
-send({ kind: 'ready', status: { ...recorder.status(), alerts: alerts.status() } });
+send({ kind: 'ready', status: parts.status() });

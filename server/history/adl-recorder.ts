@@ -2,6 +2,7 @@ import { parseAdlAnswer } from '../../src/core/adl.ts';
 import type { HistoryAdapter } from './adapter.ts';
 import { recordAdl } from './record-adl.ts';
 import type { Answer } from './recorder.ts';
+import { parseJson, repeat } from './repeat.ts';
 
 export interface AdlRecorderOptions {
   store: HistoryAdapter;
@@ -26,14 +27,6 @@ export interface AdlStatus {
   lastCostMs: number | null;
 }
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Records the exchange's ADL risk ratings every `everyMs`: each symbol's rating when it changed,
  * with the exchange's `updateTime`. Never throws. An upstream without the endpoint (404, 400),
@@ -54,9 +47,6 @@ export function createAdlRecorder({
     reason: null,
     lastCostMs: null,
   };
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let inFlight: Promise<void> | null = null;
-
   const fail = (reason: string) => {
     if (status.reason !== reason) log(`ADL risk: ${reason}`);
     status.unavailableSince ??= status.checkedAt;
@@ -91,26 +81,13 @@ export function createAdlRecorder({
     status.reason = null;
   }
 
-  function tick() {
-    inFlight ??= recordOnce().finally(() => (inFlight = null));
-    return inFlight;
-  }
-
+  const every = repeat(everyMs, recordOnce);
   return {
     /** Records now, then every `everyMs`; nothing when `everyMs` is 0. */
-    start() {
-      if (everyMs <= 0 || timer) return;
-      void tick();
-      timer = setInterval(() => void tick(), everyMs);
-      timer.unref?.();
-    },
-    recordOnce: tick,
+    start: every.start,
+    recordOnce: every.once,
     status: (): AdlStatus => ({ ...status }),
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await inFlight;
-    },
+    stop: every.stop,
   };
 }
 export type AdlRecorder = ReturnType<typeof createAdlRecorder>;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AdlRating } from '../../src/core/adl.ts';
 import type { HistoryAdapter } from './adapter.ts';
 import { answerAdl, NOT_RECORDING } from './adl-query.ts';
@@ -9,10 +9,10 @@ import { answerEvents } from './events-query.ts';
 import { exportLines } from './export-lines.ts';
 import { importLines, parseHistoryFile } from './import-lines.ts';
 import { openPostgresAdapter } from './postgres/postgres-adapter.ts';
-import { describeWithPostgres } from './postgres/with-postgres.ts';
+import { describeWithPostgres } from './postgres/test-with-postgres.ts';
 import { recordAdl } from './record-adl.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool, record } from './store-suite.ts';
+import { pool, record, storesClosedAfterEach } from './test-store-suite.ts';
 
 const rating = (symbol: string, level: AdlRating['level'], updateTime: number): AdlRating => ({
   symbol,
@@ -24,15 +24,7 @@ const H = 1_800_000;
 /** The ADL ratings' part of a store: the same behaviour from SQLite and PostgreSQL. */
 function adlSuite(name: string, makeStore: () => Promise<HistoryAdapter>) {
   describe(`ADL ratings in the ${name} store`, () => {
-    const open: HistoryAdapter[] = [];
-    const make = async () => {
-      const s = await makeStore();
-      open.push(s);
-      return s;
-    };
-    afterEach(async () => {
-      for (const s of open.splice(0)) await s.close();
-    });
+    const make = storesClosedAfterEach(makeStore);
     const put = (store: HistoryAdapter, ratings: AdlRating[]) =>
       store.write((tx) => recordAdl(tx, ratings));
 

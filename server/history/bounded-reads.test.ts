@@ -12,7 +12,7 @@ import { answerOverview } from './overview-query.ts';
 import { recordSnapshot } from './record-snapshot.ts';
 import { historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool } from './store-suite.ts';
+import { pool } from './test-store-suite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-bounded-'));
 const T0 = 1_764_633_600_000;

@@ -10,7 +10,7 @@ import { MAX_EXPORTS } from './export-route.ts';
 import { importLines, parseHistoryFile } from './import-lines.ts';
 import { historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool, record } from './store-suite.ts';
+import { pool, record } from './test-store-suite.ts';
 
 const T0 = 1_764_633_600_000;
 const NOW = Date.UTC(2026, 11, 2, 6, 30, 5);

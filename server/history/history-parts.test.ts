@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHistoryParts } from './history-parts.ts';
+import { createHistoryThreadParts } from './history-parts.ts';
 import { openStore } from './open-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-parts-'));
@@ -14,7 +14,7 @@ const body = JSON.stringify([
 describe('the history parts a server mounts', () => {
   it('record into HISTORY_DB, report their state and close', async () => {
     const lines: string[] = [];
-    const parts = await createHistoryParts({
+    const parts = await createHistoryThreadParts({
       settings: { historyDb: join(dir, 'nested', 'h.sqlite') },
       everyMs: 0,
       poolList: async () => ({ status: 200, body, demo: false, fetchedAt: 20 }),

@@ -5,9 +5,8 @@ import type { HistoryAdapter } from './adapter.ts';
 import { createAdlRecorder } from './adl-recorder.ts';
 import { openStore, type StoreSettings } from './open-store.ts';
 import { createRecorder, type Answer, type RecorderStatus } from './recorder.ts';
-import { historyAnswers } from './routes.ts';
 
-export interface HistoryPartsOptions {
+export interface HistoryThreadPartsOptions {
   /** Where the store is (`openStore`), unless `store` is given. */
   settings: StoreSettings;
   /** Milliseconds between recordings (`FAPI_RECORD_EVERY` × 1000); 0 records nothing. */
@@ -18,6 +17,10 @@ export interface HistoryPartsOptions {
   adlRisk?: () => Promise<Answer>;
   /** Milliseconds between two recordings of the ratings (`FAPI_ADL_EVERY` × 1000); 0 records none. */
   adlEveryMs?: number;
+  /** When the ratings were taken (by default, when they are recorded). */
+  adlNow?: () => number;
+  /** `false`: no timer starts here; each recording is asked for by `recordOnce`. */
+  timers?: boolean;
   log?: (line: string) => void;
   /** A store opened by the caller (the demo's own); else `openStore(settings)`. */
   store?: HistoryAdapter;
@@ -32,24 +35,26 @@ export interface HistoryPartsOptions {
 }
 
 /**
- * Everything of the history in the thread that holds its store: the answers of its API, the
- * recorder (started here), the store, its status and `close()` (stops recording, then closes
- * the store).
+ * Everything of the history in the thread that holds its store: the recorders (started here
+ * unless `timers` is false), the alerts, the store, its status and `close()` (stops recording,
+ * then closes the store).
  */
-export async function createHistoryParts({
+export async function createHistoryThreadParts({
   settings,
   everyMs,
   poolList,
   assetIndex,
   adlRisk,
   adlEveryMs = 0,
+  adlNow,
+  timers = true,
   log,
   store: given,
   recordAfter,
   onRecorded,
   alertsFile,
   ratings,
-}: HistoryPartsOptions) {
+}: HistoryThreadPartsOptions) {
   const store = given ?? (await openStore(settings, log));
   const load = loadAlertsFile(alertsFile);
   if (load.kind !== 'none' || alertsFile) log?.(describeLoad(load, alertsFile));
@@ -74,6 +79,7 @@ export async function createHistoryParts({
     store,
     adlRisk: adlRisk ?? (() => Promise.reject(new Error('no source'))),
     everyMs: adlRisk ? adlEveryMs : 0,
+    ...(adlNow ? { now: adlNow } : {}),
     ...(log ? { log } : {}),
   });
   let closed = false;
@@ -82,10 +88,9 @@ export async function createHistoryParts({
     recorder.start();
     adl.start();
   };
-  if (recordAfter) void recordAfter.then(startAll, startAll);
-  else startAll();
+  if (timers && recordAfter) void recordAfter.then(startAll, startAll);
+  else if (timers) startAll();
   return {
-    answers: historyAnswers(store, Date.now, adl.status, alerts.answer),
     recorder,
     adl,
     store,
@@ -103,4 +108,4 @@ export async function createHistoryParts({
     },
   };
 }
-export type HistoryParts = Awaited<ReturnType<typeof createHistoryParts>>;
+export type HistoryThreadParts = Awaited<ReturnType<typeof createHistoryThreadParts>>;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answerHistory } from './history-query.ts';
 import { createRecorder, type Answer } from './recorder.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool } from './store-suite.ts';
+import { pool } from './test-store-suite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-recorder-'));
 let n = 0;

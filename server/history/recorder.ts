@@ -6,6 +6,7 @@ import type { AlertsHealth } from '../alerts/watch.ts';
 import type { HistoryAdapter, StoreInfo } from './adapter.ts';
 import { catchUpLevels } from './levels.ts';
 import { recordSnapshot, type Snapshot } from './record-snapshot.ts';
+import { parseJson, repeat } from './repeat.ts';
 
 /** The proxy's answer (server/proxy/answer.ts), taken through its cache, in-flight sharing, Retry-After pause and budget. */
 export type { Answer };
@@ -45,14 +46,6 @@ const MAX_PENDING = 10;
 const LEVEL_BATCH = 25;
 const LEVEL_BATCHES = 40;
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 async function readIndex(
   assetIndex: RecorderOptions['assetIndex'],
 ): Promise<AssetIndexEntry[] | undefined> {
@@ -90,8 +83,6 @@ export function createRecorder({
   };
   let pending: Snapshot[] = [];
   let writeFailed: string | null = null;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let inFlight: Promise<void> | null = null;
 
   const fail = (message: string) => {
     if (status.lastError !== message) log(`history: ${message}`);
@@ -152,25 +143,12 @@ export function createRecorder({
     }
   }
 
-  function tick() {
-    if (inFlight) return inFlight;
-    inFlight = recordOnce().finally(() => {
-      inFlight = null;
-      onRecorded?.();
-    });
-    return inFlight;
-  }
-
+  const every = repeat(everyMs, recordOnce, onRecorded);
   return {
     /** Records now, then every `everyMs`; does nothing when `everyMs` is 0. */
-    start() {
-      if (everyMs <= 0 || timer) return;
-      void tick();
-      timer = setInterval(() => void tick(), everyMs);
-      timer.unref?.();
-    },
+    start: every.start,
     /** One recording now (tests, and the first one at start). */
-    recordOnce: tick,
+    recordOnce: every.once,
     status(): RecorderStatus {
       const info = store.info();
       const degraded = info.state === 'degraded' || writeFailed !== null;
@@ -185,11 +163,7 @@ export function createRecorder({
       };
     },
     /** Stops recording, waiting for a write in flight. */
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await inFlight;
-    },
+    stop: every.stop,
   };
 }
 export type Recorder = ReturnType<typeof createRecorder>;

@@ -14,7 +14,7 @@ import type { HistoryAdapter } from './adapter.ts';
 import { alertsAnswerSchema } from '../../src/core/alerts.ts';
 import { historyAnswers, historyRoutes } from './routes.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool, record } from './store-suite.ts';
+import { pool, record } from './test-store-suite.ts';
 import * as z from 'zod/mini';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-routes-'));

@@ -10,7 +10,7 @@ import { importLines } from './import-lines.ts';
 import { historyAnswers } from './routes.ts';
 import { answerSnapshot } from './snapshot-query.ts';
 import { openSqliteAdapter } from './sqlite/sqlite-adapter.ts';
-import { pool } from './store-suite.ts';
+import { pool } from './test-store-suite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-snapshot-'));
 const T0 = Date.UTC(2026, 10, 1);

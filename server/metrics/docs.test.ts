@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createProxy } from '../proxy/proxy.ts';
 import { createMetrics } from './metrics.ts';
-import { findPromtool, promtool } from './promtool.ts';
+import { findPromtool, promtool } from './test-promtool.ts';
 
 const read = (file: string) => readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8');
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createProxy } from '../proxy/proxy.ts';
 import { startStandIn, type StandIn } from '../proxy/test-servers.ts';
 import { createMetrics } from './metrics.ts';
-import { findPromtool, promtool } from './promtool.ts';
+import { findPromtool, promtool } from './test-promtool.ts';
 
 const POOLS = JSON.stringify([
   {

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pausedUntil, resetPause } from './api-client';
+import { describe, expect, it, vi } from 'vitest';
+import { pausedUntil } from './api-client';
 import { assetIndexQueryOptions, fetchAssetIndex } from './asset-index';
-import { failure, reply } from '../test/api-replies';
+import { failure, freshFetchEachTest, nextAfterSuccess, reply } from '../test/api-replies';
 import { fetchInsuranceBalance } from './insurance-balance';
-import { nextAttemptIn } from './refresh-timing';
 
 const DOCUMENTED =
   '[{"symbol":"ADAUSD","time":1635740268004,"index":"1.92957370","bidBuffer":"0.10000000","askBuffer":"0.10000000","bidRate":"1.73661633","askRate":"2.12253107","autoExchangeBidBuffer":"0.05000000","autoExchangeAskBuffer":"0.05000000","autoExchangeBidRate":"1.83309501","autoExchangeAskRate":"2.02605238"}]';
 
-beforeEach(() => resetPause());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+freshFetchEachTest();
 
 describe('fetchAssetIndex', () => {
   it('asks the proxy for every entry and keeps what values a balance, exactly', async () => {
@@ -79,14 +74,7 @@ describe('fetchAssetIndex', () => {
   it('refreshes on the dashboard’s period, by the one policy of every query', () => {
     const options = assetIndexQueryOptions({ refreshMs: 60_000, inBackground: false });
     vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
-    const state = {
-      fetchStatus: 'idle',
-      dataUpdatedAt: Date.now(),
-      errorUpdatedAt: 0,
-      error: null,
-    } as const;
-    const query = { queryKey: options.queryKey, meta: options.meta, state } as const;
-    expect(nextAttemptIn(query)).toBe(60_000);
+    expect(nextAfterSuccess(options)).toBe(60_000);
     expect(options.queryKey).toEqual(['assetIndex', 'list']);
     expect(options.refetchIntervalInBackground).toBe(false);
   });

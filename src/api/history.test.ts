@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
-import { failure, reply } from '../test/api-replies';
+import { failure, freshFetchEachTest, nextAfterSuccess, reply } from '../test/api-replies';
+import { btcHour } from '../test/history-answer';
 import {
   eventsQueryOptions,
   fetchEvents,
@@ -9,25 +10,14 @@ import {
   historyKeys,
   historyQueryOptions,
 } from './history';
-import { pausedUntil, resetPause } from './api-client';
+import { pausedUntil } from './api-client';
 import { fetchInsuranceBalance } from './insurance-balance';
 import { nextAttemptIn } from './refresh-timing';
 
 const t = 1764633600000;
-const HISTORY = {
-  symbol: 'BTCUSDT',
-  from: t - 3_600_000,
-  to: t,
-  series: [{ asset: 'USDT', points: [{ t: t - 60_000, balance: '793930579.315848' }] }],
-  pools: [{ from: t - 3_600_000, to: null, symbols: ['BTCUSDT', 'ETHUSDT'] }],
-  coverage: [[t - 3_600_000, t]],
-};
+const HISTORY = btcHour(t);
 
-beforeEach(() => resetPause());
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+freshFetchEachTest();
 
 describe('an answer that stands still', () => {
   it('is given back as the data read before, its text not parsed again, while a new text is read anew', async () => {
@@ -147,13 +137,7 @@ describe('the history queries', () => {
     expect(options.queryKey).toEqual(['history', 'series', params]);
     expect(historyKeys.overview(24)).toEqual(['history', 'overview', { spark: 24 }]);
     vi.useFakeTimers({ now: Date.UTC(2026, 11, 2) });
-    const state = {
-      fetchStatus: 'idle',
-      dataUpdatedAt: Date.now(),
-      errorUpdatedAt: 0,
-      error: null,
-    } as const;
-    expect(nextAttemptIn({ queryKey: options.queryKey, meta: options.meta, state })).toBe(30_000);
+    expect(nextAfterSuccess(options)).toBe(30_000);
     expect(options.refetchIntervalInBackground).toBe(true);
     expect(options.placeholderData).toBeTypeOf('function');
   });

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { failure, reply } from '../test/api-replies';
-import { pausedUntil, resetPause } from './api-client';
+import { describe, expect, it, vi } from 'vitest';
+import { failure, freshFetchEachTest, reply } from '../test/api-replies';
+import { pausedUntil } from './api-client';
 import { fetchInsuranceBalance } from './insurance-balance';
 
-beforeEach(() => resetPause());
-afterEach(() => vi.unstubAllGlobals());
+freshFetchEachTest();
 
 describe('fetchInsuranceBalance', () => {
   it('asks the proxy, not the exchange, and returns exact pools with the demo flag', async () => {

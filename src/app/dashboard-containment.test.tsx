@@ -1,15 +1,9 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insuranceKeys } from '../api/queries';
-import type { Snapshot } from '../api/api-client';
-import type { Pool } from '../core/pool-schema';
-import { I18nProvider } from '../lib/i18n/i18n';
-import { parseUrlState } from '../lib/url-state';
-import { Dashboard } from './dashboard';
+import { renderDashboard, twoPools } from './test-dashboard';
 
 /** Which feature the next render breaks, as a bug in it would. */
 const broken = vi.hoisted(() => ({ chart: false, search: false, pools: false }));
@@ -41,36 +35,11 @@ vi.mock('../features/pools/pools-overview', async (importOriginal) => {
 });
 
 const now = Date.now();
-const pools: Pool[] = [
-  {
-    symbols: ['BTCUSDT', 'ETHUSDT'],
-    assets: [{ asset: 'USDT', marginBalance: '793930579.315848', updateTime: now }],
-  },
-  {
-    symbols: ['1000PEPEUSDT', 'DOGEUSDT'],
-    assets: [{ asset: 'USDT', marginBalance: '5166686.84431694', updateTime: now }],
-  },
-];
+const pools = twoPools(now);
 
 const CRASHED = 'This part of the dashboard failed to show.';
 
-function renderDashboard() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const snapshot: Snapshot<Pool[]> = { data: pools, demo: true, fetchedAt: now };
-  client.setQueryData(insuranceKeys.pools(), snapshot);
-  const navigate = vi.fn();
-  const caught: unknown[] = [];
-  render(
-    <QueryClientProvider client={client}>
-      <I18nProvider lang="en">
-        <Dashboard url={parseUrlState('')} navigate={navigate} />
-      </I18nProvider>
-    </QueryClientProvider>,
-    // What React reports of an error a boundary caught; recorded here instead of the console.
-    { onCaughtError: (error) => caught.push(error) },
-  );
-  return { navigate, caught };
-}
+const renderPage = () => renderDashboard(pools, now);
 
 beforeEach(() => {
   broken.chart = broken.search = broken.pools = false;
@@ -88,7 +57,7 @@ afterEach(() => {
 
 describe('one feature failing', () => {
   it('draws everything when nothing fails', async () => {
-    const { caught } = renderDashboard();
+    const { caught } = renderPage();
     expect(await screen.findByText('charts drawn')).toBeTruthy();
     expect(screen.getAllByTestId('pool')).toHaveLength(2);
     expect(screen.queryByText(CRASHED, { exact: false })).toBeNull();
@@ -97,7 +66,7 @@ describe('one feature failing', () => {
 
   it('a chart that throws leaves the list and the search working, with a message in its place', async () => {
     broken.chart = true;
-    const { navigate, caught } = renderDashboard();
+    const { navigate, caught } = renderPage();
     // Other sections may say in their own alerts that they have no network here; the chart's is one of them.
     const crashed = await screen.findByText(CRASHED, { exact: false });
     expect(crashed.closest('[role="alert"]')).not.toBeNull();
@@ -129,7 +98,7 @@ describe('one feature failing', () => {
 
   it('a search box that throws leaves the list and the charts on screen', async () => {
     broken.search = true;
-    const { caught } = renderDashboard();
+    const { caught } = renderPage();
     expect(
       (await screen.findByText(CRASHED, { exact: false })).closest('[role="alert"]'),
     ).not.toBeNull();
@@ -141,7 +110,7 @@ describe('one feature failing', () => {
 
   it('a list that throws leaves the summary, the search and the charts', async () => {
     broken.pools = true;
-    renderDashboard();
+    renderPage();
     expect(
       (await screen.findByText(CRASHED, { exact: false })).closest('[role="alert"]'),
     ).not.toBeNull();

@@ -1,15 +1,10 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insuranceKeys } from '../api/queries';
-import type { Snapshot } from '../api/api-client';
 import { resetPause } from '../api/api-client';
 import type { EventsAnswer, HistoryAnswer } from '../core/history';
-import type { Pool } from '../core/pool-schema';
-import { I18nProvider } from '../lib/i18n/i18n';
-import { parseUrlState } from '../lib/url-state';
-import { Dashboard } from './dashboard';
+import { renderDashboard, twoPools } from './test-dashboard';
+import { btcHour } from '../test/history-answer';
 
 const broken = vi.hoisted(() => ({ history: false }));
 vi.mock('../features/history/lazy-history-charts', () => ({
@@ -23,24 +18,8 @@ vi.mock('../features/charts/lazy-asset-charts', () => ({
 }));
 
 const now = Date.now();
-const pools: Pool[] = [
-  {
-    symbols: ['BTCUSDT', 'ETHUSDT'],
-    assets: [{ asset: 'USDT', marginBalance: '793930579.315848', updateTime: now }],
-  },
-  {
-    symbols: ['1000PEPEUSDT', 'DOGEUSDT'],
-    assets: [{ asset: 'USDT', marginBalance: '5166686.84431694', updateTime: now }],
-  },
-];
-const history: HistoryAnswer = {
-  symbol: 'BTCUSDT',
-  from: now - 3_600_000,
-  to: now,
-  series: [{ asset: 'USDT', points: [{ t: now - 60_000, balance: '793930579.315848' }] }],
-  pools: [{ from: now - 3_600_000, to: null, symbols: ['BTCUSDT', 'ETHUSDT'] }],
-  coverage: [[now - 3_600_000, now]],
-};
+const pools = twoPools(now);
+const history = btcHour(now);
 const events: EventsAnswer = {
   from: now - 7 * 86_400_000,
   to: now,
@@ -91,19 +70,7 @@ afterEach(() => {
 
 function show(link: string) {
   window.history.replaceState(null, '', `/${link}`);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const snapshot: Snapshot<Pool[]> = { data: pools, demo: true, fetchedAt: now };
-  client.setQueryData(insuranceKeys.pools(), snapshot);
-  const caught: unknown[] = [];
-  render(
-    <QueryClientProvider client={client}>
-      <I18nProvider lang="en">
-        <Dashboard url={parseUrlState(link)} navigate={vi.fn()} />
-      </I18nProvider>
-    </QueryClientProvider>,
-    { onCaughtError: (error) => caught.push(error) },
-  );
-  return { caught };
+  return renderDashboard(pools, now, link);
 }
 
 const sectionNamed = (name: string) => screen.getByRole('region', { name });

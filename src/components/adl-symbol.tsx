@@ -3,6 +3,7 @@ import { useI18n } from '../lib/i18n/i18n';
 import { useNow } from '../lib/use-now';
 import { useAdlContext } from './adl-context';
 import { AdlLevelChip } from './adl-level';
+import { TitledSection } from './titled-section';
 
 /**
  * A symbol's current ADL risk rating by the exchange, and since when it has held: the time the
@@ -16,10 +17,12 @@ export function SymbolAdl({ symbol }: { symbol: string }) {
   if (!ratings) return null;
   const rating = ratings.get(symbol);
   return (
-    <section aria-labelledby="adl-title" className="space-y-1">
-      <h2 id="adl-title" className="text-xl font-semibold">
-        {i18n.t('adl.title')}
-      </h2>
+    <TitledSection
+      id="adl-title"
+      title={i18n.t('adl.title')}
+      className="space-y-1"
+      headingClass="text-xl font-semibold"
+    >
       <p data-testid="adl-risk" data-symbol={symbol} data-level={rating?.level ?? 'none'}>
         {rating ? (
           <>
@@ -36,6 +39,6 @@ export function SymbolAdl({ symbol }: { symbol: string }) {
         )}
       </p>
       <p className="text-sm text-[var(--muted)]">{i18n.t('adl.explain')}</p>
-    </section>
+    </TitledSection>
   );
 }

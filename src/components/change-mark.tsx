@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { sameRefreshChange, type RefreshChange, type RefreshMark } from '../core/refresh-change';
-import { formatMove } from '../lib/format-move';
+import { formatMove } from '../lib/format-percent';
 import { useI18n } from '../lib/i18n/i18n';
 
 const ARROWS: Record<RefreshMark, string> = { up: '▲', down: '▼', drop: '▼▼' };

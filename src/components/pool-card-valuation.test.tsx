@@ -10,6 +10,7 @@ import type { Lang } from '../lib/url-state';
 import { createValuation, type ValuationInputs } from '../core/pool-figures';
 import { PoolCard } from './pool-card';
 import { ValuationContext } from './valuation-context';
+import { overviewPool } from '../test/overview-pool';
 
 afterEach(cleanup);
 
@@ -29,12 +30,9 @@ function pool(assets: [string, string][], symbols = ['BTCUSDT', 'ETHUSDT']): Poo
 }
 
 function historyOf(p: Pool, peak: string, interval: number | null = MIN): OverviewPool {
-  return {
-    key: poolKey(p),
+  return overviewPool({
     symbols: p.symbols,
-    follows: p.symbols[0]!,
     interval,
-    regrouped: { '1h': false, '24h': false, '7d': false },
     assets: p.assets.map((a) => ({
       asset: a.asset,
       latest: { t, balance: a.marginBalance },
@@ -42,7 +40,7 @@ function historyOf(p: Pool, peak: string, interval: number | null = MIN): Overvi
       peak7d: { t: t - 86_400_000, balance: peak },
       spark: [],
     })),
-  };
+  });
 }
 
 function show(p: Pool, inputs: Partial<ValuationInputs> = {}, now = t + MIN, lang: Lang = 'en') {

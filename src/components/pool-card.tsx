@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import type { Pool } from '../core/pool-schema';
-import { refreshChangeOf, sameRefreshChange, type Changes } from '../core/refresh-change';
+import { refreshChangeOf, samePoolChanges, type Changes } from '../core/refresh-change';
 import type { ChangeWindow } from '../core/history';
 import { useI18n } from '../lib/i18n/i18n';
 import { poolName } from '../core/pools';
@@ -130,13 +130,7 @@ function sameProps(a: PoolCardProps, b: PoolCardProps): boolean {
     a.windows !== b.windows
   )
     return false;
-  if (a.changes === b.changes) return true;
-  return a.pool.assets.every((x) =>
-    sameRefreshChange(
-      refreshChangeOf(a.pool, x.asset, a.changes),
-      refreshChangeOf(b.pool, x.asset, b.changes),
-    ),
-  );
+  return samePoolChanges(a.pool, a.changes, b.changes);
 }
 
 /**

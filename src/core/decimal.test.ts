@@ -12,18 +12,9 @@ import {
   subtractDecimals,
   sumDecimals,
 } from './decimal.ts';
+import { decimalStrings } from '../test/decimal-strings';
 
-/** Any decimal string the upstream could send: sign, leading zeros, trailing zeros, no fraction. */
-const decimal = fc
-  .tuple(
-    fc.boolean(),
-    fc.stringMatching(/^\d{1,25}$/),
-    fc.option(fc.stringMatching(/^\d{1,12}$/), { nil: undefined }),
-  )
-  .map(
-    ([negative, whole, fraction]) =>
-      `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
-  );
+const decimal = decimalStrings(25, 12);
 
 const fractionDigits = (v: string) => v.split('.')[1]?.length ?? 0;
 

@@ -31,11 +31,6 @@ function parts(value: string): Parts {
   };
 }
 
-/** Number of digits after the point, as written. */
-export function scaleOf(value: string): number {
-  return parts(value).fraction.length;
-}
-
 /** The value as an integer of 10^-scale units. */
 function toScaled(p: Parts, scale: number): bigint {
   const digits = BigInt(p.whole + p.fraction.padEnd(scale, '0'));

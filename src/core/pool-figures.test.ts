@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OverviewPool } from './history';
 import type { Pool } from './pool-schema';
 import { poolKey } from './pools';
 import { indexMap } from './valuation';
 import { createValuation } from './pool-figures';
+import { overviewPool } from '../test/overview-pool';
 
 const t = Date.UTC(2026, 2, 27, 8, 0, 0);
 const MIN = 60_000;
@@ -12,17 +12,6 @@ const pool = (usdt: string, symbols = ['BSWUSDT', 'LEVERUSDT']): Pool => ({
   symbols,
   assets: [{ asset: 'USDT', marginBalance: usdt, updateTime: t }],
 });
-
-function overview(p: Pool, interval: number): OverviewPool {
-  return {
-    key: poolKey(p),
-    symbols: p.symbols,
-    follows: p.symbols[0]!,
-    interval,
-    regrouped: { '1h': false, '24h': false, '7d': false },
-    assets: [],
-  };
-}
 
 describe('createValuation', () => {
   it('values and flags each pool once per pool object', () => {
@@ -37,7 +26,9 @@ describe('createValuation', () => {
 
   it('finds a pool’s history by its members, whatever their order', () => {
     const p = pool('5000000');
-    const history = new Map([[poolKey(p), overview(p, 10 * MIN)]]);
+    const history = new Map([
+      [poolKey(p), overviewPool({ symbols: p.symbols, interval: 10 * MIN, assets: [] })],
+    ]);
     const valuation = createValuation({ index, history, lowUsd: '100000' });
     const reordered = pool('5000000', ['LEVERUSDT', 'BSWUSDT']);
     expect(valuation.staleRuleOf(reordered)).toEqual({ afterMs: 30 * MIN, interval: 10 * MIN });

@@ -1,20 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeIssue, poolListSchema, poolSchema, type Pool } from './pool-schema.ts';
+import { decimalStrings } from '../test/decimal-strings';
 
 /** `[3].assets[0].marginBalance: expected a decimal string`, or `the answer: expected a list of pools`. */
 const READABLE = /^(the answer|(\[\d+\]|\.?[a-zA-Z]+)+): expected [a-z ]+$/;
 
-const decimal = fc
-  .tuple(
-    fc.boolean(),
-    fc.stringMatching(/^\d{1,24}$/),
-    fc.option(fc.stringMatching(/^\d{1,18}$/), { nil: undefined }),
-  )
-  .map(
-    ([negative, whole, fraction]) =>
-      `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
-  );
+const decimal = decimalStrings(24, 18);
 
 const symbol = fc.oneof(
   fc.stringMatching(/^[A-Z0-9]{2,12}USDT(_\d{6})?$/),

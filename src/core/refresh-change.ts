@@ -47,6 +47,16 @@ export function refreshChangeOf(
   return changes.get(changeKey(pool, asset));
 }
 
+/** Whether every balance of the pool shows the same change with `a` as with `b`. */
+export function samePoolChanges(pool: Pool, a: Changes | undefined, b: Changes | undefined) {
+  return (
+    a === b ||
+    pool.assets.every((x) =>
+      sameRefreshChange(refreshChangeOf(pool, x.asset, a), refreshChangeOf(pool, x.asset, b)),
+    )
+  );
+}
+
 export function changeKey(pool: Pool, asset: string): string {
   let byAsset = keys.get(pool.symbols);
   if (byAsset === undefined) keys.set(pool.symbols, (byAsset = new Map()));

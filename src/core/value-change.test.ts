@@ -22,6 +22,14 @@ const small = overviewPool({
   assets: [overviewAsset('USDT', '50', { '24h': '100' })],
 });
 
+/** A pool of one USDT balance whose members changed within the last 24 h. */
+const regroupedPool = (symbol: string, latest: string, dayAgo: string) =>
+  overviewPool({
+    symbols: [symbol],
+    regrouped: { '1h': false, '24h': true, '7d': true },
+    assets: [overviewAsset('USDT', latest, { '24h': dayAgo })],
+  });
+
 describe('poolChange', () => {
   it('adds the valued assets’ changes in dollars at today’s index, leaving out and naming the rest', () => {
     // USDT: -100 × 0.9998 = -99.98; BTC: -0.5 × 94712.3 = -47356.15; BNFCR has no index.
@@ -45,11 +53,7 @@ describe('poolChange', () => {
 
 describe('biggestFalls', () => {
   it('ranks falls by share, leaves out rises and regroupings', () => {
-    const regrouped = overviewPool({
-      symbols: ['ZUSDT'],
-      regrouped: { '1h': false, '24h': true, '7d': true },
-      assets: [overviewAsset('USDT', '1', { '24h': '100' })],
-    });
+    const regrouped = regroupedPool('ZUSDT', '1', '100');
     const rising = overviewPool({
       symbols: ['UPUSDT'],
       assets: [overviewAsset('USDT', '200', { '24h': '100' })],
@@ -65,11 +69,7 @@ describe('biggestFalls', () => {
 
 describe('totalChange', () => {
   it('sums each asset’s change exactly over the pools whose history covers the window', () => {
-    const moved = overviewPool({
-      symbols: ['MOVEDUSDT'],
-      regrouped: { '1h': false, '24h': true, '7d': true },
-      assets: [overviewAsset('USDT', '5', { '24h': '1' })],
-    });
+    const moved = regroupedPool('MOVEDUSDT', '5', '1');
     const day = totalChange([majors, small, moved, undefined], index, '24h');
     expect(day).toMatchObject({ counted: 2, noHistory: 1, regrouped: 1 });
     expect(day.assets.map((a) => [a.asset, a.value, a.rel])).toEqual([

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createAdlRecorder } from '../adl-recorder.ts';
 import { openPostgresAdapter, type PostgresAdapter } from './postgres-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 const H = 1_800_000;
 const SYMBOLS = Array.from({ length: 40 }, (_, i) => `S${i}USDT`);

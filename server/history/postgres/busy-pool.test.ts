@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { openPostgresAdapter, type PostgresAdapter } from './postgres-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 describeWithPostgres('the PostgreSQL store when its connections are all in use', (cluster) => {
   const open: { close: () => Promise<unknown> }[] = [];

@@ -4,7 +4,7 @@ import type { HistoryAdapter } from '../adapter.ts';
 import { openStore } from '../open-store.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openPostgresAdapter } from './postgres-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 describeWithPostgres('the PostgreSQL adapter', (cluster) => {
   const open: HistoryAdapter[] = [];

@@ -5,7 +5,7 @@ import { answerHistory } from '../history-query.ts';
 import { historyRoutes } from '../routes.ts';
 import { createRecorder } from '../recorder.ts';
 import { openPostgresAdapter, type PostgresAdapter } from './postgres-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 /** Polls (bounded) until the store says it is ok again. */
 async function untilOk(store: PostgresAdapter) {

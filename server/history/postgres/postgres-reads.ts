@@ -56,6 +56,14 @@ const first = <T>(rows: T[]): T | null => rows[0] ?? null;
  * `t1`/`t` indexes for intervals and drops). Lists of ids travel as one array parameter.
  */
 export function postgresReads(q: Query): HistoryReader {
+  /** The rows of one statement, each read by `read`. */
+  const all = async <T>(text: string, values: readonly unknown[], read: (r: Row) => T) =>
+    (await q(text, values)).map(read);
+  /** The first row of one statement, read by `read`; `null` when there is none. */
+  const one = async <T>(text: string, values: readonly unknown[], read: (r: Row) => T) => {
+    const [r] = await q(text, values);
+    return r ? read(r) : null;
+  };
   const SERIES = `SELECT s.id, s.pool, s.asset, p.t AS last_t, p.balance AS last_balance, s.in_drop,
       s.levels_to, s.hour_bucket, s.hour_max, s.prev_hour_max, s.episode_t, s.episode_balance
     FROM series s LEFT JOIN LATERAL (
@@ -81,10 +89,8 @@ export function postgresReads(q: Query): HistoryReader {
         ? null
         : { t: r.episode_t as number, balance: r.episode_balance as string },
   });
-  async function seriesWhere(column: 'pool' | 'id', ids: readonly number[]): Promise<SeriesRow[]> {
-    const rows = await q(`${SERIES} WHERE s.${column} = ANY($1::integer[]) ORDER BY s.id`, [ids]);
-    return rows.map(toSeries);
-  }
+  const seriesWhere = (column: 'pool' | 'id', ids: readonly number[]) =>
+    all(`${SERIES} WHERE s.${column} = ANY($1::integer[]) ORDER BY s.id`, [ids], toSeries);
 
   /** Rows with their ends as read, those ending before `from` (an open one, at the latest observation) left out. */
   const memberships = (rows: Row[], from: number): MembershipRow[] =>
@@ -98,16 +104,24 @@ export function postgresReads(q: Query): HistoryReader {
       }))
       .filter((r) => r.to >= from);
 
+  /** The memberships of `pools` (all by default) over `from`..`to`, in time order. */
+  const overlapping = async (from: number, to: number, pools?: readonly number[]) =>
+    memberships(
+      pools
+        ? await q(
+            `${MEMBERSHIP} WHERE pool = ANY($3::integer[]) AND t0 <= $2 AND t1 >= $1 ORDER BY t0, id`,
+            [from, to, pools],
+          )
+        : await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id`, [from, to]),
+      from,
+    );
+
   return {
     async symbolId(name) {
       return (await q<{ id: number }>('SELECT id FROM symbol WHERE name = $1', [name]))[0]?.id;
     },
-    async poolsOfSymbol(symbol) {
-      const rows = await q<{ pool: number }>('SELECT pool FROM pool_member WHERE symbol = $1', [
-        symbol,
-      ]);
-      return rows.map((r) => r.pool);
-    },
+    poolsOfSymbol: (symbol) =>
+      all('SELECT pool FROM pool_member WHERE symbol = $1', [symbol], (r) => r.pool as number),
     async pools(ids): Promise<PoolRow[]> {
       const rows = await q<{ id: number; key: string; symbols: string[] }>(
         `SELECT p.id, p.key, array_agg(s.name) AS symbols FROM pool p
@@ -118,19 +132,14 @@ export function postgresReads(q: Query): HistoryReader {
       // Sorted by JavaScript's order, as the key is, not by the database's collation.
       return rows.map((r) => ({ id: r.id, key: r.key, symbols: [...r.symbols].sort() }));
     },
-    async seriesOfPools(pools) {
-      return seriesWhere('pool', pools);
-    },
-    async seriesByIds(ids) {
-      return seriesWhere('id', ids);
-    },
-    async seriesBehind(limit) {
-      const rows = await q(
+    seriesOfPools: (pools) => seriesWhere('pool', pools),
+    seriesByIds: (ids) => seriesWhere('id', ids),
+    seriesBehind: (limit) =>
+      all(
         `${SERIES} WHERE s.levels_to < (p.t / ${LEVEL_MS.hour}) * ${LEVEL_MS.hour} ORDER BY s.levels_to, s.id LIMIT $1`,
         [limit],
-      );
-      return rows.map(toSeries);
-    },
+        toSeries,
+      ),
     async observationBounds() {
       const r = first(await q('SELECT min(t) AS first, max(t) AS last FROM observation'));
       return !r || r.first === null ? null : { first: r.first as number, last: r.last as number };
@@ -153,21 +162,8 @@ export function postgresReads(q: Query): HistoryReader {
       );
       return rows.map((r) => r.t);
     },
-    async membershipsAt(t) {
-      return memberships(
-        await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $1 ORDER BY t0, id`, [t]),
-        t,
-      );
-    },
-    async membershipsOverlapping(from, to, pools) {
-      const rows = pools
-        ? await q(
-            `${MEMBERSHIP} WHERE pool = ANY($3::integer[]) AND t0 <= $2 AND t1 >= $1 ORDER BY t0, id`,
-            [from, to, pools],
-          )
-        : await q(`${MEMBERSHIP} WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id`, [from, to]);
-      return memberships(rows, from);
-    },
+    membershipsAt: (t) => overlapping(t, t),
+    membershipsOverlapping: (from, to, pools) => overlapping(from, to, pools),
     async coverage(from, to): Promise<CoverageRow[]> {
       const rows = await q(
         'SELECT id, t0, t1 FROM coverage WHERE t1 >= $1 AND t0 <= $2 ORDER BY t0, id',
@@ -175,89 +171,65 @@ export function postgresReads(q: Query): HistoryReader {
       );
       return rows.map((r) => ({ id: r.id as number, from: r.t0 as number, to: r.t1 as number }));
     },
-    async points(series, from, to, limit) {
-      return (
-        await q(`${POINT} WHERE series = $1 AND t BETWEEN $2 AND $3 ORDER BY t LIMIT $4`, [
-          series,
-          from,
-          to,
-          limit ?? null,
-        ])
-      ).map(toPoint);
-    },
-    async pointsOfMany(series, from, to) {
-      return (
-        await q(
-          `${POINT} WHERE series = ANY($1::integer[]) AND t BETWEEN $2 AND $3 ORDER BY t, series`,
-          [series, from, to],
-        )
-      ).map(toPoint);
-    },
-    async pointAtOrBefore(series, at) {
-      const rows = await q(`${POINT} WHERE series = $1 AND t <= $2 ORDER BY t DESC LIMIT 1`, [
-        series,
-        at,
-      ]);
-      return rows[0] ? toPoint(rows[0]) : null;
-    },
-    async lastPointIn(series, from, to) {
-      const rows = await q(
+    points: (series, from, to, limit) =>
+      all(
+        `${POINT} WHERE series = $1 AND t BETWEEN $2 AND $3 ORDER BY t LIMIT $4`,
+        [series, from, to, limit ?? null],
+        toPoint,
+      ),
+    pointsOfMany: (series, from, to) =>
+      all(
+        `${POINT} WHERE series = ANY($1::integer[]) AND t BETWEEN $2 AND $3 ORDER BY t, series`,
+        [series, from, to],
+        toPoint,
+      ),
+    pointAtOrBefore: (series, at) =>
+      one(`${POINT} WHERE series = $1 AND t <= $2 ORDER BY t DESC LIMIT 1`, [series, at], toPoint),
+    lastPointIn: (series, from, to) =>
+      one(
         `${POINT} WHERE series = $1 AND t BETWEEN $2 AND $3 ORDER BY t DESC LIMIT 1`,
         [series, from, to],
-      );
-      return rows[0] ? toPoint(rows[0]) : null;
-    },
+        toPoint,
+      ),
     async lastPoints(series, at, count) {
-      const rows = await q(`${POINT} WHERE series = $1 AND t <= $2 ORDER BY t DESC LIMIT $3`, [
-        series,
-        at,
-        count,
-      ]);
-      return rows.map(toPoint).reverse();
+      const sql = `${POINT} WHERE series = $1 AND t <= $2 ORDER BY t DESC LIMIT $3`;
+      return (await all(sql, [series, at, count], toPoint)).reverse();
     },
-    async levels(level, series, from, to) {
-      return (
-        await q(
-          `SELECT ${LEVEL_COLUMNS} FROM ${levelTable(level)} WHERE series = $1 AND bucket BETWEEN $2 AND $3 ORDER BY bucket`,
-          [series, from, to],
-        )
-      ).map(toLevel);
-    },
+    levels: (level, series, from, to) =>
+      all(
+        `SELECT ${LEVEL_COLUMNS} FROM ${levelTable(level)} WHERE series = $1 AND bucket BETWEEN $2 AND $3 ORDER BY bucket`,
+        [series, from, to],
+        toLevel,
+      ),
     async levelRows(level, keys) {
       if (keys.length === 0) return [];
-      return (
-        await q(
-          `SELECT ${LEVEL_COLUMNS} FROM ${levelTable(level)}
-           JOIN unnest($1::integer[], $2::bigint[]) AS k (ks, kb) ON series = ks AND bucket = kb`,
-          [keys.map((k) => k.series), keys.map((k) => k.bucket)],
-        )
-      ).map(toLevel);
+      return all(
+        `SELECT ${LEVEL_COLUMNS} FROM ${levelTable(level)}
+         JOIN unnest($1::integer[], $2::bigint[]) AS k (ks, kb) ON series = ks AND bucket = kb`,
+        [keys.map((k) => k.series), keys.map((k) => k.bucket)],
+        toLevel,
+      );
     },
-    async latestIndex(assets) {
-      return (
-        await q(
-          `SELECT i.asset, i.t, i.index FROM unnest($1::text[]) AS a (name)
-           CROSS JOIN LATERAL (SELECT asset, t, index FROM index_point
-                               WHERE asset = a.name ORDER BY t DESC LIMIT 1) AS i`,
-          [[...new Set(assets)]],
-        )
-      ).map(toIndex);
-    },
-    async indexPoints(asset, from, to) {
-      return (
-        await q(
-          'SELECT asset, t, index FROM index_point WHERE asset = $1 AND t BETWEEN $2 AND $3 ORDER BY t',
-          [asset, from, to],
-        )
-      ).map(toIndex);
-    },
-    async indexAtOrBefore(asset, at) {
-      const rows = await q(
+    latestIndex: (assets) =>
+      all(
+        `SELECT i.asset, i.t, i.index FROM unnest($1::text[]) AS a (name)
+         CROSS JOIN LATERAL (SELECT asset, t, index FROM index_point
+                             WHERE asset = a.name ORDER BY t DESC LIMIT 1) AS i`,
+        [[...new Set(assets)]],
+        toIndex,
+      ),
+    indexPoints: (asset, from, to) =>
+      all(
+        'SELECT asset, t, index FROM index_point WHERE asset = $1 AND t BETWEEN $2 AND $3 ORDER BY t',
+        [asset, from, to],
+        toIndex,
+      ),
+    indexAtOrBefore: (asset, at) =>
+      one(
         'SELECT asset, t, index FROM index_point WHERE asset = $1 AND t <= $2 ORDER BY t DESC LIMIT 1',
         [asset, at],
-      );
-      return rows[0] ? toIndex(rows[0]) : null;
-    },
+        toIndex,
+      ),
     async drops(from, to, limit): Promise<DropRow[]> {
       const rows = await q(
         'SELECT series, t, before, after FROM drop_event WHERE t BETWEEN $1 AND $2 ORDER BY t DESC, series LIMIT $3',
@@ -270,11 +242,8 @@ export function postgresReads(q: Query): HistoryReader {
         after: r.after as string,
       }));
     },
-    async latestAdl() {
-      return (await q('SELECT symbol, t, level FROM adl_current ORDER BY symbol COLLATE "C"')).map(
-        toAdl,
-      );
-    },
+    latestAdl: () =>
+      all('SELECT symbol, t, level FROM adl_current ORDER BY symbol COLLATE "C"', [], toAdl),
     async adlChanges(from, to, options = {}) {
       const rows = await q(
         `SELECT symbol, t, level FROM adl_rating WHERE t BETWEEN $1 AND $2

@@ -1,6 +1,6 @@
-import { runStoreSuite } from '../store-suite.ts';
+import { runStoreSuite } from '../test-store-suite.ts';
 import { openPostgresAdapter } from './postgres-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 describeWithPostgres('the shared store suite on PostgreSQL', (cluster) => {
   runStoreSuite('postgres', async () =>

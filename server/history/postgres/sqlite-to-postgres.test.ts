@@ -9,7 +9,7 @@ import { answerEvents } from '../events-query.ts';
 import { answerHistory } from '../history-query.ts';
 import { openStore } from '../open-store.ts';
 import { openSqliteAdapter } from '../sqlite/sqlite-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'history-move-'));

@@ -2,8 +2,8 @@ import { afterEach, expect, it } from 'vitest';
 import { startDemoUpstream, type DemoUpstream } from '../../demo/upstream.ts';
 import { answerHistory } from '../history-query.ts';
 import { openPostgresAdapter, type PostgresAdapter } from './postgres-adapter.ts';
-import { recordTogether } from './record-together.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { recordTogether } from './test-record-together.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 describeWithPostgres('two servers sharing one PostgreSQL database', (cluster) => {
   let upstream: DemoUpstream | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { HistoryAdapter } from '../adapter.ts';
 import { openPostgresAdapter } from './postgres-adapter.ts';
-import { describeWithPostgres } from './with-postgres.ts';
+import { describeWithPostgres } from './test-with-postgres.ts';
 
 describeWithPostgres('a PostgreSQL transaction that rewrites the same rows', (cluster) => {
   const open: HistoryAdapter[] = [];

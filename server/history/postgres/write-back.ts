@@ -84,6 +84,13 @@ export function writeBack(
       const s = state.get(r.id);
       return s ? { ...r, ...s } : r;
     });
+  /** Deletes intervals of `table` at the next flush, and forgets their waiting versions. */
+  const forget = (table: keyof typeof intervals) => async (ids: readonly number[]) => {
+    for (const id of ids) {
+      intervals[table].rows.delete(id);
+      intervals[table].deleted.add(id);
+    }
+  };
   /** Rows from the database with the waiting versions in their place, filtered by the same rule. */
   async function corrected<T extends { id: number; from: number; to: number }>(
     stored: T[],
@@ -177,23 +184,13 @@ export function writeBack(
       await maybeFlush();
       return row.id;
     },
-    async deleteMemberships(ids) {
-      for (const id of ids) {
-        intervals.membership.rows.delete(id);
-        intervals.membership.deleted.add(id);
-      }
-    },
+    deleteMemberships: forget('membership'),
     async putCoverage(row) {
       if (row.id === undefined) return raw.putCoverage(row);
       intervals.coverage.rows.set(row.id, { id: row.id, from: row.from, to: row.to });
       await maybeFlush();
       return row.id;
     },
-    async deleteCoverage(ids) {
-      for (const id of ids) {
-        intervals.coverage.rows.delete(id);
-        intervals.coverage.deleted.add(id);
-      }
-    },
+    deleteCoverage: forget('coverage'),
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { runStoreSuite } from '../store-suite.ts';
+import { runStoreSuite } from '../test-store-suite.ts';
 import { openSqliteAdapter } from './sqlite-adapter.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-sqlite-'));

@@ -6,7 +6,7 @@ import { DatabaseSync, type DatabaseSyncInstance } from '@photostructure/sqlite'
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecorder, type Answer } from '../recorder.ts';
 import { answerHistory } from '../history-query.ts';
-import { pool, record } from '../store-suite.ts';
+import { pool, record } from '../test-store-suite.ts';
 import { openSqliteAdapter } from './sqlite-adapter.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'history-faults-'));
@@ -144,7 +144,7 @@ describe('the SQLite history file', () => {
     const path = file();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'record-loop-child.ts'), path],
+      ['--import', 'tsx', join(import.meta.dirname, 'test-record-loop.ts'), path],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const acknowledged: number[] = [];

@@ -103,6 +103,21 @@ export function sqliteReads(q: Statements): HistoryReader {
     });
   }
 
+  const MEMBERSHIP = 'SELECT id, pool, t0, t1 FROM membership';
+  /** The memberships of `pools` (all by default) over `from`..`to`, in time order. */
+  const overlapping = (from: number, to: number, pools?: readonly number[]) =>
+    memberships(
+      pools
+        ? all(
+            `${MEMBERSHIP} WHERE pool IN (${IDS}) AND t0 <= ? AND t1 >= ? ORDER BY t0, id`,
+            idList(pools),
+            to,
+            from,
+          )
+        : all(`${MEMBERSHIP} WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id`, from, to),
+      from,
+    );
+
   return {
     async symbolId(name) {
       return one('SELECT id FROM symbol WHERE name = ?', name)?.[0] as number | undefined;
@@ -125,12 +140,8 @@ export function sqliteReads(q: Statements): HistoryReader {
       for (const p of byId.values()) p.symbols.sort();
       return [...byId.values()];
     },
-    async seriesOfPools(pools) {
-      return seriesWhere('s.pool', pools);
-    },
-    async seriesByIds(ids) {
-      return seriesWhere('s.id', ids);
-    },
+    seriesOfPools: async (pools) => seriesWhere('s.pool', pools),
+    seriesByIds: async (ids) => seriesWhere('s.id', ids),
     async seriesBehind(limit) {
       return seriesRows(
         all(
@@ -157,36 +168,8 @@ export function sqliteReads(q: Statements): HistoryReader {
         limit,
       ).map((r) => num(r[0]));
     },
-    async membershipsAt(t) {
-      return memberships(
-        all(
-          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
-          t,
-          t,
-        ),
-        t,
-      );
-    },
-    async membershipsOverlapping(from, to, pools) {
-      if (pools)
-        return memberships(
-          all(
-            `SELECT id, pool, t0, t1 FROM membership WHERE pool IN (${IDS}) AND t0 <= ? AND t1 >= ? ORDER BY t0, id`,
-            idList(pools),
-            to,
-            from,
-          ),
-          from,
-        );
-      return memberships(
-        all(
-          'SELECT id, pool, t0, t1 FROM membership WHERE t1 >= ? AND t0 <= ? ORDER BY t0, id',
-          from,
-          to,
-        ),
-        from,
-      );
-    },
+    membershipsAt: async (t) => overlapping(t, t),
+    membershipsOverlapping: async (from, to, pools) => overlapping(from, to, pools),
     async coverage(from, to): Promise<CoverageRow[]> {
       return all(
         'SELECT id, t0, t1 FROM coverage WHERE t1 >= ? AND t0 <= ? ORDER BY t0',

@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import {
   Bar,
   BarChart,
@@ -9,6 +9,7 @@ import {
   type BarShapeProps,
   type TooltipContentProps,
 } from 'recharts';
+import { KeyboardChart } from '../../components/keyboard-chart';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Scale } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
@@ -48,7 +49,6 @@ interface Props {
  */
 function AssetChartView({ chart, scale, navigate }: Props) {
   const i18n = useI18n();
-  const descId = useId();
   const log = scale === 'log';
   const compact = useMemo(
     () => new Intl.NumberFormat(i18n.lang, { notation: 'compact', maximumSignificantDigits: 3 }),
@@ -84,66 +84,56 @@ function AssetChartView({ chart, scale, navigate }: Props) {
     [asset, navigate, focused],
   );
   return (
-    <>
-      <div
-        role="application"
-        tabIndex={0}
-        aria-label={name}
-        aria-describedby={descId}
-        onKeyDown={cursor.onKeyDown}
-        onBlur={cursor.onBlur}
-        className="rounded-md"
+    <KeyboardChart
+      name={name}
+      desc={i18n.t('charts.desc')}
+      cursor={cursor}
+      readoutId="chart-readout"
+      readout={current ? <PoolDetails row={current} how="enter" {...details} /> : null}
+    >
+      <BarChart
+        layout="vertical"
+        data={chart.bars}
+        accessibilityLayer={false}
+        responsive
+        style={style}
+        margin={MARGIN}
+        barCategoryGap={4}
       >
-        <BarChart
-          layout="vertical"
-          data={chart.bars}
-          accessibilityLayer={false}
-          responsive
-          style={style}
-          margin={MARGIN}
-          barCategoryGap={4}
-        >
-          {/*
+        {/*
             The bars come first: their effects then run before the axes', so an axis reporting
             its rendered ticks does not make every bar be drawn anew a second time.
           */}
-          <Bar
-            dataKey={log ? 'logValue' : 'value'}
-            minPointSize={3}
-            maxBarSize={18}
-            isAnimationActive={false}
-            shape={renderBar}
-          />
-          <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
-          <XAxis
-            type="number"
-            scale={log ? 'log' : 'linear'}
-            domain={domain}
-            ticks={log ? ticks : undefined}
-            allowDataOverflow={log}
-            tickFormatter={formatTick}
-            tick={X_TICK}
-            stroke="var(--chart-grid)"
-          />
-          <YAxis
-            type="category"
-            dataKey="key"
-            width={NAME_PX}
-            tick={false}
-            tickLine={false}
-            stroke="var(--chart-grid)"
-          />
-          <Tooltip isAnimationActive={false} cursor={CURSOR} content={renderTooltip} />
-          <PoolNames bars={chart.bars} />
-        </BarChart>
-      </div>
-      <p id={descId} className="sr-only">
-        {i18n.t('charts.desc')}
-      </p>
-      <div data-testid="chart-readout" aria-live="polite" className="mt-2 empty:hidden">
-        {current ? <PoolDetails row={current} how="enter" {...details} /> : null}
-      </div>
-    </>
+        <Bar
+          dataKey={log ? 'logValue' : 'value'}
+          minPointSize={3}
+          maxBarSize={18}
+          isAnimationActive={false}
+          shape={renderBar}
+        />
+        <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+        <XAxis
+          type="number"
+          scale={log ? 'log' : 'linear'}
+          domain={domain}
+          ticks={log ? ticks : undefined}
+          allowDataOverflow={log}
+          tickFormatter={formatTick}
+          tick={X_TICK}
+          stroke="var(--chart-grid)"
+        />
+        <YAxis
+          type="category"
+          dataKey="key"
+          width={NAME_PX}
+          tick={false}
+          tickLine={false}
+          stroke="var(--chart-grid)"
+        />
+        <Tooltip isAnimationActive={false} cursor={CURSOR} content={renderTooltip} />
+        <PoolNames bars={chart.bars} />
+      </BarChart>
+    </KeyboardChart>
   );
 }
 

@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { formatExact } from '../../core/decimal';
+import { DetailsTable, tableCell as cell } from '../../components/details-table';
 import { flagList } from '../../components/flag-hints';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import type { AssetChartData } from './chart-data';
 import { followPoolLink, poolHref } from '../../lib/pool-link';
-
-const cell = 'px-2 py-1 text-left';
 
 /**
  * The chart as a table, every pool holding the asset (also those past the chart's top bars).
@@ -14,74 +12,53 @@ const cell = 'px-2 py-1 text-left';
  */
 export function AssetTable({ chart, navigate }: { chart: AssetChartData; navigate: Navigate }) {
   const i18n = useI18n();
-  const [open, setOpen] = useState(false);
-  const title = i18n.t('charts.table', { asset: chart.asset });
   return (
-    <details className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer text-[var(--muted)] hover:text-[var(--fg)]">
-        {title}
-      </summary>
-      {open ? (
-        <div className="mt-2 max-h-96 overflow-auto">
-          <table className="w-full border-collapse tabular-nums">
-            <caption className="sr-only">{title}</caption>
-            <thead className="sticky top-0 bg-[var(--bg)]">
-              <tr className="border-b border-[var(--border)]">
-                <th scope="col" className={cell}>
-                  {i18n.t('charts.col.rank')}
-                </th>
-                <th scope="col" className={cell}>
-                  {i18n.t('charts.col.pool')}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {i18n.t('charts.col.balance', { asset: chart.asset })}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {i18n.t('charts.col.members')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {chart.rows.map((row) => (
-                <tr
-                  key={row.key}
-                  data-highlighted={row.highlighted || undefined}
-                  className="border-b border-[var(--border)] data-[highlighted]:bg-[var(--surface)] data-[highlighted]:font-semibold"
+    <DetailsTable
+      title={i18n.t('charts.table', { asset: chart.asset })}
+      head={[
+        { label: i18n.t('charts.col.rank') },
+        { label: i18n.t('charts.col.pool') },
+        { label: i18n.t('charts.col.balance', { asset: chart.asset }), right: true },
+        { label: i18n.t('charts.col.members'), right: true },
+      ]}
+      rows={() =>
+        chart.rows.map((row) => (
+          <tr
+            key={row.key}
+            data-highlighted={row.highlighted || undefined}
+            className="border-b border-[var(--border)] data-[highlighted]:bg-[var(--surface)] data-[highlighted]:font-semibold"
+          >
+            <td className={cell}>{row.rank}</td>
+            <th scope="row" className={`${cell} font-normal`}>
+              {row.opens === undefined ? (
+                row.name
+              ) : (
+                <a
+                  href={poolHref(row.opens)}
+                  className="underline decoration-[var(--border)] underline-offset-2 hover:decoration-[var(--fg)]"
+                  onClick={(e) => followPoolLink(e, row.opens!, navigate)}
                 >
-                  <td className={cell}>{row.rank}</td>
-                  <th scope="row" className={`${cell} font-normal`}>
-                    {row.opens === undefined ? (
-                      row.name
-                    ) : (
-                      <a
-                        href={poolHref(row.opens)}
-                        className="underline decoration-[var(--border)] underline-offset-2 hover:decoration-[var(--fg)]"
-                        onClick={(e) => followPoolLink(e, row.opens!, navigate)}
-                      >
-                        {row.name}
-                      </a>
-                    )}
-                    {row.highlighted ? (
-                      <span className="ml-2 text-xs text-[var(--muted)]">
-                        ({i18n.t('charts.searched')})
-                      </span>
-                    ) : null}
-                    {row.flags.length > 0 ? (
-                      <span data-flags={row.flags.join(' ')} className="ml-2 text-xs font-semibold">
-                        ⚑ {i18n.t('charts.flagged', { flags: flagList(row.flags, i18n) })}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td className={`${cell} text-right font-mono`} data-value={row.balance}>
-                    {formatExact(row.balance, i18n.lang)}
-                  </td>
-                  <td className={`${cell} text-right`}>{i18n.formatCount(row.members)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </details>
+                  {row.name}
+                </a>
+              )}
+              {row.highlighted ? (
+                <span className="ml-2 text-xs text-[var(--muted)]">
+                  ({i18n.t('charts.searched')})
+                </span>
+              ) : null}
+              {row.flags.length > 0 ? (
+                <span data-flags={row.flags.join(' ')} className="ml-2 text-xs font-semibold">
+                  ⚑ {i18n.t('charts.flagged', { flags: flagList(row.flags, i18n) })}
+                </span>
+              ) : null}
+            </th>
+            <td className={`${cell} text-right font-mono`} data-value={row.balance}>
+              {formatExact(row.balance, i18n.lang)}
+            </td>
+            <td className={`${cell} text-right`}>{i18n.formatCount(row.members)}</td>
+          </tr>
+        ))
+      }
+    />
   );
 }

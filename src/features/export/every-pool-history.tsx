@@ -1,14 +1,12 @@
 import { useRef, useState, type MouseEvent } from 'react';
 import { Alert } from '../../components/alert';
+import { downloadButton as link } from '../../components/download';
 import { useValuationState } from '../../components/valuation-context';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { MessageKey } from '../../lib/i18n/en';
 import { useNow } from '../../lib/use-now';
 import { everyPoolHref, EXPORT_RANGES, HISTORY_FILES, type ExportRange } from './every-pool-files';
 import { checkDownload, type DownloadProblem } from './check-download';
-
-const link =
-  'rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1.5 text-sm font-medium hover:border-[var(--accent)]';
 
 const PROBLEM_TEXT: Record<DownloadProblem['kind'], MessageKey> = {
   busy: 'export.everyPool.busy',

@@ -40,14 +40,20 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 
 afterEach(cleanup);
 
+/** Clicks the panel's button `name` over the snapshot of `pools` and gives the one file saved. */
+async function downloaded(name: string, snapshot = { demo: false, fetchedAt: t }) {
+  const files = captureDownloads();
+  render(<ExportPanel snapshot={{ data: pools, ...snapshot }} />);
+  fireEvent.click(screen.getByRole('button', { name }));
+  await waitFor(() => expect(files).toHaveLength(1));
+  return files[0]!;
+}
+
 describe('ExportPanel', () => {
   it('downloads the CSV named after the snapshot time, with a BOM and the exact balance', async () => {
-    const files = captureDownloads();
-    render(<ExportPanel snapshot={{ data: pools, demo: false, fetchedAt: t + 1 }} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
-    await waitFor(() => expect(files).toHaveLength(1));
-    expect(files.map((f) => f.name)).toEqual(['insurance-fund-2026-11-21T04-30-00Z.csv']);
-    const bytes = await bytesOf(files[0]!.blob);
+    const file = await downloaded('Download CSV', { demo: false, fetchedAt: t + 1 });
+    expect(file.name).toBe('insurance-fund-2026-11-21T04-30-00Z.csv');
+    const bytes = await bytesOf(file.blob);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain(
@@ -56,23 +62,17 @@ describe('ExportPanel', () => {
   });
 
   it('downloads which pool covers each symbol as a file of its own, with no balance', async () => {
-    const files = captureDownloads();
-    render(<ExportPanel snapshot={{ data: pools, demo: false, fetchedAt: t }} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Download symbols (CSV)' }));
-    await waitFor(() => expect(files).toHaveLength(1));
-    expect(files[0]?.name).toBe('insurance-fund-symbols-2026-11-21T04-30-00Z.csv');
-    const text = new TextDecoder().decode(await bytesOf(files[0]!.blob));
+    const file = await downloaded('Download symbols (CSV)');
+    expect(file.name).toBe('insurance-fund-symbols-2026-11-21T04-30-00Z.csv');
+    const text = new TextDecoder().decode(await bytesOf(file.blob));
     expect(text).toContain('symbol,pool_key,pool\r\n币安人生USDT,币安人生USDT,币安人生\r\n');
     expect(text).not.toContain('314151411');
   });
 
   it('downloads the JSON, marked as demo data in its name', async () => {
-    const files = captureDownloads();
-    render(<ExportPanel snapshot={{ data: pools, demo: true, fetchedAt: t }} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
-    await waitFor(() => expect(files).toHaveLength(1));
-    expect(files[0]?.name).toBe('insurance-fund-demo-2026-11-21T04-30-00Z.json');
-    expect(new TextDecoder().decode(await bytesOf(files[0]!.blob))).toContain(
+    const file = await downloaded('Download JSON', { demo: true, fetchedAt: t });
+    expect(file.name).toBe('insurance-fund-demo-2026-11-21T04-30-00Z.json');
+    expect(new TextDecoder().decode(await bytesOf(file.blob))).toContain(
       '"balance": "314151411.06482935"',
     );
   });

@@ -1,16 +1,14 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { Snapshot } from '../../api/api-client';
 import type { Pool } from '../../core/pool-schema';
 import { useAdlContext } from '../../components/adl-context';
 import { Alert } from '../../components/alert';
+import { DownloadButtons, useDownload } from '../../components/download';
+import { TitledSection } from '../../components/titled-section';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { ExportFormat } from './build-export';
-import { downloadFile } from '../../lib/download-file';
 import { EveryPoolHistory } from './every-pool-history';
 import { exportTime } from './snapshot-time';
-
-const button =
-  'rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1.5 text-sm font-medium hover:border-[var(--accent)]';
 
 /** Downloads the snapshot on screen, CSV or JSON, named after the snapshot's time. */
 export const ExportPanel = memo(function ExportPanel({
@@ -19,45 +17,34 @@ export const ExportPanel = memo(function ExportPanel({
   snapshot: Snapshot<Pool[]> | undefined;
 }) {
   const i18n = useI18n();
-  const [failed, setFailed] = useState(false);
+  const { failed, save: download } = useDownload('export');
   const { ratings } = useAdlContext();
   const time = snapshot ? exportTime(snapshot.data, snapshot.fetchedAt) : 0;
 
   async function save(format: ExportFormat) {
     if (!snapshot) return;
-    try {
+    await download(async () => {
       // The writers load on first use: the page's first paint does not carry them.
       const { buildExport } = await import('./build-export');
-      const file = buildExport(snapshot, format, ratings);
-      downloadFile(file.name, file.text, file.type);
-      setFailed(false);
-    } catch (error) {
-      console.warn('[export] download failed', error);
-      setFailed(true);
-    }
+      return buildExport(snapshot, format, ratings);
+    });
   }
 
   return (
-    <section aria-labelledby="export-title" className="space-y-2">
-      <h2 id="export-title" className="text-lg font-semibold">
-        {i18n.t('export.title')}
-      </h2>
+    <TitledSection id="export-title" title={i18n.t('export.title')}>
       {snapshot ? (
         <>
           <p className="text-sm tabular-nums">
             {i18n.t('export.snapshot', { time: i18n.formatUtc(time) })}
           </p>
-          <div className="flex flex-wrap gap-2">
-            <button type="button" className={button} onClick={() => void save('csv')}>
-              {i18n.t('export.csv')}
-            </button>
-            <button type="button" className={button} onClick={() => void save('json')}>
-              {i18n.t('export.json')}
-            </button>
-            <button type="button" className={button} onClick={() => void save('symbols-csv')}>
-              {i18n.t('export.symbolsCsv')}
-            </button>
-          </div>
+          <DownloadButtons
+            kinds={[
+              ['csv', i18n.t('export.csv')],
+              ['json', i18n.t('export.json')],
+              ['symbols-csv', i18n.t('export.symbolsCsv')],
+            ]}
+            save={save}
+          />
           <p className="text-sm text-[var(--muted)]">{i18n.t('export.layout')}</p>
           <p className="text-sm text-[var(--muted)]">{i18n.t('export.spreadsheetHint')}</p>
         </>
@@ -67,6 +54,6 @@ export const ExportPanel = memo(function ExportPanel({
       {failed ? <Alert>{i18n.t('export.failed')}</Alert> : null}
       {/* every pool's recorded history over a range, streamed by the server */}
       <EveryPoolHistory />
-    </section>
+    </TitledSection>
   );
 });

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { formatExact, relativeChange } from '../../core/decimal';
 import type { HistoryEvent } from '../../core/history';
-import { formatMove } from '../../lib/format-move';
+import { formatMove } from '../../lib/format-percent';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { Navigate } from '../../lib/use-url-state';
 import { PoolRef, SymbolRef } from './pool-ref';

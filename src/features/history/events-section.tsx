@@ -2,6 +2,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import { useEvents } from '../../api/history';
 import type { RefreshPolicy } from '../../api/refresh-timing';
 import { AfterPaint } from '../../components/after-paint';
+import { TitledSection } from '../../components/titled-section';
 import { useI18n } from '../../lib/i18n/i18n';
 import { RANGE_MS, type Range } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
@@ -31,13 +32,10 @@ function Section({
     </p>
   );
   return (
-    <section aria-labelledby={id} className="space-y-2">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title}>
       <p className="text-sm text-[var(--muted)]">{intro}</p>
       <AfterPaint fallback={loading}>{children}</AfterPaint>
-    </section>
+    </TitledSection>
   );
 }
 

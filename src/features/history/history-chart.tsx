@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -11,6 +11,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
+import { KeyboardChart } from '../../components/keyboard-chart';
 import { useI18n } from '../../lib/i18n/i18n';
 import { decadeTicks } from '../../lib/log-scale';
 import { fittedAxis } from './axis-domain';
@@ -44,7 +45,6 @@ interface Props {
  */
 function HistoryChartView({ chart, marks, scale }: Props) {
   const i18n = useI18n();
-  const descId = useId();
   const log = scale === 'log';
   const { shape, from, to } = chart;
   const value = chart.kind === 'value';
@@ -87,97 +87,87 @@ function HistoryChartView({ chart, marks, scale }: Props) {
     ? i18n.t(log ? 'history.value.chartName.log' : 'history.value.chartName.linear')
     : i18n.t(log ? 'history.chartName.log' : 'history.chartName.linear', { asset: chart.unit });
   return (
-    <>
-      <div
-        role="application"
-        tabIndex={0}
-        aria-label={name}
-        aria-describedby={descId}
-        onKeyDown={cursor.onKeyDown}
-        onBlur={cursor.onBlur}
-        className="rounded-md"
+    <KeyboardChart
+      name={name}
+      desc={i18n.t('history.desc')}
+      cursor={cursor}
+      readoutId="history-readout"
+      readout={current ? <PointDetails chart={chart} point={current} /> : null}
+    >
+      <LineChart
+        data={shape.rows}
+        accessibilityLayer={false}
+        responsive
+        style={STYLE}
+        margin={MARGIN}
       >
-        <LineChart
-          data={shape.rows}
-          accessibilityLayer={false}
-          responsive
-          style={STYLE}
-          margin={MARGIN}
-        >
-          <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          {marks.gaps.map((g) => (
-            <ReferenceArea
-              key={`g${g.from}`}
-              x1={g.from}
-              x2={g.to}
-              fill="var(--chart-grid)"
-              fillOpacity={0.6}
-              ifOverflow="hidden"
-              label={GAP_LABEL}
-            />
-          ))}
-          {marks.regroupings.map((r) => (
-            <ReferenceLine
-              key={`r${r.at}`}
-              x={r.at}
-              stroke="var(--chart-bar-highlight)"
-              strokeDasharray="4 3"
-              strokeWidth={2}
-              label={regroupLabel}
-            />
-          ))}
-          <Line
-            dataKey="y"
-            type="stepAfter"
-            connectNulls={false}
-            dot={false}
-            activeDot={ACTIVE_DOT}
-            stroke={value ? 'var(--chart-bar-highlight)' : 'var(--chart-bar)'}
+        <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+        {marks.gaps.map((g) => (
+          <ReferenceArea
+            key={`g${g.from}`}
+            x1={g.from}
+            x2={g.to}
+            fill="var(--chart-grid)"
+            fillOpacity={0.6}
+            ifOverflow="hidden"
+            label={GAP_LABEL}
+          />
+        ))}
+        {marks.regroupings.map((r) => (
+          <ReferenceLine
+            key={`r${r.at}`}
+            x={r.at}
+            stroke="var(--chart-bar-highlight)"
+            strokeDasharray="4 3"
             strokeWidth={2}
-            isAnimationActive={false}
+            label={regroupLabel}
           />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={xDomain}
-            ticks={time.ticks}
-            tickFormatter={formatX}
-            tick={TICK}
-            stroke="var(--chart-grid)"
-            allowDataOverflow
+        ))}
+        <Line
+          dataKey="y"
+          type="stepAfter"
+          connectNulls={false}
+          dot={false}
+          activeDot={ACTIVE_DOT}
+          stroke={value ? 'var(--chart-bar-highlight)' : 'var(--chart-bar)'}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={xDomain}
+          ticks={time.ticks}
+          tickFormatter={formatX}
+          tick={TICK}
+          stroke="var(--chart-grid)"
+          allowDataOverflow
+        />
+        <YAxis
+          type="number"
+          scale={log ? 'log' : 'linear'}
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
+          allowDataOverflow
+          tickFormatter={formatY}
+          tick={TICK}
+          width={64}
+          stroke="var(--chart-grid)"
+        />
+        {current ? (
+          <ReferenceDot
+            x={current.t}
+            y={current.y}
+            r={6}
+            fill="var(--bg)"
+            stroke="var(--focus)"
+            strokeWidth={3}
+            ifOverflow="visible"
           />
-          <YAxis
-            type="number"
-            scale={log ? 'log' : 'linear'}
-            domain={yAxis.domain}
-            ticks={yAxis.ticks}
-            allowDataOverflow
-            tickFormatter={formatY}
-            tick={TICK}
-            width={64}
-            stroke="var(--chart-grid)"
-          />
-          {current ? (
-            <ReferenceDot
-              x={current.t}
-              y={current.y}
-              r={6}
-              fill="var(--bg)"
-              stroke="var(--focus)"
-              strokeWidth={3}
-              ifOverflow="visible"
-            />
-          ) : null}
-          <Tooltip isAnimationActive={false} content={renderTooltip} />
-        </LineChart>
-      </div>
-      <p id={descId} className="sr-only">
-        {i18n.t('history.desc')}
-      </p>
-      <div data-testid="history-readout" aria-live="polite" className="mt-2 empty:hidden">
-        {current ? <PointDetails chart={chart} point={current} /> : null}
-      </div>
-    </>
+        ) : null}
+        <Tooltip isAnimationActive={false} content={renderTooltip} />
+      </LineChart>
+    </KeyboardChart>
   );
 }
 

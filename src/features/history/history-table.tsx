@@ -1,10 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { DetailsTable, tableCell as cell } from '../../components/details-table';
 import { formatExact } from '../../core/decimal';
 import { poolName } from '../../core/pools';
 import { useI18n } from '../../lib/i18n/i18n';
 import type { HistoryChartData } from './history-charts';
-
-const cell = 'px-2 py-1 text-left';
 
 /**
  * The chart as a table: every point drawn, with its exact figure and pool, the first point of
@@ -12,7 +11,6 @@ const cell = 'px-2 py-1 text-left';
  */
 export function HistoryTable({ chart }: { chart: HistoryChartData }) {
   const i18n = useI18n();
-  const [open, setOpen] = useState(false);
   const value = chart.kind === 'value';
   const title = value
     ? i18n.t('history.value.table')
@@ -38,61 +36,44 @@ export function HistoryTable({ chart }: { chart: HistoryChartData }) {
     return out;
   }, [chart.shape.rows]);
   return (
-    <details className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer text-[var(--muted)] hover:text-[var(--fg)]">
-        {title}
-      </summary>
-      {open ? (
-        // focusable, so the keyboard can scroll a long table
-        <div
-          role="region"
-          aria-label={title}
-          tabIndex={0}
-          className="mt-2 max-h-96 overflow-auto rounded-md"
-        >
-          <table className="w-full border-collapse tabular-nums" data-testid="history-table">
-            <caption className="sr-only">{title}</caption>
-            <thead className="sticky top-0 bg-[var(--bg)]">
-              <tr className="border-b border-[var(--border)]">
-                <th scope="col" className={cell}>
-                  {i18n.t('history.col.time')}
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
-                  {value
-                    ? i18n.t('history.col.value')
-                    : i18n.t('charts.col.balance', { asset: chart.unit })}
-                </th>
-                <th scope="col" className={cell}>
-                  {i18n.t('charts.col.pool')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...chart.shape.points].reverse().map((p) => {
-                const start = starts.get(p.t);
-                return (
-                  <tr key={p.t} className="border-b border-[var(--border)]">
-                    <th scope="row" className={`${cell} font-normal whitespace-nowrap`}>
-                      <time dateTime={new Date(p.t).toISOString()}>{i18n.formatUtc(p.t)}</time>
-                    </th>
-                    <td className={`${cell} text-right font-mono`} data-value={p.value}>
-                      {formatExact(p.value, i18n.lang)}
-                    </td>
-                    <td className={cell}>
-                      {names[p.membership] ?? ''}
-                      {start ? (
-                        <span className="ml-2 text-xs font-semibold">
-                          ({i18n.t(`history.row.${start}`)})
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </details>
+    <DetailsTable
+      title={title}
+      // focusable, so the keyboard can scroll a long table
+      focusable
+      testId="history-table"
+      head={[
+        { label: i18n.t('history.col.time') },
+        {
+          label: value
+            ? i18n.t('history.col.value')
+            : i18n.t('charts.col.balance', { asset: chart.unit }),
+          right: true,
+        },
+        { label: i18n.t('charts.col.pool') },
+      ]}
+      rows={() =>
+        [...chart.shape.points].reverse().map((p) => {
+          const start = starts.get(p.t);
+          return (
+            <tr key={p.t} className="border-b border-[var(--border)]">
+              <th scope="row" className={`${cell} font-normal whitespace-nowrap`}>
+                <time dateTime={new Date(p.t).toISOString()}>{i18n.formatUtc(p.t)}</time>
+              </th>
+              <td className={`${cell} text-right font-mono`} data-value={p.value}>
+                {formatExact(p.value, i18n.lang)}
+              </td>
+              <td className={cell}>
+                {names[p.membership] ?? ''}
+                {start ? (
+                  <span className="ml-2 text-xs font-semibold">
+                    ({i18n.t(`history.row.${start}`)})
+                  </span>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })
+      }
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { AfterPaint } from '../../components/after-paint';
+import { TitledSection } from '../../components/titled-section';
 import { useI18n } from '../../lib/i18n/i18n';
 import { LazyHistoryBody } from './lazy-bodies';
 import type { PoolHistoryProps } from './history-body';
@@ -21,16 +22,18 @@ export const PoolHistory = memo(function PoolHistory(props: PoolHistoryProps) {
     </p>
   );
   return (
-    <section aria-labelledby="history-title" className="space-y-3">
-      <h2 id="history-title" className="text-xl font-semibold">
-        {i18n.t('history.title')}
-      </h2>
+    <TitledSection
+      id="history-title"
+      title={i18n.t('history.title')}
+      className="space-y-3"
+      headingClass="text-xl font-semibold"
+    >
       <p className="text-sm text-[var(--muted)]">
         {i18n.t('history.intro', { symbol: props.symbol })}
       </p>
       <AfterPaint fallback={loading}>
         <LazyHistoryBody {...props} history={history} />
       </AfterPaint>
-    </section>
+    </TitledSection>
   );
 });

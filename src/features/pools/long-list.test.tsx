@@ -26,7 +26,7 @@ function poolsOf(count: number, step = 1): Pool[] {
   }));
 }
 
-function table(pools: Pool[]) {
+function table(pools: Pool[], filter = '') {
   return (
     <I18nProvider lang="en">
       <PoolsOverview
@@ -35,7 +35,7 @@ function table(pools: Pool[]) {
         sort="name"
         asset={undefined}
         dir="asc"
-        filter=""
+        filter={filter}
         navigate={vi.fn()}
       />
     </I18nProvider>
@@ -94,19 +94,7 @@ describe('a long pool list', () => {
   it('draws every row again when a filter narrows the list to a short one', () => {
     const { rerender } = render(table(poolsOf(600)));
     act(() => TestObserver.all.at(-1)!.scroll(() => false));
-    rerender(
-      <I18nProvider lang="en">
-        <PoolsOverview
-          pools={poolsOf(600)}
-          changes={new Map()}
-          sort="name"
-          asset={undefined}
-          dir="asc"
-          filter="POOL45"
-          navigate={vi.fn()}
-        />
-      </I18nProvider>,
-    );
+    rerender(table(poolsOf(600), 'POOL45'));
     const rows = screen.getAllByTestId('pool');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThanOrEqual(FULL_LIST);

@@ -7,7 +7,7 @@ import { PoolAge } from '../../components/pool-age';
 import { PoolFlagChips } from '../../components/pool-flags';
 import { PoolSparkline, usePoolHistory } from '../../components/pool-card-history';
 import { PoolValue } from '../../components/pool-value';
-import { refreshChangeOf, sameRefreshChange, type Changes } from '../../core/refresh-change';
+import { refreshChangeOf, samePoolChanges, type Changes } from '../../core/refresh-change';
 import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
 import { windowChange } from '../../core/window-change';
@@ -188,13 +188,7 @@ function sameRow(a: PoolRowProps, b: PoolRowProps): boolean {
   // A held row shows only the pool's members and assets: new figures do not draw it again.
   if (a.held) return a.pool.symbols === b.pool.symbols && sameAssets(a.pool, b.pool);
   if (a.pool !== b.pool || a.focus !== b.focus) return false;
-  if (a.changes === b.changes) return true;
-  return a.pool.assets.every((x) =>
-    sameRefreshChange(
-      refreshChangeOf(a.pool, x.asset, a.changes),
-      refreshChangeOf(b.pool, x.asset, b.changes),
-    ),
-  );
+  return samePoolChanges(a.pool, a.changes, b.changes);
 }
 
 /**

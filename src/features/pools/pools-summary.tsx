@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { Pool } from '../../core/pool-schema';
+import { TitledSection } from '../../components/titled-section';
 import { useI18n } from '../../lib/i18n/i18n';
 import { snapshotTime } from '../../core/pools';
 import { useNow } from '../../lib/use-now';
@@ -39,10 +40,12 @@ function SummaryView({ pools, fetchedAt, historyMissing = false, navigate }: Sum
   const change = useTotalChange(pools, '24h');
 
   return (
-    <section aria-labelledby="summary-heading" className="overview-headline">
-      <h2 id="summary-heading" className="sr-only">
-        {i18n.t('overview.heading')}
-      </h2>
+    <TitledSection
+      id="summary-heading"
+      title={i18n.t('overview.heading')}
+      className="overview-headline"
+      headingClass="sr-only"
+    >
       <div className="headline-panel space-y-2">
         <p data-testid="summary" className="text-lg font-semibold tabular-nums">
           {i18n.plural('app.pools', pools.length)} · {i18n.plural('app.symbols', symbols)}
@@ -63,7 +66,7 @@ function SummaryView({ pools, fetchedAt, historyMissing = false, navigate }: Sum
           <BiggestFalls pools={pools} navigate={navigate} />
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }
 

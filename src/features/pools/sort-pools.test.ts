@@ -72,21 +72,15 @@ describe('sortPools by dollar value', () => {
 });
 
 describe('sortPools', () => {
+  type Order = Parameters<typeof sortPools>[1];
+  /** The first member of each of three pools, in the order asked for. */
+  const order = (sort: Order['sort'], dir: Order['dir'], asset = 'USDT') =>
+    names(sortPools([alts, usdc, majors], { sort, asset, dir }));
+
   it('orders by the chosen asset, largest first, with pools lacking it last either way', () => {
-    const all = [alts, usdc, majors];
-    expect(names(sortPools(all, { sort: 'balance', asset: 'USDT', dir: 'desc' }))).toEqual([
-      'BTCUSDT',
-      'XRPUSDT',
-      'DOGEUSDC',
-    ]);
-    expect(names(sortPools(all, { sort: 'balance', asset: 'USDT', dir: 'asc' }))).toEqual([
-      'XRPUSDT',
-      'BTCUSDT',
-      'DOGEUSDC',
-    ]);
-    expect(names(sortPools(all, { sort: 'balance', asset: 'USDC', dir: 'desc' }))[0]).toBe(
-      'DOGEUSDC',
-    );
+    expect(order('balance', 'desc')).toEqual(['BTCUSDT', 'XRPUSDT', 'DOGEUSDC']);
+    expect(order('balance', 'asc')).toEqual(['XRPUSDT', 'BTCUSDT', 'DOGEUSDC']);
+    expect(order('balance', 'desc', 'USDC')[0]).toBe('DOGEUSDC');
   });
 
   it('tells apart balances that differ beyond a float’s precision', () => {
@@ -97,23 +91,10 @@ describe('sortPools', () => {
   });
 
   it('orders by member count and by name', () => {
-    const all = [alts, usdc, majors];
-    expect(names(sortPools(all, { sort: 'members', asset: 'USDT', dir: 'desc' }))).toEqual([
-      'BTCUSDT',
-      'XRPUSDT',
-      'DOGEUSDC',
-    ]);
+    expect(order('members', 'desc')).toEqual(['BTCUSDT', 'XRPUSDT', 'DOGEUSDC']);
     // Names: "BTC · ETH · BNB", "DOGE", "XRP · ADA".
-    expect(names(sortPools(all, { sort: 'name', asset: 'USDT', dir: 'asc' }))).toEqual([
-      'BTCUSDT',
-      'DOGEUSDC',
-      'XRPUSDT',
-    ]);
-    expect(names(sortPools(all, { sort: 'name', asset: 'USDT', dir: 'desc' }))).toEqual([
-      'XRPUSDT',
-      'DOGEUSDC',
-      'BTCUSDT',
-    ]);
+    expect(order('name', 'asc')).toEqual(['BTCUSDT', 'DOGEUSDC', 'XRPUSDT']);
+    expect(order('name', 'desc')).toEqual(['XRPUSDT', 'DOGEUSDC', 'BTCUSDT']);
   });
 
   it('leaves the given list untouched', () => {

@@ -65,14 +65,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function showWall() {
+/** The wall at the link `search`, in English. */
+function renderWall(search: string) {
   render(
     <QueryClientProvider client={client}>
       <I18nProvider lang="en">
-        <Wall url={parseUrlState('?view=wall&refresh=3600')} />
+        <Wall url={parseUrlState(search)} />
       </I18nProvider>
     </QueryClientProvider>,
   );
+}
+
+async function showWall() {
+  renderWall('?view=wall&refresh=3600');
   await screen.findAllByTestId('pool');
   return screen.getByTestId('wall');
 }
@@ -112,13 +117,7 @@ describe('Wall', () => {
 
   it('says it is offline, in words and colour, when no data has ever come', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
-    render(
-      <QueryClientProvider client={client}>
-        <I18nProvider lang="en">
-          <Wall url={parseUrlState('?view=wall')} />
-        </I18nProvider>
-      </QueryClientProvider>,
-    );
+    renderWall('?view=wall');
     expect((await screen.findByRole('alert')).textContent).toContain('could not be reached');
     const freshness = screen.getByTestId('freshness');
     expect(freshness.dataset.state).toBe('offline');
@@ -128,13 +127,7 @@ describe('Wall', () => {
 
   it('on a cold start during an outage, says it tries again within seconds, not a minute', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
-    render(
-      <QueryClientProvider client={client}>
-        <I18nProvider lang="en">
-          <Wall url={parseUrlState('?view=wall&refresh=60')} />
-        </I18nProvider>
-      </QueryClientProvider>,
-    );
+    renderWall('?view=wall&refresh=60');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(
       /could not be reached\. The dashboard keeps trying\. Next try in 2 sec\./,

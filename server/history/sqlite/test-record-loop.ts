@@ -2,7 +2,7 @@
  * A recorder in a loop, for the crash test: records snapshot after snapshot into the file given
  * as argument and prints `ok <observedAt>` once each write has been acknowledged (committed).
  */
-import { pool } from '../store-suite.ts';
+import { pool } from '../test-store-suite.ts';
 import { recordSnapshot } from '../record-snapshot.ts';
 import { openSqliteAdapter } from './sqlite-adapter.ts';
 
