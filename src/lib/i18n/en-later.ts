@@ -222,6 +222,54 @@ export const enLater = {
   'alerts.kind.adl': 'ADL risk',
   'alerts.kind.regrouped': 'regrouped',
   'alerts.kind.stale': 'stale',
+  // a past moment's overview (?at=, ?vs=): features/moments, with the moment page's chunk
+  'moment.notLive': 'Not live: every pool as recorded at {local} ({utc}).',
+  'moment.recording': 'The recording shown was made at {utc}.',
+  'moment.gap':
+    'The history has a gap at that moment (nothing was being recorded): shown is the nearest recording before it, made at {utc}.',
+  'moment.after': 'That moment is after the last recording: shown is the last one, made at {utc}.',
+  'moment.backToLive': 'Back to live',
+  'moment.badge': 'Recorded, not live',
+  'moment.index': 'USD values are estimates with the asset index recorded at that moment ({utc}).',
+  'moment.noIndex': 'No asset index was recorded at that moment, so no USD value is given.',
+  'moment.loading': 'Loading the pools as recorded at that moment…',
+  'moment.before':
+    'Nothing was recorded at or before {utc}. The history starts at {first}: shown is that first recording.',
+  'moment.failed':
+    'The recorded history could not be read ({detail}). Back to live shows the current pools.',
+  'moment.pick.time': 'Moment, your time ({zone})',
+  'moment.pick.slider': 'Moment within the recorded history',
+  'moment.pick.utc': 'That is {utc}.',
+  'moment.pick.range': 'Recorded from {first} to {last}.',
+  'moment.pick.open': 'Show a past moment',
+  'moment.vs.heading': 'Compare with an earlier moment',
+  'moment.vs.clear': 'Stop comparing',
+  'moment.events': 'Changes recorded around that moment: choose one to go to it',
+  'moment.events.none': 'No change of pools was recorded in that week.',
+  'moment.col.change': 'Change since {time}',
+  'moment.regrouped': 'Regrouped since {time}: these symbols were then in {pools}.',
+  'moment.regroupedNew': 'Not listed then: {symbols}.',
+  'moment.notHeld': 'not held then',
+  'moment.summary.heading': 'The two moments side by side',
+  'moment.summary.at': 'At {time}',
+  'moment.summary.vs': 'At {time}',
+  'moment.summary.change': 'Change',
+  'moment.summary.usd': 'Value (USD, estimate)',
+  'moment.summary.regrouped.one':
+    '{count} pool was regrouped between the two moments; its balances are not counted as a change.',
+  'moment.summary.regrouped.other':
+    '{count} pools were regrouped between the two moments; their balances are not counted as a change.',
+  'moment.sort.changeVs': 'Change since the earlier moment',
+  'moment.export': 'Export this moment',
+  'moment.export.note': 'The files hold every balance exactly as recorded at {time}.',
+  'moment.vsBefore':
+    'The comparison moment {asked} is before the first recording: the change is counted from that first recording, made at {utc}.',
+  'moment.vsGap':
+    'The history has a gap at the comparison moment {asked} (nothing was being recorded): the change is counted from the nearest recording before it, made at {utc}.',
+  'moment.vsAfter':
+    'The comparison moment {asked} is after the last recording: the change is counted from the last one, made at {utc}.',
+  'moment.vsRecording':
+    'The change is counted from the recording made at {utc}, the last one at or before the comparison moment {asked}.',
 } satisfies Record<string, string>;
 
 export type LaterMessages = typeof enLater;

@@ -226,20 +226,6 @@ export const enFirst = {
   'adl.level.high': 'high',
   'adl.level.unknown': 'unknown rating',
   // a past moment (?at=, ?vs=): features/moments
-  'moment.notLive': 'Not live: every pool as recorded at {local} ({utc}).',
-  'moment.recording': 'The recording shown was made at {utc}.',
-  'moment.gap':
-    'The history has a gap at that moment (nothing was being recorded): shown is the nearest recording before it, made at {utc}.',
-  'moment.after': 'That moment is after the last recording: shown is the last one, made at {utc}.',
-  'moment.backToLive': 'Back to live',
-  'moment.badge': 'Recorded, not live',
-  'moment.index': 'USD values are estimates with the asset index recorded at that moment ({utc}).',
-  'moment.noIndex': 'No asset index was recorded at that moment, so no USD value is given.',
-  'moment.loading': 'Loading the pools as recorded at that moment…',
-  'moment.before':
-    'Nothing was recorded at or before {utc}. The history starts at {first}: shown is that first recording.',
-  'moment.failed':
-    'The recorded history could not be read ({detail}). Back to live shows the current pools.',
   'moment.ignored.at.format':
     'The link’s moment “{raw}” is not a time the dashboard can read (ISO 8601 with a zone, such as {example}, or milliseconds): showing live data.',
   'moment.ignored.at.repeated': 'The link names more than one moment: showing live data.',
@@ -255,44 +241,9 @@ export const enFirst = {
   'moment.ignored.vs.alone':
     'A comparison moment (vs) needs a moment to compare with it (at): showing live data.',
   'moment.pick.heading': 'Any moment of the recorded history',
-  'moment.pick.time': 'Moment, your time ({zone})',
-  'moment.pick.slider': 'Moment within the recorded history',
-  'moment.pick.utc': 'That is {utc}.',
-  'moment.pick.range': 'Recorded from {first} to {last}.',
-  'moment.pick.open': 'Show a past moment',
   'moment.entry.hint':
     'Every pool as the history recorded it at a past moment, and how much each balance changed since an earlier one.',
-  'moment.vs.heading': 'Compare with an earlier moment',
   'moment.vs.before': '{window} before',
-  'moment.vs.clear': 'Stop comparing',
-  'moment.vs.time': 'Earlier moment, your time',
-  'moment.events': 'Changes recorded around that moment: choose one to go to it',
-  'moment.events.none': 'No change of pools was recorded in that week.',
-  'moment.col.change': 'Change since {time}',
-  'moment.regrouped': 'Regrouped since {time}: these symbols were then in {pools}.',
-  'moment.regroupedNew': 'Not listed then: {symbols}.',
-  'moment.notHeld': 'not held then',
-  'moment.summary.heading': 'The two moments side by side',
-  'moment.summary.at': 'At {time}',
-  'moment.summary.vs': 'At {time}',
-  'moment.summary.change': 'Change',
-  'moment.summary.usd': 'Value (USD, estimate)',
-  'moment.summary.regrouped.one':
-    '{count} pool was regrouped between the two moments; its balances are not counted as a change.',
-  'moment.summary.regrouped.other':
-    '{count} pools were regrouped between the two moments; their balances are not counted as a change.',
-  'moment.sort.changeVs': 'Change since the earlier moment',
-  'moment.export': 'Export this moment',
-  'moment.export.note': 'The files hold every balance exactly as recorded at {time}.',
-  // which recording a change since vs is counted from (features/moments/recording-note.ts)
-  'moment.vsBefore':
-    'The comparison moment {asked} is before the first recording: the change is counted from that first recording, made at {utc}.',
-  'moment.vsGap':
-    'The history has a gap at the comparison moment {asked} (nothing was being recorded): the change is counted from the nearest recording before it, made at {utc}.',
-  'moment.vsAfter':
-    'The comparison moment {asked} is after the last recording: the change is counted from the last one, made at {utc}.',
-  'moment.vsRecording':
-    'The change is counted from the recording made at {utc}, the last one at or before the comparison moment {asked}.',
   // what a past moment's link says it shows (title, description): app/page-meta.ts
   'meta.momentTitle': 'As recorded at {utc}',
   'meta.momentVsTitle': 'As recorded at {utc}, change since {vs}',

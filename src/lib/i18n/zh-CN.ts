@@ -441,7 +441,6 @@ export const zhCN: Messages = {
   'moment.vs.heading': '与更早的时刻对比',
   'moment.vs.before': '{window}前',
   'moment.vs.clear': '取消对比',
-  'moment.vs.time': '更早的时刻（您的时区）',
   'moment.events': '该时刻前后记录到的变动：选择一项即可跳转',
   'moment.events.none': '该周内没有记录到资金池的变动。',
   'moment.col.change': '自 {time} 以来的变化',
