@@ -122,4 +122,19 @@ describe('taking over the server’s page', () => {
     // The server sent the same rows held: no figure of a far pool in its markup.
     expect(serverMarkup.match(/data-testid="balance"/g)).toHaveLength(FIRST_ROWS);
   });
+
+  it('keeps what the reader typed into the search before the app took over, and acts on it', async () => {
+    const typeEarly = () => {
+      const field = document.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+      field.value = 'link';
+    };
+    const { container } = await hydrate('', documentedPools, typeEarly);
+    const field = container.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+    expect(field.value).toBe('link');
+    expect(field.getAttribute('aria-expanded')).toBe('true');
+    const options = [...container.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+    expect(options[0]).toContain('LINKUSDT');
+    // The pool list is narrowed to what was typed, and the link says so.
+    expect(window.location.search).toContain('filter=link');
+  });
 });

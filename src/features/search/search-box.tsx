@@ -1,4 +1,13 @@
-import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
 import { filterOf } from '../../lib/url-state';
@@ -110,6 +119,15 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
     }
   };
 
+  // Text typed into the server's page before the app took it over is kept, not dropped: the
+  // field then narrows the list and suggests as if it had been typed now.
+  const input = useRef<HTMLInputElement>(null);
+  const typedEarly = useEffectEvent(() => {
+    const field = input.current;
+    if (field && field.value !== text) type(field.value);
+  });
+  useEffect(() => typedEarly(), []);
+
   const described = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
     <form
@@ -125,6 +143,7 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
       </label>
       <div className="relative min-w-0 flex-1 sm:max-w-md">
         <input
+          ref={input}
           id={`${id}-input`}
           type="text"
           role="combobox"
