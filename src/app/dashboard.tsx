@@ -12,7 +12,6 @@ import { assetsOf, poolOfSymbol } from '../core/pools';
 import { ChartsSection } from '../features/charts/charts-section';
 import { PoolsOverview, sortAsset } from '../features/pools/pools-overview';
 import { RecentEvents } from '../features/history/events-section';
-import { MomentEntry } from '../features/moments/moment-entry';
 import { PoolsSummary } from '../features/pools/pools-summary';
 import { useBalanceChanges } from '../features/pools/use-balance-changes';
 import { SearchBox } from '../features/search/search-box';
@@ -21,7 +20,7 @@ import { SettingsBar } from '../features/settings/settings-bar';
 import { useI18n } from '../lib/i18n/i18n';
 import type { Navigate } from '../lib/use-url-state';
 import type { UrlState } from '../lib/url-state';
-import { AlertsSectionView, ExportPanelView } from './later-parts';
+import { AlertsSectionView, ExportPanelView, MomentEntryView } from './later-parts';
 import { loadSymbolPage, SymbolPageView } from './symbol-page-view';
 import { loadMomentPage } from './moment-page-view';
 
@@ -158,7 +157,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
           {/* a past moment: the overview as recorded then (features/moments) */}
           {overview ? (
             <ErrorBoundary name="moments">
-              <MomentEntry navigate={navigate} />
+              <MomentEntryView navigate={navigate} />
             </ErrorBoundary>
           ) : null}
           {overview ? (

@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import type { AlertsSection } from '../features/alerts/alerts-section';
 import type { ExportPanel } from '../features/export/export-panel';
+import type { MomentEntry } from '../features/moments/moment-entry';
 import { loadLaterTexts } from '../lib/i18n/catalogues';
 import { viewChunk } from './view-chunk';
 
@@ -22,5 +23,15 @@ export const ExportPanelView = viewChunk<ComponentProps<typeof ExportPanel>>(() 
 export const AlertsSectionView = viewChunk<ComponentProps<typeof AlertsSection>>(() =>
   Promise.all([import('../features/alerts/alerts-section'), loadLaterTexts()]).then(
     ([m]) => m.AlertsSection,
+  ),
+).View;
+
+/**
+ * The way from the live overview to a past one, below the table: its buttons and texts come with
+ * the page's later parts (the server renders its place empty, as the browser's first render does).
+ */
+export const MomentEntryView = viewChunk<ComponentProps<typeof MomentEntry>>(() =>
+  Promise.all([import('../features/moments/moment-entry'), loadLaterTexts()]).then(
+    ([m]) => m.MomentEntry,
   ),
 ).View;

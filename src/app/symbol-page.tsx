@@ -2,7 +2,7 @@ import type { RefreshPolicy } from '../api/refresh-timing';
 import type { Pool } from '../core/pool-schema';
 import { SymbolAdl } from '../components/adl-symbol';
 import { ErrorBoundary } from '../components/error-boundary';
-import { PoolEvents } from '../features/history/events-section';
+import { PoolEvents } from '../features/history/pool-events';
 import { PoolHistory } from '../features/history/pool-history';
 import { SymbolView } from '../features/search/symbol-view';
 import type { UrlState } from '../lib/url-state';

@@ -223,6 +223,10 @@ export const enLater = {
   'alerts.kind.regrouped': 'regrouped',
   'alerts.kind.stale': 'stale',
   // a past moment's overview (?at=, ?vs=): features/moments, with the moment page's chunk
+  'moment.pick.heading': 'Any moment of the recorded history',
+  'moment.entry.hint':
+    'Every pool as the history recorded it at a past moment, and how much each balance changed since an earlier one.',
+  'moment.vs.before': '{window} before',
   'moment.notLive': 'Not live: every pool as recorded at {local} ({utc}).',
   'moment.recording': 'The recording shown was made at {utc}.',
   'moment.gap':

@@ -240,10 +240,6 @@ export const enFirst = {
     'The comparison moment “{raw}” must be before the moment shown: no change is shown.',
   'moment.ignored.vs.alone':
     'A comparison moment (vs) needs a moment to compare with it (at): showing live data.',
-  'moment.pick.heading': 'Any moment of the recorded history',
-  'moment.entry.hint':
-    'Every pool as the history recorded it at a past moment, and how much each balance changed since an earlier one.',
-  'moment.vs.before': '{window} before',
   // what a past moment's link says it shows (title, description): app/page-meta.ts
   'meta.momentTitle': 'As recorded at {utc}',
   'meta.momentVsTitle': 'As recorded at {utc}, change since {vs}',
