@@ -137,4 +137,20 @@ describe('taking over the server’s page', () => {
     // The pool list is narrowed to what was typed, and the link says so.
     expect(window.location.search).toContain('filter=link');
   });
+
+  it('acts on a theme and a sort chosen in the server’s page before the app took over', async () => {
+    const chooseEarly = () => {
+      const [, theme] = document.querySelectorAll<HTMLSelectElement>('select');
+      theme!.value = 'dark';
+      const sort = [...document.querySelectorAll<HTMLSelectElement>('select')].find((s) =>
+        [...s.options].some((o) => o.value === 'members'),
+      )!;
+      sort.value = 'members';
+    };
+    await hydrate('?theme=light', documentedPools, chooseEarly);
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('theme')).toBe('dark');
+    expect(params.get('sort')).toBe('members');
+    expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+  });
 });

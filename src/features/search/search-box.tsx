@@ -1,15 +1,7 @@
-import {
-  memo,
-  useEffect,
-  useEffectEvent,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useEarlyChange } from '../../lib/use-early-change';
 import { filterOf } from '../../lib/url-state';
 import { normalizeSymbol } from '../../core/symbol';
 import { SuggestionList } from './suggestion-list';
@@ -119,14 +111,8 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
     }
   };
 
-  // Text typed into the server's page before the app took it over is kept, not dropped: the
-  // field then narrows the list and suggests as if it had been typed now.
-  const input = useRef<HTMLInputElement>(null);
-  const typedEarly = useEffectEvent(() => {
-    const field = input.current;
-    if (field && field.value !== text) type(field.value);
-  });
-  useEffect(() => typedEarly(), []);
+  // Text typed into the server's page before the app took it over narrows the list and suggests.
+  const input = useEarlyChange<HTMLInputElement>(text, type);
 
   const described = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (

@@ -1,4 +1,5 @@
 import { useI18n } from '../../lib/i18n/i18n';
+import { useEarlyChange } from '../../lib/use-early-change';
 import type { Navigate } from '../../lib/use-url-state';
 import { LANGS, THEMES, type Lang, type Theme } from '../../lib/url-state';
 
@@ -15,6 +16,11 @@ export function SettingsBar({
   navigate: Navigate;
 }) {
   const { t } = useI18n();
+  const pickLang = (value: string) => navigate({ lang: value }, 'replace');
+  const pickTheme = (value: string) => navigate({ theme: value }, 'replace');
+  // A choice made in the server's page before the app took it over still counts.
+  const langRef = useEarlyChange<HTMLSelectElement>(lang, pickLang);
+  const themeRef = useEarlyChange<HTMLSelectElement>(theme ?? 'system', pickTheme);
   const select =
     'rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm text-[var(--fg)]';
   return (
@@ -23,8 +29,9 @@ export function SettingsBar({
         <span className="text-[var(--muted)]">{t('settings.language')}</span>
         <select
           className={select}
+          ref={langRef}
           value={lang}
-          onChange={(e) => navigate({ lang: e.target.value }, 'replace')}
+          onChange={(e) => pickLang(e.target.value)}
         >
           {LANGS.map((l) => (
             <option key={l} value={l} lang={l}>
@@ -37,8 +44,9 @@ export function SettingsBar({
         <span className="text-[var(--muted)]">{t('settings.theme')}</span>
         <select
           className={select}
+          ref={themeRef}
           value={theme ?? 'system'}
-          onChange={(e) => navigate({ theme: e.target.value }, 'replace')}
+          onChange={(e) => pickTheme(e.target.value)}
         >
           {THEMES.map((th) => (
             <option key={th} value={th}>
