@@ -59,6 +59,22 @@ test.describe('a shared link, read by a preview without scripts', () => {
   });
 });
 
+test.describe('a reader without scripts', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('searches a symbol with Enter and gets its pool, as a link would show it', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: 'Search symbol' });
+    await box.fill('ethusdt');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\?symbol=ethusdt$/);
+    await expect(page).toHaveTitle(/^ETHUSDT · /);
+    await expect(highlighted(page)).toHaveText('ETHUSDT');
+  });
+});
+
 for (const [label, query] of [
   ['percent-encoded', `?symbol=${encodeURIComponent('币安人生USDT')}`],
   ['lower-case, percent-encoded', `?symbol=${encodeURIComponent('币安人生usdt')}`],

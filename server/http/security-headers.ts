@@ -14,7 +14,8 @@ const BUILT_CSP = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The search form asks for `/?symbol=` on this origin when the app is not there to take it.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

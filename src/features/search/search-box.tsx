@@ -116,8 +116,12 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
 
   const described = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
+    // Without the app (scripts off, or Enter pressed before they took the page over) the form
+    // still opens the symbol: it asks for `/?symbol=` like a link would.
     <form
       role="search"
+      action="/"
+      method="get"
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -131,6 +135,7 @@ function SearchBoxView({ symbols, current, filter, onSearch, onFilter }: SearchB
         <input
           ref={input}
           id={`${id}-input`}
+          name="symbol"
           type="text"
           role="combobox"
           aria-expanded={expanded}
