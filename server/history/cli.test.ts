@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,5 +97,41 @@ describe('npm run history', { timeout: 60_000 }, () => {
     const r = run(join(dir, 'c.sqlite'), ...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('writes every line of a large export into a pipe whose reader is slow, the last one too', async () => {
+    const db = join(dir, 'slow-reader.sqlite');
+    const file = join(dir, 'large.jsonl');
+    // 300 snapshots of 60 pools each: about 5 MB, many times what a pipe holds.
+    const pools = (t: number) =>
+      Array.from({ length: 60 }, (_, p) => ({
+        symbols: [`P${p}USDT`, `P${p}USDC`],
+        assets: [{ asset: 'USDT', marginBalance: `${1000 + p}.${t}`, updateTime: t }],
+      }));
+    const times = Array.from({ length: 300 }, (_, i) => 1_764_633_600_000 + i * 60_000);
+    writeFileSync(
+      file,
+      times.map((t) => JSON.stringify({ observedAt: t, answer: pools(t) })).join('\n'),
+    );
+    expect(run(db, 'import', file).code).toBe(0);
+
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'export'], {
+      env: { ...process.env, HISTORY_DB: db },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // The reader takes its time over every chunk, as a slow disk or network would: the pipe is
+    // full whenever the command writes its last lines and exits.
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => {
+      chunks.push(c);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 5);
+    });
+    const ended = new Promise((resolve) => child.stdout.on('end', resolve));
+    const code = await exited;
+    await ended;
+    expect(code).toBe(0);
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
+    expect(lines.map((l) => (JSON.parse(l) as { observedAt: number }).observedAt)).toEqual(times);
   });
 });

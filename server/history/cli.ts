@@ -56,6 +56,12 @@ async function main(argv: string[]): Promise<number> {
         n += 1;
       }
       await write(writer.tail());
+      // Every byte handed to the pipe before the command says it is done and exits: a write
+      // that fit the stream's buffer may still be on its way to a slow reader, and the exit
+      // would drop it (the last snapshot of the file).
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write('', (error) => (error ? reject(error) : resolve())),
+      );
       log(`exported ${n} snapshots`);
     } finally {
       await store.close();
