@@ -8,7 +8,7 @@
  *   year (`/api/history/export`), read as fast as it comes.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +17,8 @@ import { demoIndexAt } from '../server/demo/asset-index.ts';
 import { seedDemoHistory } from '../server/demo/history-seed.ts';
 import { startDemoUpstream } from '../server/demo/upstream.ts';
 import { openSqliteAdapter } from '../server/history/sqlite/sqlite-adapter.ts';
-import { serverOutDir } from '../server/render/server-bundle.ts';
 import { percentile } from './report.ts';
-import { APP_OUT, ENDPOINT, freePort } from './stack.ts';
+import { ENDPOINT, freePort, startServerProcess } from './stack.ts';
 
 export interface VariantLoad {
   /** What the 8 clients cycled. */
@@ -58,34 +57,8 @@ interface Plan {
 
 const HTML = { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'br, gzip' };
 
-async function startChild(upstream: string, historyDb: string) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(serverOutDir(APP_OUT), 'server.js'), '--port', String(port), '--host', '127.0.0.1'],
-    {
-      env: {
-        ...process.env,
-        FAPI_UPSTREAM: upstream,
-        FAPI_CACHE_TTL: '5',
-        FAPI_RECORD_EVERY: '0',
-        HISTORY_DB: historyDb,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the production server did not start');
-}
+const startChild = (upstream: string, historyDb: string) =>
+  startServerProcess(upstream, { FAPI_RECORD_EVERY: '0', HISTORY_DB: historyDb });
 
 function stop(child: ChildProcess) {
   return new Promise<void>((resolve) => {

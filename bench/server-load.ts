@@ -5,13 +5,11 @@
  * and the server's RSS over minutes of steady load.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serverOutDir } from '../server/render/server-bundle.ts';
 import { percentile, slope } from './report.ts';
-import { APP_OUT, ENDPOINT, freePort } from './stack.ts';
+import { APP_OUT, ENDPOINT, startServerProcess } from './stack.ts';
 
 export interface ServerLoad {
   pagesPerS: number;
@@ -39,33 +37,12 @@ const PAGE_HEADERS = {
   'accept-encoding': 'br, gzip',
 };
 
-async function startChild(upstream: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [path.join(serverOutDir(APP_OUT), 'server.js'), '--port', String(port), '--host', '127.0.0.1'],
-    {
-      env: {
-        ...process.env,
-        FAPI_UPSTREAM: upstream,
-        FAPI_CACHE_TTL: '5',
-        HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'bench-load-')), 'h.sqlite'),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+const startChild = (upstream: string) =>
+  startServerProcess(
+    upstream,
+    { HISTORY_DB: path.join(mkdtempSync(path.join(tmpdir(), 'bench-load-')), 'h.sqlite') },
+    ['ignore', 'pipe', 'inherit'],
   );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the production server did not start');
-}
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {

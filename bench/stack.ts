@@ -3,6 +3,7 @@
  * production server (server/main.ts) with the real proxy, in front of a demo upstream of the
  * chosen size.
  */
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { startDemoUpstream, type DemoUpstream } from '../server/demo/upstream.ts
 import { openSqliteAdapter } from '../server/history/sqlite/sqlite-adapter.ts';
 import { loadHistory } from '../server/history-wiring.ts';
 import { startServer, type RunningServer } from '../server/main.ts';
+import { serverOutDir } from '../server/render/server-bundle.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RESULTS = `${ROOT}bench/results`;
@@ -222,4 +224,32 @@ export function buildFiles(): { entry: string[]; all: string[]; css: string[] } 
     f.endsWith('.js'),
   );
   return { entry, all, css };
+}
+
+/**
+ * The built production server in a process of its own (so that the load it gets and the figures
+ * it gives are not the benchmark's own work), against `upstream`, once its health answers.
+ */
+export async function startServerProcess(
+  upstream: string,
+  env: Record<string, string>,
+  stdio: StdioOptions = ['ignore', 'ignore', 'inherit'],
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [path.join(serverOutDir(APP_OUT), 'server.js'), '--port', String(port), '--host', '127.0.0.1'],
+    { env: { ...process.env, FAPI_UPSTREAM: upstream, FAPI_CACHE_TTL: '5', ...env }, stdio },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the production server did not start');
 }
