@@ -10,6 +10,7 @@ import { staleFlag, staleRule } from '../../core/flags';
 import type { MomentChange } from '../../core/moment-change';
 import type { Pool } from '../../core/pool-schema';
 import { assetsOf, leadingSymbols, poolKey, poolName } from '../../core/pools';
+import { HeldFigureCells } from '../../components/held-figures';
 import { useI18n } from '../../lib/i18n/i18n';
 import { FULL_LIST } from '../../lib/near-screen';
 import { useNearRows } from '../../lib/use-near-rows';
@@ -120,19 +121,9 @@ interface RowProps {
 
 /** A held row's cells: the assets the pool holds, one line each as its balances take. */
 function HeldCells({ pool, vs }: { pool: Pool; vs: boolean }) {
-  const i18n = useI18n();
   return (
     <>
-      <td role="cell" className="cell-figures cell-value" />
-      <td role="cell" className="cell-figures cell-balances">
-        <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
-          {pool.assets.map(({ asset }) => (
-            <li key={asset} className="asset-block held-figure">
-              {asset}
-            </li>
-          ))}
-        </ul>
-      </td>
+      <HeldFigureCells pool={pool} />
       {vs ? <td role="cell" className="cell-figures" /> : null}
     </>
   );

@@ -11,6 +11,7 @@ import { refreshChangeOf, samePoolChanges, type Changes } from '../../core/refre
 import type { ChangeWindow } from '../../core/history';
 import type { Pool } from '../../core/pool-schema';
 import { windowChange } from '../../core/window-change';
+import { HeldFigureCells } from '../../components/held-figures';
 import { useI18n } from '../../lib/i18n/i18n';
 import { followPoolLink, poolHref } from '../../lib/pool-link';
 import type { Navigate } from '../../lib/use-url-state';
@@ -98,25 +99,12 @@ function RowFigures({ pool, changes, focus }: Pick<PoolRowProps, 'pool' | 'chang
   );
 }
 
-/**
- * The cells of a row far from the screen in a long list: the assets the pool holds, one line
- * each as its balances take, so the row keeps its height; the figures come in as it nears.
- */
+/** The cells of a row far from the screen in a long list, the change and sparkline cells empty. */
 const HeldFigures = memo(
   function HeldFigures({ pool }: { pool: Pool }) {
-    const i18n = useI18n();
     return (
       <>
-        <td role="cell" className="cell-figures cell-value" data-column="value" />
-        <td role="cell" className="cell-figures cell-balances" data-column="balances">
-          <ul aria-label={i18n.t('pools.balances')} className="asset-blocks">
-            {pool.assets.map(({ asset }) => (
-              <li key={asset} className="asset-block held-figure">
-                {asset}
-              </li>
-            ))}
-          </ul>
-        </td>
+        <HeldFigureCells pool={pool} />
         {CHANGE_COLUMNS.map((c) => (
           <td
             key={c.window}
