@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { refreshPolicy } from '../api/refresh-timing';
 import { AdlStatus } from '../components/adl-status';
 import { ApiErrorAlert } from '../components/api-error-alert';
+import { AppTitle } from '../components/app-title';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationWithPools } from '../components/follow-pools';
@@ -64,10 +65,7 @@ export function Dashboard({ url, navigate }: { url: UrlState; navigate: Navigate
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-6">
       <header className="flex flex-wrap items-center gap-4 border-b border-[var(--border)] pb-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{i18n.t('app.title')}</h1>
-          <p className="text-sm text-[var(--muted)]">{i18n.t('app.subtitle')}</p>
-        </div>
+        <AppTitle />
         {snapshot?.demo ? <DemoBadge /> : null}
         <FreshnessBadge
           state={freshness}

@@ -5,6 +5,7 @@ import { fetchEvents, historyKeys } from '../api/history';
 import { momentQueryOptions, useMoment, useMomentRange } from '../api/moment';
 import { poolsQueryOptions } from '../api/queries';
 import { Alert } from '../components/alert';
+import { AppTitle } from '../components/app-title';
 import { DemoBadge } from '../components/demo-badge';
 import { ErrorBoundary } from '../components/error-boundary';
 import { ValuationContext } from '../components/valuation-context';
@@ -121,10 +122,7 @@ export function MomentPage({
   return (
     <div className="mx-auto max-w-[100rem] px-4 py-6">
       <header className="flex flex-wrap items-center gap-4 border-b border-[var(--border)] pb-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{i18n.t('app.title')}</h1>
-          <p className="text-sm text-[var(--muted)]">{i18n.t('app.subtitle')}</p>
-        </div>
+        <AppTitle />
         {live.data?.demo ? <DemoBadge /> : null}
         <span
           data-testid="freshness"
