@@ -153,4 +153,13 @@ describe('taking over the server’s page', () => {
     expect(params.get('sort')).toBe('members');
     expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
   });
+
+  it('changes nothing of a link the fields could not show as written', async () => {
+    // A text field drops line breaks, and a list cannot show a sort it does not offer: what the
+    // field shows then differs from the link without the reader having touched anything.
+    const { container } = await hydrate('?symbol=BTCUSDT%0D%0AX-Injected:%201&sort=changeVs');
+    expect(new URLSearchParams(window.location.search).get('filter')).toBeNull();
+    expect(new URLSearchParams(window.location.search).get('sort')).toBe('changeVs');
+    expect(container.querySelectorAll('[data-testid="pool"]').length).toBe(documentedPools.length);
+  });
 });
