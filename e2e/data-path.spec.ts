@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { OUT_DIR } from '../playwright.config.ts';
 import { formatExact } from '../src/core/decimal';
 import { openWithAnswer, watchPageErrors } from './fixtures';
 
@@ -93,3 +96,22 @@ for (const query of [
     expect(errors).toEqual([]);
   });
 }
+
+test('the page is painted before the app’s code is compiled or run; that code travels meanwhile', async () => {
+  const html = await readFile(join(OUT_DIR, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*\bsrc="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(entry).toBeDefined();
+  // The app is asked for with the page, as a plain fetch: a `modulepreload` would compile it.
+  const early = [
+    ...html.matchAll(/<link rel="preload" as="script" crossorigin href="\/([^"]+)">/g),
+  ];
+  const app = early.map((m) => m[1]!);
+  expect(app.some((f) => /\/start-[\w-]+\.js$/.test(f))).toBe(true);
+  expect(html).not.toContain('rel="modulepreload"');
+  // The entry imports none of it statically: a static import would run the whole app before the
+  // entry's first line, ahead of the first frame (the entry imports it once that frame is shown).
+  const code = await readFile(join(OUT_DIR, entry!), 'utf8');
+  const imports = [...code.matchAll(/\bimport\s*(?:[^'"`()]*?from\s*)?["'`]\.\/([^"'`]+)["'`]/g)];
+  for (const [, file] of imports) expect(app).not.toContain(`assets/${file}`);
+  expect(code).toMatch(/import\(`\.\/start-[\w-]+\.js`\)/);
+});

@@ -3,9 +3,18 @@ import { startChunk } from './preload-start.ts';
 
 /** A module graph as the bundler describes it: static and dynamic imports of each module. */
 const graph: Record<string, { importedIds: string[]; dynamicallyImportedIds: string[] }> = {
-  '/p/src/main.tsx': { importedIds: [], dynamicallyImportedIds: ['/p/src/app/start.tsx'] },
+  '/p/src/main.tsx': {
+    importedIds: ['/p/src/index.css', '\0vite/preload-helper.js'],
+    dynamicallyImportedIds: ['/p/src/app/start.tsx'],
+  },
+  '/p/src/index.css': { importedIds: [], dynamicallyImportedIds: [] },
+  '\0vite/preload-helper.js': { importedIds: [], dynamicallyImportedIds: [] },
   '/p/src/app/start.tsx': {
-    importedIds: ['/p/src/core/decimal.ts', '/p/src/features/pools/pool-row.tsx'],
+    importedIds: [
+      '/p/src/core/decimal.ts',
+      '/p/src/features/pools/pool-row.tsx',
+      '\0vite/preload-helper.js',
+    ],
     dynamicallyImportedIds: ['/p/src/features/wall/wall.tsx'],
   },
   '/p/src/features/pools/pool-row.tsx': {
@@ -35,6 +44,10 @@ describe('the start chunk', () => {
     const chunks = chunkOf(Object.keys(graph));
     expect(chunks).toEqual({
       '/p/src/main.tsx': null,
+      // What the entry imports itself stays out of the start: in it, the entry would import the
+      // whole app statically and run it before the first frame.
+      '/p/src/index.css': null,
+      '\0vite/preload-helper.js': null,
       '/p/src/app/start.tsx': 'start',
       '/p/src/features/pools/pool-row.tsx': 'start',
       '/p/src/core/decimal.ts': 'start',

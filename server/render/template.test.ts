@@ -6,15 +6,19 @@ import { serverOutDir } from './server-bundle.ts';
 import { allowStyles, fillTemplate, HOLD_PAINT_MAX_CHARS, inlineStyles } from './template.ts';
 
 describe('the page template', () => {
-  it('gets the render, its data, language, theme and title, and loses the pool-list preload', () => {
+  it('gets the render, its data, language, theme and title, and loses the pool-list preload only', () => {
     const html = fillTemplate(TEMPLATE, page)!;
     expect(html).toContain('<html lang="zh-CN" data-theme="dark">');
     expect(html).toContain('<title>保险基金余额 · &lt;U本位&gt;</title>');
     expect(html).toContain(
       `<div id="root">${page.html}</div>\n    <script type="application/json" id="prerendered">${page.data}</script>`,
     );
-    expect(html).not.toContain('rel="preload"');
+    expect(html).not.toContain('/fapi/v1/insuranceBalance');
     expect(html).not.toContain('Every view starts');
+    // The app's code still travels early: the page's own data is in it, not its code.
+    expect(html).toContain(
+      '<link rel="preload" as="script" crossorigin href="/assets/start-c3.js">',
+    );
     expect(html).toContain('<link rel="expect" href="#prerendered" blocking="render" />');
     expect(html).toContain('<script type="module" crossorigin src="/assets/index-a1.js">');
   });

@@ -9,6 +9,7 @@ export const TEMPLATE = `<!doctype html>
     <link rel="preload" href="/fapi/v1/insuranceBalance" as="fetch" crossorigin="anonymous" />
     <script type="module" crossorigin src="/assets/index-a1.js"></script>
     <link rel="stylesheet" crossorigin href="/assets/index-b2.css">
+    <link rel="preload" as="script" crossorigin href="/assets/start-c3.js">
   </head>
   <body>
     <div id="root"></div>
