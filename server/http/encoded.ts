@@ -9,6 +9,31 @@ const gzipped = promisify(gzip);
 /** Bodies smaller than this go out as they are: compressing them gains nothing. */
 export const COMPRESS_FROM_BYTES = 1024;
 
+const GZIP = { level: 6 };
+
+/**
+ * Brotli's settings for a body of `bytes`: quality 6, and a window just large enough to hold the
+ * whole body rather than brotli's default of 4 MB. The output is the same (nothing lies further
+ * back than the body's own start), but the scratch memory one compression allocates is not: for
+ * a page of 150 kB, 11 MB with the default window, 3.9 MB with a window of 256 kB (heaptrack's
+ * peak, less Node's own). Those allocations are made in libuv's threads, one glibc malloc arena
+ * each; under steady load each of the four arenas kept about 11 MB, one compression's worth, and
+ * the server's RSS rose with them.
+ */
+export function brotliFor(bytes: number) {
+  const window = Math.min(
+    constants.BROTLI_DEFAULT_WINDOW,
+    Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 1))),
+  );
+  return {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 6,
+      [constants.BROTLI_PARAM_LGWIN]: window,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes,
+    },
+  };
+}
+
 /** `br`, else `gzip`, else none, as the request's `Accept-Encoding` allows. */
 export function chooseEncoding(header: string | undefined): Encoding {
   if (!header) return 'identity';
@@ -40,10 +65,7 @@ export function sharedBody(text: string): SharedBody {
         return { body: bytes, encoding: 'identity' };
       let form = forms.get(encoding);
       if (!form) {
-        form =
-          encoding === 'br'
-            ? brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
-            : gzipped(bytes, { level: 6 });
+        form = encoding === 'br' ? brotli(bytes, brotliFor(bytes.length)) : gzipped(bytes, GZIP);
         forms.set(encoding, form);
       }
       return { body: await form, encoding };

@@ -4,9 +4,16 @@ import type { Answer } from './answer.ts';
  * One symbol's answer found inside the whole list the proxy already holds: the pool that covers
  * a symbol in the pool list, or a pair's entry in the full asset index. Built once per list
  * answer, so a thousand lookups of one fresh list cost the upstream nothing and the server one
- * pass over the list.
+ * pass over the list. Each symbol's answer is one object for as long as its list lives (and
+ * every unknown symbol shares one), so its body, and each compressed form of it
+ * (http/encoded.ts, keyed by the answer), is made once per list rather than once per request.
+ * It holds no more answers than the list has symbols, plus one.
  */
-type Index = Map<string, string>;
+interface Index {
+  text: Map<string, string>;
+  answers: Map<string, Answer>;
+  unknown?: Answer;
+}
 
 const indexes = new WeakMap<Answer, Index | null>();
 
@@ -27,13 +34,13 @@ function build(answer: Answer): Index | null {
     return null;
   }
   if (!Array.isArray(list)) return null;
-  const index: Index = new Map();
+  const text = new Map<string, string>();
   for (const element of list) {
     // Re-serialised from the parsed text: strings (every balance) come back exactly as sent.
-    const text = JSON.stringify(element);
-    for (const name of namesOf(element)) if (!index.has(name)) index.set(name, text);
+    const json = JSON.stringify(element);
+    for (const name of namesOf(element)) if (!text.has(name)) text.set(name, json);
   }
-  return index;
+  return { text, answers: new Map() };
 }
 
 /**
@@ -45,8 +52,14 @@ export function lookupInList(list: Answer, symbol: string): Answer | undefined {
   let index = indexes.get(list);
   if (index === undefined) indexes.set(list, (index = build(list)));
   if (index === null) return undefined;
-  const found = index.get(symbol);
-  return found === undefined
-    ? { ...list, status: 400, body: JSON.stringify({ code: -1121, msg: 'Invalid symbol.' }) }
-    : { ...list, body: found };
+  const found = index.text.get(symbol);
+  if (found === undefined)
+    return (index.unknown ??= {
+      ...list,
+      status: 400,
+      body: JSON.stringify({ code: -1121, msg: 'Invalid symbol.' }),
+    });
+  let answer = index.answers.get(symbol);
+  if (!answer) index.answers.set(symbol, (answer = { ...list, body: found }));
+  return answer;
 }
