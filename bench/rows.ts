@@ -344,7 +344,7 @@ function serverRows(s: ServerLoad | undefined, why: string | undefined): Row[] {
       result: `${s.rssSlopeMbPerMin.toFixed(2)} MB/min (${first.toFixed(1)} -> ${last.toFixed(1)} MB)`,
       target: rssTarget,
       status: judge(Math.abs(s.rssSlopeMbPerMin) < TARGETS.rssFlatMbPerMin),
-      note: `sampled every 5 s over ${Math.round(s.rss.at(-1)?.atS ?? 0)} s of 200 mixed requests a second; the slope is fitted after the first fifth`,
+      note: `sampled every 5 s over ${Math.round(s.rss.at(-1)?.atS ?? 0)} s of 200 mixed requests a second, after two minutes of the same load to settle in; the slope is fitted after the first fifth`,
     },
   ];
 }
