@@ -86,6 +86,21 @@ describe('taking over the server’s page', () => {
       for (const a of pool.assets) expect(values).toContain(a.marginBalance);
   });
 
+  it('sends its buttons disabled, as they need the app, and enables them once it has taken over', async () => {
+    const { container, serverMarkup } = await hydrate('');
+    const page = document.createElement('div');
+    page.innerHTML = serverMarkup;
+    const needApp = (root: Element) =>
+      [...root.querySelectorAll('button')].filter((b) => b.getAttribute('type') !== 'submit');
+    // Sorting by a column, opening a long member list: a click before the app would do nothing.
+    expect(needApp(page).length).toBeGreaterThan(5);
+    for (const button of needApp(page)) expect(button.outerHTML).toContain(' disabled');
+    expect(needApp(container).length).toBe(needApp(page).length);
+    for (const button of needApp(container)) expect(button.disabled).toBe(false);
+    // The search works before the app: it is a form that asks the server.
+    expect(page.querySelector('button[type="submit"]')?.hasAttribute('disabled')).toBe(false);
+  });
+
   it('writes the local time, which the server cannot know, once it has taken over', async () => {
     const { container, serverMarkup } = await hydrate('');
     expect(serverMarkup).not.toMatch(/\d\d:\d\d:\d\d(?! UTC)/);

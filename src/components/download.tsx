@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { downloadFile } from '../lib/download-file';
+import { useIsClient } from '../lib/render-seed';
 
 /** The look of every download button and link. */
 export const downloadButton =
@@ -39,10 +40,17 @@ export function DownloadButtons<K extends string>({
   kinds: readonly (readonly [K, string])[];
   save: (kind: K) => unknown;
 }) {
+  const ready = useIsClient();
   return (
     <div className="flex flex-wrap gap-2">
       {kinds.map(([kind, label]) => (
-        <button key={kind} type="button" className={downloadButton} onClick={() => void save(kind)}>
+        <button
+          key={kind}
+          type="button"
+          className={downloadButton}
+          disabled={!ready}
+          onClick={() => void save(kind)}
+        >
           {label}
         </button>
       ))}

@@ -25,7 +25,8 @@ const subscribeNever = () => () => undefined;
 /**
  * False while the server renders and while the browser hydrates that markup, true from then on
  * (and at once in a page rendered in the browser alone). Text in the viewer's own time zone
- * waits for it: the server cannot know that zone.
+ * waits for it: the server cannot know that zone. A button that needs the app is disabled until
+ * it: a click between the first paint and the app taking over would do nothing and say nothing.
  */
 export function useIsClient(): boolean {
   return useSyncExternalStore(

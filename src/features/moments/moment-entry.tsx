@@ -1,5 +1,6 @@
 import { formatMoment } from '../../core/moment';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useIsClient } from '../../lib/render-seed';
 import type { Navigate } from '../../lib/use-url-state';
 
 const H = 3_600_000;
@@ -14,6 +15,7 @@ const button =
  */
 export function MomentEntry({ navigate }: { navigate: Navigate }) {
   const i18n = useI18n();
+  const ready = useIsClient();
   const open = (ms: number) => {
     const at = Math.floor((Date.now() - ms) / 60_000) * 60_000;
     navigate({ at: formatMoment(at), vs: undefined }, 'push');
@@ -32,6 +34,7 @@ export function MomentEntry({ navigate }: { navigate: Navigate }) {
             type="button"
             data-testid="moment-entry"
             className={button}
+            disabled={!ready}
             onClick={() => open(BACK[w])}
           >
             {i18n.t('moment.vs.before', { window: i18n.t(`change.window.${w}`) })}

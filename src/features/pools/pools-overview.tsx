@@ -69,7 +69,8 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
   const body = useRef<HTMLTableSectionElement>(null);
   const long = shown.length > FULL_LIST;
   const watched = useNearRows(body, long, shown.length);
-  const near = useIsClient() ? watched : long ? FIRST_NEAR : undefined;
+  const client = useIsClient();
+  const near = client ? watched : long ? FIRST_NEAR : undefined;
 
   return (
     <section aria-labelledby="pools-heading" className="space-y-3">
@@ -96,6 +97,7 @@ function OverviewView({ pools, changes, sort, asset, dir, filter, navigate }: Ov
           <button
             type="button"
             className="rounded-md border border-[var(--border)] px-2 py-1"
+            disabled={!client}
             onClick={() => navigate({ filter: undefined }, 'replace')}
           >
             {t('pools.clearFilter')}

@@ -2,6 +2,7 @@ import { memo, useId, useState, type ReactNode } from 'react';
 import { membersThatFit, type MemberLines } from '../../components/member-fit';
 import { MemberList } from '../../components/member-list';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useIsClient } from '../../lib/render-seed';
 
 /** What the pool column shows of a long member list before it is opened: two lines of it. */
 // The pool column is at least 13em of the table's type: 24 characters of the member font, at least.
@@ -26,6 +27,7 @@ export const RowMembers = memo(function RowMembers({
 }) {
   const i18n = useI18n();
   const id = useId();
+  const ready = useIsClient();
   // Rows are kept by place and show whichever pool a refresh puts there; remounting the members
   // for every pool that moved place cost more than the rest of a refresh.
   const [openFor, setOpenFor] = useState<string | undefined>(undefined);
@@ -39,6 +41,7 @@ export const RowMembers = memo(function RowMembers({
       aria-expanded={open}
       aria-controls={id}
       className="row-members-toggle"
+      disabled={!ready}
       onClick={() => setOpen((o) => !o)}
     >
       {open

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useIsClient } from '../../lib/render-seed';
 import { naturalDir, type Sort } from '../../lib/url-state';
 import type { Navigate } from '../../lib/use-url-state';
 import { COLUMNS } from './table-columns';
@@ -30,6 +31,7 @@ export function sortPatch(next: Sort, current: Sort, dir: 'asc' | 'desc') {
  */
 export const TableHead = memo(function TableHead({ sort, dir, asset, navigate }: HeadProps) {
   const { t } = useI18n();
+  const ready = useIsClient();
   return (
     <thead role="rowgroup" className="pool-table-head">
       <tr role="row" className="pool-table-row">
@@ -52,6 +54,7 @@ export const TableHead = memo(function TableHead({ sort, dir, asset, navigate }:
                   type="button"
                   className="sort-button"
                   data-active={active || undefined}
+                  disabled={!ready}
                   onClick={() => navigate(sortPatch(column.sort!, sort, dir), 'replace')}
                 >
                   <span>{column.sort === 'balance' && active ? `${label} (${asset})` : label}</span>

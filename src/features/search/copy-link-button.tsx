@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/alert';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useIsClient } from '../../lib/render-seed';
 
 type CopyState = { state: 'idle' } | { state: 'copied' } | { state: 'failed'; link: string };
 
@@ -10,6 +11,7 @@ const COPIED_MS = 3_000;
 export function CopyLinkButton() {
   const { t } = useI18n();
   const [copy, setCopy] = useState<CopyState>({ state: 'idle' });
+  const ready = useIsClient();
 
   useEffect(() => {
     if (copy.state !== 'copied') return undefined;
@@ -33,6 +35,7 @@ export function CopyLinkButton() {
       <button
         type="button"
         className="rounded-md border border-[var(--border)] bg-[var(--surface)] px-3 py-1 text-sm font-semibold"
+        disabled={!ready}
         onClick={() => void onCopy()}
       >
         {t('search.copy')}

@@ -13,6 +13,7 @@ import { CopyLinkButton } from './copy-link-button';
 import { rankText } from './rank-text';
 import { symbolProblem } from './symbol-problem';
 import { UnknownSymbolAlert } from './unknown-symbol-alert';
+import { useIsClient } from '../../lib/render-seed';
 
 interface SymbolViewProps {
   param: SymbolParam;
@@ -51,6 +52,7 @@ function Ranks({ pool, pools }: { pool: Pool; pools: readonly Pool[] }) {
  */
 function Heading({ found, navigate }: { found: string | undefined; navigate: Navigate }) {
   const i18n = useI18n();
+  const ready = useIsClient();
   return (
     <div className="flex flex-wrap items-center gap-3">
       <h2 id="symbol-heading" className={found ? 'text-xl font-semibold' : 'sr-only'}>
@@ -60,6 +62,7 @@ function Heading({ found, navigate }: { found: string | undefined; navigate: Nav
       <button
         type="button"
         className="ml-auto rounded-md border border-[var(--border)] px-3 py-1 text-sm"
+        disabled={!ready}
         onClick={() => navigate({ symbol: undefined }, 'push')}
       >
         {i18n.t('search.close')}
