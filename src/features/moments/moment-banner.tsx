@@ -77,7 +77,7 @@ export function MomentBanner({
             utc: i18n.formatUtc(at),
           })}
         </strong>
-        <button type="button" className={`${button} ml-auto`} onClick={onLive}>
+        <button type="button" className={`${button} ml-auto`} disabled={!local} onClick={onLive}>
           {i18n.t('moment.backToLive')}
         </button>
       </div>

@@ -139,6 +139,7 @@ function NearEvents({
   choose: ChooseMoment;
 }) {
   const i18n = useI18n();
+  const client = useIsClient();
   const near = [...events]
     .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))
     .slice(0, NEAR_EVENTS)
@@ -159,6 +160,7 @@ function NearEvents({
                 data-kind={e.kind}
                 aria-current={e.at === at ? 'true' : undefined}
                 className={`${control} text-xs`}
+                disabled={!client}
                 onClick={() => choose({ at: formatMoment(e.at) }, 'push')}
               >
                 <span className="tabular-nums">{i18n.formatUtc(e.at)}</span>
@@ -223,7 +225,7 @@ export function MomentPicker({
             onChange={(e) => setTyped(e.target.value)}
           />
         </label>
-        <button type="submit" className={control}>
+        <button type="submit" className={control} disabled={!client}>
           {i18n.t('moment.pick.open')}
         </button>
         <span className="text-sm text-[var(--muted)] tabular-nums">
@@ -253,6 +255,7 @@ export function MomentPicker({
               data-testid="moment-vs"
               aria-pressed={vs === at - ms}
               className={control}
+              disabled={!client}
               onClick={() => choose({ vs: formatMoment(at - ms) }, 'push')}
             >
               {i18n.t('moment.vs.before', { window: i18n.t(`change.window.${w}`) })}
@@ -260,7 +263,12 @@ export function MomentPicker({
           );
         })}
         {vs !== undefined ? (
-          <button type="button" className={control} onClick={() => choose({ vs: '' }, 'push')}>
+          <button
+            type="button"
+            className={control}
+            disabled={!client}
+            onClick={() => choose({ vs: '' }, 'push')}
+          >
             {i18n.t('moment.vs.clear')}
           </button>
         ) : null}
