@@ -12,22 +12,22 @@ export const COMPRESS_FROM_BYTES = 1024;
 const GZIP = { level: 6 };
 
 /**
- * Brotli's settings for a body of `bytes`: quality 6, and a window just large enough to hold the
- * whole body rather than brotli's default of 4 MB. The output is the same (nothing lies further
+ * Brotli's settings for a body of `bytes`: `quality` (6 for pages and answers), and a window just
+ * large enough to hold the whole body rather than brotli's default of 4 MB. The output is the same (nothing lies further
  * back than the body's own start), but the scratch memory one compression allocates is not: for
  * a page of 150 kB, 11 MB with the default window, 3.9 MB with a window of 256 kB (heaptrack's
  * peak, less Node's own). Those allocations are made in libuv's threads, one glibc malloc arena
  * each; under steady load each of the four arenas kept about 11 MB, one compression's worth, and
  * the server's RSS rose with them.
  */
-export function brotliFor(bytes: number) {
+export function brotliFor(bytes: number, quality = 6) {
   const window = Math.min(
     constants.BROTLI_DEFAULT_WINDOW,
     Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 1))),
   );
   return {
     params: {
-      [constants.BROTLI_PARAM_QUALITY]: 6,
+      [constants.BROTLI_PARAM_QUALITY]: quality,
       [constants.BROTLI_PARAM_LGWIN]: window,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes,
     },
